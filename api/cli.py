@@ -1,0 +1,221 @@
+"""The `r2p` command line. Commands are declared here and implemented in ``api/commands/<verb>.py``,
+imported lazily so that ``r2p --help`` is instant. Each implementation returns an exit status.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+app = typer.Typer(
+    help="r2p-graph: knowledge graph and paragraph search over UN documents for atrocity prevention and R2P.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store directory (default: R2P_STORE).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _run(module: str, **kwargs: Any) -> None:
+    """Build settings, call ``api.commands.<module>.run(settings, **kwargs)``, exit with its status."""
+    from api.errors import cli_error
+    from api.settings import Settings
+
+    try:
+        settings = Settings()
+        if kwargs.get("store") is not None:
+            settings.store = kwargs["store"]
+        kwargs.pop("store", None)
+        impl = importlib.import_module(f"api.commands.{module}")
+        status = impl.run(settings, **kwargs)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130) from None
+    except Exception as exc:  # one line, no traceback, non-zero exit
+        status = cli_error(exc)
+    raise typer.Exit(int(status or 0))
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="PDF files to parse.")],
+    json_: Annotated[bool, typer.Option("--json", help="JSON Lines (the default output).")] = True,
+) -> None:
+    """Parse UN PDFs into structured documents (JSON Lines); touches no store."""
+    _run("parse", files=files)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (recursive).")],
+    store: StoreOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Parse, link, embed and store documents; unchanged files are skipped."""
+    _run("ingest", paths=paths, store=store, as_json=json_)
+
+
+@app.command()
+def trace(situation: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """The mechanisms that covered a situation, with dates and evidence paragraphs."""
+    _run("trace", situation=situation, store=store, as_json=json_)
+
+
+@app.command()
+def recommendations(
+    to: Annotated[Optional[str], typer.Option("--to", help="Addressee (State or actor).")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Recommender.")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", help="Theme.")] = None,
+    limit: Annotated[int, typer.Option("--limit")] = 100,
+    store: StoreOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Recommendations: who recommended what to whom, from which paragraph."""
+    _run("recommendations", to=to, by=by, theme=theme, limit=limit, store=store, as_json=json_)
+
+
+@app.command()
+def cites(symbol: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """Documents the given document cites."""
+    _run("cites", symbol=symbol, direction="out", store=store, as_json=json_)
+
+
+@app.command("cited-by")
+def cited_by(symbol: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """Documents that cite the given document."""
+    _run("cites", symbol=symbol, direction="in", store=store, as_json=json_)
+
+
+@app.command()
+def show(symbol: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """A stored document: masthead, paragraphs, citations."""
+    _run("show", symbol=symbol, store=store, as_json=json_)
+
+
+@app.command()
+def remove(symbol: str, store: StoreOpt = None) -> None:
+    """Delete a document and what only it supported."""
+    _run("remove", symbol=symbol, store=store)
+
+
+@app.command()
+def stats(store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """Counts of nodes and edges in the store."""
+    _run("stats", store=store, as_json=json_)
+
+
+@app.command()
+def search(
+    query: str,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="recommendation | operative | any")] = None,
+    to: Annotated[Optional[str], typer.Option("--to")] = None,
+    by: Annotated[Optional[str], typer.Option("--by")] = None,
+    situation: Annotated[Optional[str], typer.Option("--situation")] = None,
+    mechanism: Annotated[Optional[str], typer.Option("--mechanism")] = None,
+    body: Annotated[Optional[str], typer.Option("--body", help="Organ or body.")] = None,
+    doc_kind: Annotated[Optional[str], typer.Option("--doc-kind", help="Kind of document.")] = None,
+    year_from: Annotated[Optional[int], typer.Option("--year-from")] = None,
+    year_to: Annotated[Optional[int], typer.Option("--year-to")] = None,
+    language: Annotated[Optional[str], typer.Option("--language")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="hybrid | dense | lexical")] = "hybrid",
+    limit: Annotated[int, typer.Option("--limit")] = 10,
+    store: StoreOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Hybrid semantic + keyword search down to the paragraph."""
+    _run(
+        "search", query=query, kind=kind, to=to, by=by, situation=situation, mechanism=mechanism,
+        body=body, doc_kind=doc_kind, year_from=year_from, year_to=year_to, language=language,
+        mode=mode, limit=limit, store=store, as_json=json_,
+    )
+
+
+@app.command()
+def similar(
+    symbol: str,
+    paragraph: str,
+    limit: Annotated[int, typer.Option("--limit")] = 10,
+    store: StoreOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Paragraphs like the given one across documents and years (the precedent chain)."""
+    _run("similar", symbol=symbol, paragraph=paragraph, limit=limit, store=store, as_json=json_)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="turtle | jsonld | nt | xml")] = "turtle",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File (default: stdout).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only documents ingested since DATE.")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph as RDF (streamed)."""
+    _run("export", format=format, output=output, since=since, store=store)
+
+
+@app.command()
+def validate(file: Path) -> None:
+    """Validate an RDF export against the shipped SHACL shapes."""
+    _run("validate", file=file)
+
+
+@app.command()
+def sparql(query: str, store: StoreOpt = None) -> None:
+    """Run a read-only SPARQL query over the exported graph."""
+    _run("sparql", query=query, store=store)
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the demo PDFs.")] = Path("data/demo"),
+) -> None:
+    """Write the project's own demo documents (fictional samples) as PDFs."""
+    _run("demo", out=out)
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option("--host")] = None,
+    port: Annotated[Optional[int], typer.Option("--port")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Serve the web UI and HTTP API."""
+    _run("serve", host=host, port=port, store=store)
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[str, typer.Option("--role", help="reader | curator | admin")] = "reader",
+    name: Annotated[Optional[str], typer.Option("--name")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Create an API key (printed once; stored hashed)."""
+    _run("keys", action="create", role=role, name=name, store=store)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: str, store: StoreOpt = None) -> None:
+    """Revoke an API key by its id."""
+    _run("keys", action="revoke", key_id=key_id, store=store)
+
+
+@keys_app.command("list")
+def keys_list(store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """List API keys (ids, roles, names; never the secrets)."""
+    _run("keys", action="list", store=store, as_json=json_)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

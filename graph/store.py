@@ -1,0 +1,202 @@
+"""The `GraphStore` interface every backend implements (embedded Kùzu, Neo4j).
+
+One Protocol, two implementations, one contract suite (``tests/contract/``). Result types are
+plain frozen dataclasses so the CLI and the API can print them as JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from ontology.model import DocumentFacts, ParsedDocument
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document as stored: what was parsed and what was linked from it."""
+
+    document: ParsedDocument
+    facts: DocumentFacts
+    source_path: str | None = None  # where the original PDF is kept, for /api/documents/{symbol}/pdf
+    ingested_at: str | None = None  # ISO timestamp
+
+
+@dataclass(frozen=True, slots=True)
+class PutResult:
+    symbol: str
+    status: str  # "added" | "replaced" | "unchanged"
+    paragraphs: int = 0
+    entities: int = 0
+    recommendations: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    symbol: str
+    symbols: tuple[str, ...]
+    title: str | None
+    date: str | None
+    kind: str
+    organs: tuple[str, ...]
+    language: str | None
+    paragraphs: int
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRef:
+    symbol: str  # primary symbol of the document
+    paragraph: str | None  # paragraph label (or key when unnumbered)
+    page: int | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MechanismTrace:
+    id: str
+    name: str
+    type: str
+    documents: tuple[str, ...]
+    first_date: str | None
+    last_date: str | None
+    evidence: tuple[EvidenceRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TraceResult:
+    situation: str  # display name of the resolved situation
+    situation_id: str
+    mechanisms: tuple[MechanismTrace, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationRecord:
+    symbol: str
+    paragraph: str | None
+    text: str
+    by: tuple[str, ...]  # display names
+    to: tuple[str, ...]  # display names
+    verb: str | None
+    response: str | None
+    date: str | None = None
+    page: int | None = None
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CitationLink:
+    citing_symbol: str
+    cited_symbol: str
+    paragraph: str | None  # label of the citing paragraph
+    text: str  # as written
+    cited_in_store: bool = False  # whether the cited document is itself stored
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphFilter:
+    """Facets that narrow paragraph search; every field optional, all combined with AND."""
+
+    paragraph_kind: str | None = None  # "recommendation" | "operative" | "preambular" | "numbered" | …
+    document_kind: str | None = None
+    organ: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    situation: str | None = None  # situation id or name
+    mechanism: str | None = None  # mechanism id, name or acronym
+    by: str | None = None  # recommender actor id or name
+    to: str | None = None  # addressee actor id or name
+    language: str | None = None
+    symbol: str | None = None  # restrict to one document
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredParagraph:
+    uid: str  # "<symbol_key>#<paragraph key>"
+    score: float
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What every backend offers. Implementations: `KuzuGraphStore`, `Neo4jGraphStore`."""
+
+    # -- writing (atomic per document) --------------------------------------------------------
+    def put_document(
+        self,
+        document: ParsedDocument,
+        facts: DocumentFacts,
+        *,
+        embeddings: Mapping[int, Sequence[float]] | None = None,
+        source_path: str | None = None,
+    ) -> PutResult:
+        """Add or replace a document and everything derived from it, all or nothing.
+
+        ``embeddings`` maps paragraph index to vector. Re-putting a document whose
+        ``sha256`` is unchanged is a no-op answering ``status="unchanged"``.
+        """
+        ...
+
+    def remove_document(self, symbol: str) -> bool:
+        """Delete a document and what only it supported; False when it was not stored."""
+        ...
+
+    # -- reading -----------------------------------------------------------------------------
+    def document_sha256(self, symbol: str) -> str | None: ...
+
+    def find_by_sha256(self, sha256: str) -> str | None:
+        """Primary symbol of the stored document with this file hash, if any."""
+        ...
+
+    def get_document(self, symbol: str) -> StoredDocument | None:
+        """Any of a document's symbols finds it (compared by `symbol_key`)."""
+        ...
+
+    def iter_documents(self, *, since: str | None = None) -> Iterator[StoredDocument]:
+        """Every stored document in symbol order; ``since`` (ISO date) keeps those ingested on or after."""
+        ...
+
+    def list_documents(self, *, offset: int = 0, limit: int = 50) -> list[DocumentSummary]: ...
+
+    def trace(self, situation: str) -> TraceResult | None:
+        """The mechanisms that covered a situation (id, name or alias), with evidence."""
+        ...
+
+    def recommendations(
+        self,
+        *,
+        to: str | None = None,
+        by: str | None = None,
+        theme: str | None = None,
+        mechanism: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[RecommendationRecord]: ...
+
+    def cites(self, symbol: str) -> list[CitationLink]: ...
+
+    def cited_by(self, symbol: str) -> list[CitationLink]: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    # -- search support ----------------------------------------------------------------------
+    def embeddings_by_hash(self, hashes: Sequence[str]) -> dict[str, list[float]]:
+        """Stored vectors of paragraphs whose embedded text has these content hashes (reuse)."""
+        ...
+
+    def vector_search(
+        self, vector: Sequence[float], *, k: int, filters: ParagraphFilter | None = None
+    ) -> list[ScoredParagraph]: ...
+
+    def text_search(
+        self, query: str, *, k: int, filters: ParagraphFilter | None = None
+    ) -> list[ScoredParagraph]: ...
+
+    def close(self) -> None: ...
+
+
+__all__ = [
+    "CitationLink", "DocumentSummary", "EvidenceRef", "GraphStore", "MechanismTrace", "ParagraphFilter",
+    "PutResult", "RecommendationRecord", "ScoredParagraph", "StoredDocument", "TraceResult",
+]
