@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ingest.pdf import SUPERSCRIPT, Line, Page, join_spans
 
 TOP_ZONE = 0.085  # share of the page height holding running headers
-BOTTOM_ZONE = 0.935  # running footers start below this share of the page height
+BOTTOM_ZONE = 0.87  # running footers start below this share of the page height
 
 JOB_NUMBER = re.compile(r"^\s*(?:GE\.\d{2}-\d{4,6}|\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{6})*\s*$")
 _STRONG_FURNITURE = re.compile(
@@ -105,7 +105,7 @@ def _is_furniture(line: Line, page: Page, repeated: set[str]) -> bool:
     if is_strong_furniture(text):
         return True
     zone = _zone(line, page)
-    if zone is None:
+    if zone is None or (page.number == 1 and _SYMBOL_LINE.match(text)):
         return False
     if _PAGE_NUMBER.match(text) or _norm(text) in repeated:
         return True
@@ -121,21 +121,40 @@ def _split_notes(lines: list[Line], *, size: float) -> tuple[list[Line], list[Li
             if rest and _looks_like_note(rest[0], size=size):
                 return lines[:i], rest
             return lines[:i] + rest, []
-    return lines, []
+    return _bottom_notes(lines, size=size)
 
 
-def _looks_like_note(line: Line, *, size: float) -> bool:
+def _bottom_notes(lines: list[Line], *, size: float) -> tuple[list[Line], list[Line]]:
+    """Without a rule: the run of small-type lines at the foot of the page, opening with a label."""
+    start = len(lines)
+    while start > 0 and lines[start - 1].size < size * 0.95 and not _RULE.match(lines[start - 1].text):
+        start -= 1
+    while start < len(lines) and not _looks_like_note(lines[start], size=size, strict=True):
+        start += 1
+    if start == len(lines) or (start > 0 and lines[start].y0 - lines[start - 1].y1 < 2):
+        return lines, []
+    return lines[:start], lines[start:]
+
+
+def _looks_like_note(line: Line, *, size: float, strict: bool = False) -> bool:
     first = next((s for s in line.spans if s.text.strip()), None)
     if first is None:
         return False
-    return line.size < size * 0.95 or first.text.strip().startswith("*") or bool(first.flags & SUPERSCRIPT)
+    head = first.text.strip()
+    labelled = head.startswith("*") or (
+        bool(re.match(r"\d{1,3}\b", head)) and (first.size < line.size * 0.85 or bool(first.flags & SUPERSCRIPT))
+    )
+    if strict:
+        return labelled
+    return line.size < size * 0.95 or labelled
 
 
 def _left_margin(lines: list[Line]) -> float:
     xs = Counter(round(ln.x0) for ln in lines if len(ln.text) > 30)
     if not xs:
         return min((ln.x0 for ln in lines), default=0.0)
-    common = [x for x, n in xs.items() if n >= max(2, xs.most_common(1)[0][1] // 4)]
+    top = xs.most_common(1)[0][1]
+    common = [x for x, n in xs.items() if n >= max(min(2, top), top // 4)]
     return float(min(common))
 
 

@@ -165,7 +165,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.agenda.append(text)
     elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and len(head.agenda) < 6:
         head.agenda.append(text)
-    elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.6:
+    elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
         return
     elif _is_headline(line, size):
         head.headlines.append(line)

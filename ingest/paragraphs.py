@@ -14,7 +14,9 @@ LABEL = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.))\.?\s+(?=\S)")
 SUBLABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
 HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 _LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
-_TOC_HEAD = re.compile(r"^\s*(paragraphs\s+)?page\s*$", re.I)
+_TOC_HEAD = re.compile(
+    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.I
+)
 _TERMINAL = (".", ";", ":", "?", "!", "»", "”", ")")
 _HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
@@ -58,7 +60,9 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
 def _starts_block(prev: Line, line: Line, *, left: float, size: float, block: Block) -> bool:
     text = line.text.lstrip()
     labelled = bool(LABEL.match(text) or SUBLABEL.match(text))
-    if line.bold != prev.bold and (line.bold or _heading_lines(block.lines)):
+    if line.bold and not prev.bold and prev.text.rstrip().endswith(_TERMINAL):
+        return True
+    if prev.bold and not line.bold and _heading_lines(block.lines) and len(block.lines) < 4:
         return True
     if line.page != prev.page:
         indented = line.x0 > left + 12 and prev.text.rstrip().endswith(_TERMINAL)

@@ -57,7 +57,9 @@ class Line:
 
     @property
     def bold(self) -> bool:
-        return all(s.bold for s in self.spans if s.text.strip())
+        """Most of the line's characters are bold."""
+        bold = sum(len(s.text.strip()) for s in self.spans if s.bold)
+        return bold * 2 > sum(len(s.text.strip()) for s in self.spans)
 
     @property
     def italic(self) -> bool:
