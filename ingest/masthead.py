@@ -41,7 +41,7 @@ _ORGANS = (
     ("Human Rights Council", r"human rights council|conseil des droits de l.homme|"
                              r"consejo de derechos humanos|совет по правам человека"),
     ("Committee on the Elimination of Discrimination against Women",
-     r"elimination of discrimination against women|ликвидации дискриминации в отношении женщин"),
+     r"elimination of discrimination against women|ликвидации (?:всех форм )?дискриминации в отношении женщин"),
 )
 _UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.I)
 _DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.I)
@@ -120,12 +120,15 @@ def read_masthead(lines: list[Line], *, width: float, height: float, size: float
     """Read the masthead from the first page's lines (in reading order)."""
     head = Masthead()
     for line in lines:
-        if line.y0 > height * 0.6 or _ends_masthead(head, line, size=size):
+        right = line.x0 > width * 0.5 and line.y0 < height * 0.3
+        if line.y0 > height * 0.6 or (not right and _ends_masthead(head, line, size=size)):
             break
+        if not right and line.size >= size * 1.5 and line.y0 < height * 0.2:
+            head.consumed.add(id(line))  # organ or body name in display type
+            continue
         _read_line(head, line, width=width, height=height, size=size)
-    for organ, pattern in _ORGANS:
-        if any(re.search(pattern, ln.text, re.I) for ln in lines if id(ln) in head.consumed):
-            head.organs.append(organ)
+    text = " ".join(" ".join(ln.text.split()) for ln in lines if id(ln) in head.consumed)
+    head.organs = [organ for organ, pattern in _ORGANS if re.search(pattern, text, re.I)]
     return head
 
 
