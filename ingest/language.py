@@ -35,8 +35,9 @@ def sample(text: str, *, size: int = _SLICE, slices: int = _SLICES) -> str:
     """Up to ``slices`` pieces of ``size`` characters spread evenly over ``text``."""
     if len(text) <= size * slices:
         return text
-    step = (len(text) - size) // (slices - 1) if slices > 1 else 0
-    return "\n".join(text[i * step : i * step + size] for i in range(slices))
+    last = len(text) - size
+    starts = [round(i * last / (slices - 1)) for i in range(slices)] if slices > 1 else [0]
+    return "\n".join(text[s : s + size] for s in starts)
 
 
 def detect(text: str) -> str | None:
