@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.pdf import Line
+from ingest.symbols import normalize_symbol, split_joint
 
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|S|E|T|ST|HRI|CCPR|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|UNEP|TD|DP)"
     r"(?:/[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*)+(?:\s?\((?:\d{4}|[IVXLC]+)\))?\**"
 )
-_JOINT = re.compile(r"\s?[-–—]\s?(?=(?:A|S|E)/)")
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
@@ -109,8 +109,8 @@ def split_symbols(text: str) -> list[str]:
     """Symbols in ``text``, joint symbols split into their halves."""
     out: list[str] = []
     for m in SYMBOL.finditer(text):
-        for part in _JOINT.split(m.group(0)):
-            part = part.strip().rstrip("*").strip()
+        for part in split_joint(m.group(0).strip().rstrip("*")):
+            part = normalize_symbol(part)
             if part and part not in out:
                 out.append(part)
     return out

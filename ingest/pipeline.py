@@ -41,11 +41,11 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     symbols = head.symbols or _header_symbols(layouts)
     if not head.symbols:
         warnings.append("no symbol in the masthead" + ("; symbol read from the running header" if symbols else ""))
-    text = " ".join(p.text for p in paragraphs[:60])
-    citations = citing.collect(paragraphs, footnotes, warnings=warnings)
+    text = " ".join(p.text for p in paragraphs)
+    citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
         file=str(path), sha256=_sha256(file), symbols=tuple(symbols), title=head.title,
-        date=head.date or _adoption_date(head), language=citing.language(text, warnings=warnings),
+        date=head.date or _adoption_date(head), language=citing.language(text),
         organs=tuple(head.organs), kind=_kind(head, symbols, records), pages=len(raw.pages),
         paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), citations=tuple(citations),
         warnings=tuple(warnings), session="; ".join(head.sessions) or None, agenda=tuple(head.agenda),
