@@ -67,6 +67,7 @@ class Masthead:
     sessions: list[str] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)
     headlines: list[Line] = field(default_factory=list)
+    agenda_bottom: float = 0.0  # lower edge of the last agenda line
     consumed: set[int] = field(default_factory=set)  # ids of page-1 lines that belong to the masthead
 
     @property
@@ -166,12 +167,19 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.sessions.append(text)
     elif _AGENDA.match(text) and not head.headlines:
         head.agenda.append(text)
-    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and len(head.agenda) < 6:
+        head.agenda_bottom = line.y1
+    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
         head.agenda.append(text)
+        head.agenda_bottom = line.y1
     elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
         return
     elif _is_headline(line, size):
         head.headlines.append(line)
+
+
+def _follows(head: Masthead, line: Line) -> bool:
+    """The line continues the agenda block (no blank line in between)."""
+    return line.y0 - head.agenda_bottom < (line.y1 - line.y0) * 0.6
 
 
 def _is_organ(text: str) -> bool:
