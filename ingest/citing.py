@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ingest.citations import CitationHit, find_citations
 from ingest.language import detect
 from ontology.model import Citation, Footnote, Paragraph
+
+_DIGIT = re.compile(r"\d")
 
 
 def collect(paragraphs: Sequence[Paragraph], footnotes: Sequence[Footnote], *, context: str | None) -> list[Citation]:
@@ -19,9 +22,11 @@ def collect(paragraphs: Sequence[Paragraph], footnotes: Sequence[Footnote], *, c
     out: list[Citation] = []
     citing = _citing_paragraphs(paragraphs)
     for para in paragraphs:
-        out.extend(_citations(find_citations(para.text, context_organ=context), paragraph=para, footnote=None))
+        if _DIGIT.search(para.text):  # every symbol and resolution number holds a digit
+            hits = find_citations(para.text, context_organ=context)
+            out.extend(_citations(hits, paragraph=para, footnote=None))
     for note in footnotes:
-        hits = find_citations(note.text, context_organ=context)
+        hits = find_citations(note.text, context_organ=context) if _DIGIT.search(note.text) else []
         out.extend(_citations(hits, paragraph=citing.get(note.label), footnote=note.label))
     return out
 

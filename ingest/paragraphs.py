@@ -119,7 +119,7 @@ def join_lines(texts: list[str], vocabulary: set[str]) -> str:
         if not out:
             out = text
             continue
-        m = _HYPHEN_END.search(out)
+        m = _HYPHEN_END.search(out[-80:]) if out.endswith(("-", "\u00ad")) else None
         n = _WORD_START.match(text)
         if m and n and n.group(1)[0].islower():
             out = (out[:-1] if _dehyphenate(m.group(1), n.group(1), vocabulary) else out) + text
