@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.pdf import Line
-from ingest.symbols import normalize_symbol, split_joint
+from ingest.symbols import find_symbols, normalize_symbol, split_joint
 
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|S|E|T|ST|HRI|CCPR|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|UNEP|TD|DP)"
@@ -52,6 +52,7 @@ _AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?age
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 
 
+_SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
 _UNITED = re.compile(r"^\s*(united|nations)\s*$", re.I)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
 _PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
@@ -109,11 +110,14 @@ def iso_date(text: str) -> str | None:
 def split_symbols(text: str) -> list[str]:
     """Symbols in ``text``, joint symbols split into their halves."""
     out: list[str] = []
-    for m in SYMBOL.finditer(text):
-        for part in split_joint(m.group(0).strip().rstrip("*")):
+    for hit in find_symbols(text):
+        for part in split_joint(hit.symbol):
             part = normalize_symbol(part)
             if part and part not in out:
                 out.append(part)
+    section = _SECTION.search(text)
+    if out and section:  # budget fascicles: "A/81/6 (Sect. 24)"
+        out[-1] = f"{out[-1]} ({' '.join(section.group(1).split())})"
     return out
 
 
@@ -153,7 +157,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
     take(id(line))
     if _UN.match(text) or _UNITED.match(text):
         return
-    if right and SYMBOL.search(text) and not head.symbols:
+    if right and not head.symbols and split_symbols(text):
         head.symbols = split_symbols(text)
     elif m := _DISTR.match(text):
         head.distribution = (m.group(1) or "").capitalize() or None

@@ -113,7 +113,7 @@ def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKi
         return DocumentKind.NOTE
     if re.search(r"\breport\b|\bconcluding observations\b|\brapport\b|\binforme\b|\bдоклад|заключительные замечания", words):
         return DocumentKind.REPORT
-    if find_formula(records) is not None:
+    if find_formula(records, within=3) is not None:
         return DocumentKind.RESOLUTION
     return DocumentKind.OTHER
 
