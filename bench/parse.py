@@ -23,8 +23,8 @@ import pymupdf
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from ingest.errors import ParseError  # noqa: E402
-from ingest.pipeline import parse  # noqa: E402
+from ingest.errors import ParseError
+from ingest.pipeline import parse
 
 CORPUS = REPO.parent / "shared" / "corpus"
 
@@ -39,7 +39,7 @@ def _has_text(path: Path) -> bool:
     try:
         with pymupdf.open(path) as doc:
             return doc.page_count > 0 and bool(doc[0].get_text().strip())
-    except Exception:
+    except Exception:  # noqa: BLE001 - any unreadable file is simply left out
         return False
 
 

@@ -36,24 +36,24 @@ _LANGUAGES = {
 _ORGANS = (
     ("General Assembly", r"general assembly|assemblée générale|asamblea general|генеральная ассамблея"),
     ("Security Council", r"security council|conseil de sécurité|consejo de seguridad|совет безопасности"),
-    ("Economic and Social Council", r"economic and social council|conseil économique et social|"
-                                    r"consejo económico y social|экономический и социальный совет"),
-    ("Human Rights Council", r"human rights council|conseil des droits de l.homme|"
-                             r"consejo de derechos humanos|совет по правам человека"),
+    ("Economic and Social Council", (r"economic and social council|conseil économique et social|"
+                                     r"consejo económico y social|экономический и социальный совет")),
+    ("Human Rights Council", (r"human rights council|conseil des droits de l.homme|"
+                              r"consejo de derechos humanos|совет по правам человека")),
     ("Committee on the Elimination of Discrimination against Women",
      r"elimination of discrimination against women|ликвидации (?:всех форм )?дискриминации в отношении женщин"),
 )
-_UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.I)
-_DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.I)
-_ORIGINAL = re.compile(r"^\s*(?:original|оригинал)\s*:\s*([^\W\d_]+)", re.I)
+_UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.IGNORECASE)
+_DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.IGNORECASE)
+_ORIGINAL = re.compile(r"^\s*(?:original|оригинал)\s*:\s*([^\W\d_]+)", re.IGNORECASE)
 _SESSION = re.compile(r"^\s*([\w\-–]+(?:[ -]\w+)?\s+(?:session|year|special session)|\w+\s+(?:sesión|période de session)"
-                      r"|[\w\-]+\s+сессия|[\w\-]+\s+год)\s*$", re.I)
-_AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?agenda|point|tema|пункт)\b", re.I)
+                      r"|[\w\-]+\s+сессия|[\w\-]+\s+год)\s*$", re.IGNORECASE)
+_AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?agenda|point|tema|пункт)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 
 
 _SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
-_UNITED = re.compile(r"^\s*(united|nations)\s*$", re.I)
+_UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
 _PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 
@@ -133,7 +133,7 @@ def read_masthead(lines: list[Line], *, width: float, height: float, size: float
             continue
         _read_line(head, line, width=width, height=height, size=size)
     text = " ".join(" ".join(ln.text.split()) for ln in lines if id(ln) in head.consumed)
-    head.organs = [organ for organ, pattern in _ORGANS if re.search(pattern, text, re.I)]
+    head.organs = [organ for organ, pattern in _ORGANS if re.search(pattern, text, re.IGNORECASE)]
     return head
 
 
@@ -169,10 +169,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.date = iso_date(text)
     elif _SESSION.match(text) and not head.headlines:
         head.sessions.append(text)
-    elif _AGENDA.match(text) and not head.headlines:
-        head.agenda.append(text)
-        head.agenda_bottom = line.y1
-    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
+    elif _AGENDA.match(text) and not head.headlines or head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
         head.agenda.append(text)
         head.agenda_bottom = line.y1
     elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
@@ -187,4 +184,4 @@ def _follows(head: Masthead, line: Line) -> bool:
 
 
 def _is_organ(text: str) -> bool:
-    return any(re.fullmatch(pattern, text.strip(), re.I) for _, pattern in _ORGANS)
+    return any(re.fullmatch(pattern, text.strip(), re.IGNORECASE) for _, pattern in _ORGANS)

@@ -15,7 +15,7 @@ SUBLABEL = re.compile(r"^\s*\(?([a-zа-я]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
 HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 _LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
 _TOC_HEAD = re.compile(
-    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.I
+    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.IGNORECASE
 )
 _TERMINAL = (".", ";", ":", "?", "!", "»", "”", ")")
 _HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")

@@ -109,7 +109,7 @@ def _open(path: Path) -> pymupdf.Document:
         raise ParseError(f"{path}: not a PDF file")
     try:
         doc = pymupdf.open(path, filetype="pdf")
-    except Exception as exc:  # pymupdf raises several types for damaged files
+    except Exception as exc:  # noqa: BLE001 - pymupdf raises several types for damaged files
         raise ParseError(f"{path}: corrupt PDF ({exc})") from None
     if doc.needs_pass or doc.is_encrypted:
         doc.close()
@@ -125,7 +125,7 @@ def _read_page(doc: pymupdf.Document, index: int, *, ocr: bool, warnings: list[s
         page = doc[index]
         data = page.get_text("dict", flags=_TEXT_FLAGS)
         images = len(page.get_images(full=False))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one damaged page must not lose the others
         warnings.append(f"page {index + 1}: unreadable ({exc})")
         return Page(number=index + 1, width=612.0, height=792.0)
     result = Page(number=index + 1, width=page.rect.width, height=page.rect.height, images=images)
@@ -142,7 +142,7 @@ def _ocr_page(page: pymupdf.Page, result: Page, warnings: list[str]) -> None:
     try:
         textpage = page.get_textpage_ocr(language=_OCR_LANGUAGES, dpi=200, full=True, tessdata=_tessdata())
         data = page.get_text("dict", flags=_TEXT_FLAGS, textpage=textpage)
-    except Exception as exc:  # a broken Tesseract install must not stop the batch
+    except Exception as exc:  # noqa: BLE001 - a broken Tesseract install must not stop the batch
         warnings.append(f"page {result.number}: OCR failed ({exc}); page skipped")
         return
     result.lines = [ln for ln in _lines(data, result.number, _matrix(page)) if _OCR_NOISE.search(ln.text)]

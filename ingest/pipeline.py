@@ -17,7 +17,7 @@ from ingest.pdf import RawDocument, read_pdf
 from ingest.resolutions import find_formula, mark_resolution
 from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, ParsedDocument
 
-_PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.I)
+_PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")
 
 

@@ -22,7 +22,7 @@ def run(settings: Any, *, files: list[Path]) -> int:
             print(f"r2p: error: {exc.message}", file=sys.stderr, flush=True)
             failed += 1
             continue
-        except Exception as exc:  # one bad file must not stop the batch
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
             print(f"r2p: error: {file}: unexpected {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
             failed += 1
             continue
