@@ -17,9 +17,8 @@ from ingest.pdf import SUPERSCRIPT, Line, Page, join_spans
 TOP_ZONE = 0.085  # share of the page height holding running headers
 BOTTOM_ZONE = 0.87  # running footers start below this share of the page height
 
-JOB_NUMBER = re.compile(r"^\s*(?:GE\.\d{2}-\d{4,6}|\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{6})*\s*$")
 _STRONG_FURNITURE = re.compile(
-    r"^\s*(?:\*\d{6,}\*|please\s+recycle.*|GE\.\d{2}-\d{4,6}.*|\d{2}-\d{5}\s*\([A-Z]\).*|"
+    r"^\s*(?:\*\d{6,}\*|please\s+recycle.*|GE\.\s?\d{2}-\d{4,6}.*|\d{2}-\d{5}\s*\([A-Z]\).*|"
     r"\d{2}-\d{5}\s+\d{6}.*|\d{2}-\d{5})\s*$",
     re.IGNORECASE,
 )

@@ -87,7 +87,7 @@ def _header_symbols(layouts: list[PageLayout]) -> list[str]:
 
 
 def _job_number(layouts: list[PageLayout]) -> str | None:
-    pattern = re.compile(r"(GE\.\d{2}-\d{4,6}\s*(?:\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))")
+    pattern = re.compile(r"(GE\.\s?\d{2}-\d{4,6}\s*(?:\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))")
     for line in layouts[0].furniture:
         if m := pattern.search(line.text):
             return " ".join(m.group(1).split())
