@@ -24,6 +24,7 @@ _STRONG_FURNITURE = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|-\s*\d{1,3}\s*-)\s*$", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?\*?\s*$")
+_RECYCLE = re.compile(r"please\s+recycle|accessible\s+document", re.IGNORECASE)
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[a-z])(?:\s*,\s*(\d{1,3}))*\s*$")
 _DIGITS = re.compile(r"\d+")
@@ -51,7 +52,7 @@ def body_size(pages: list[Page]) -> float:
 
 def is_strong_furniture(text: str) -> bool:
     """Job numbers, barcodes and "Please recycle", wherever they stand."""
-    return bool(_STRONG_FURNITURE.match(text))
+    return bool(_STRONG_FURNITURE.match(text) or (len(text) < 60 and _RECYCLE.search(text)))
 
 
 def split_pages(pages: list[Page], *, size: float) -> list[PageLayout]:

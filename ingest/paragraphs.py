@@ -64,7 +64,7 @@ def _line_gap(layouts: list[PageLayout], size: float) -> float:
     for layout in layouts:
         for a, b in zip(layout.body, layout.body[1:]):
             gap = b.y0 - a.y1
-            if 0 <= gap < size and abs(a.size - size) < 1:
+            if -size < gap < size and abs(a.size - size) < 1 and b.page == a.page:
                 gaps.append(gap)
     return sorted(gaps)[len(gaps) // 3] if gaps else 0.0
 
@@ -82,6 +82,8 @@ def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: B
     gap = line.y0 - prev.y1
     if gap > limit or line.y0 < prev.y0 - 2:
         return True
+    if line.x0 > prev.x0 + 8 and prev.text.rstrip().endswith(_TERMINAL) and len(prev.text) > 20:
+        return True  # first-line indent after a finished sentence
     return labelled and prev.text.rstrip().endswith(_TERMINAL) and line.x0 <= prev.x0 + 30
 
 
