@@ -45,9 +45,11 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
     blocks: list[Block] = []
     prev: Line | None = None
     left = 0.0
-    limit = max(2.5, _line_gap(layouts, size) + size * 0.3)  # white space that opens a new paragraph
+    usual = _line_gap(layouts, size) or 0.0
     for layout in layouts:
         left = layout.left or left
+        page_gap = _line_gap([layout], size, same_size=False)
+        limit = max(2.5, (usual if page_gap is None else page_gap) + size * 0.3)  # white space opening a paragraph
         for line in layout.body:
             if id(line) in skip or _LEADER.search(line.text) or _TOC_HEAD.match(line.text):
                 continue
@@ -58,15 +60,17 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
     return blocks
 
 
-def _line_gap(layouts: list[PageLayout], size: float) -> float:
-    """The usual white space between two lines of one paragraph."""
+def _line_gap(layouts: list[PageLayout], size: float, *, same_size: bool = True) -> float | None:
+    """The usual white space between two lines of one paragraph (None: too few lines to tell)."""
     gaps = []
     for layout in layouts:
         for a, b in zip(layout.body, layout.body[1:]):
             gap = b.y0 - a.y1
-            if -size < gap < size and abs(a.size - size) < 1 and b.page == a.page:
+            if -size < gap < size and (not same_size or abs(a.size - size) < 1):
                 gaps.append(gap)
-    return sorted(gaps)[len(gaps) // 3] if gaps else 0.0
+    if len(gaps) < (1 if same_size else 8):
+        return None if not same_size else 0.0
+    return sorted(gaps)[len(gaps) // 3]
 
 
 def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: Block) -> bool:
