@@ -52,6 +52,7 @@ _AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?age
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 
 
+_SESSION_DATES = re.compile(r"^\s*\(?\d{1,2}(?:\s+[^\W\d_]+)?\s*[–-]\s*\d{1,2}\s+[^\W\d_]+\s+\d{4}\)?\s*$")
 _SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
 _UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
@@ -145,8 +146,10 @@ def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
     text = line.text.strip()
     if _HEADING.match(text) or _PARAGRAPH.match(text):
         return True
+    if _SESSION.match(text) or _AGENDA.match(text) or _SESSION_DATES.match(text):
+        return False
     if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
-        return not (_SESSION.match(text) or _AGENDA.match(text) or SYMBOL.search(text))
+        return not SYMBOL.search(text)
     return bool(head.headlines) and not _is_headline(line, size) and not text.startswith("[")
 
 
@@ -167,15 +170,30 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.original_language = _LANGUAGES.get(m.group(1).lower())
     elif right and head.date is None and iso_date(text):
         head.date = iso_date(text)
-    elif _SESSION.match(text) and not head.headlines:
+    elif _SESSION.match(text) and _before_title(head, size):
         head.sessions.append(text)
-    elif _AGENDA.match(text) and not head.headlines or head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
-        head.agenda.append(text)
-        head.agenda_bottom = line.y1
-    elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
+        head.headlines.clear()  # bold lines above the session line name a body, not the document
+    elif _AGENDA.match(text) and _before_title(head, size):
+        _add_agenda(head, line, text)
+    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
+        _add_agenda(head, line, text)
+    elif _SESSION_DATES.match(text):
+        return
+    elif right or text.startswith("[") or _is_organ(text):
         return
     elif _is_headline(line, size):
         head.headlines.append(line)
+
+
+def _add_agenda(head: Masthead, line: Line, text: str) -> None:
+    head.agenda.append(text)
+    head.agenda_bottom = line.y1
+    head.headlines.clear()
+
+
+def _before_title(head: Masthead, size: float) -> bool:
+    """No headline in title type has been read yet."""
+    return all(ln.size < size * 1.15 for ln in head.headlines)
 
 
 def _follows(head: Masthead, line: Line) -> bool:

@@ -95,7 +95,8 @@ def _job_number(layouts: list[PageLayout]) -> str | None:
 
 
 def _adoption_date(head: Masthead) -> str | None:
-    return iso_date(head.subtitle) if head.subtitle else None
+    subtitle = head.subtitle
+    return iso_date(subtitle) if re.search(r"\badopted\b", subtitle, re.IGNORECASE) else None
 
 
 def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKind:
