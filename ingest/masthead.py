@@ -173,22 +173,21 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
     elif _SESSION.match(text) and _before_title(head, size):
         head.sessions.append(text)
         head.headlines.clear()  # bold lines above the session line name a body, not the document
-    elif _AGENDA.match(text) and _before_title(head, size):
-        _add_agenda(head, line, text)
-    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
-        _add_agenda(head, line, text)
-    elif _SESSION_DATES.match(text):
-        return
-    elif right or text.startswith("[") or _is_organ(text):
-        return
-    elif _is_headline(line, size):
+    elif _is_agenda(head, line, text, size=size):
+        head.agenda.append(text)
+        head.agenda_bottom = line.y1
+        head.headlines.clear()
+    elif not (_SESSION_DATES.match(text) or right or text.startswith("[") or _is_organ(text)) and _is_headline(
+        line, size
+    ):
         head.headlines.append(line)
 
 
-def _add_agenda(head: Masthead, line: Line, text: str) -> None:
-    head.agenda.append(text)
-    head.agenda_bottom = line.y1
-    head.headlines.clear()
+def _is_agenda(head: Masthead, line: Line, text: str, *, size: float) -> bool:
+    """An agenda line ("Agenda item 36") or the bold item title right under it."""
+    if _AGENDA.match(text):
+        return _before_title(head, size)
+    return bool(head.agenda) and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line)
 
 
 def _before_title(head: Masthead, size: float) -> bool:
