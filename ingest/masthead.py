@@ -53,6 +53,9 @@ _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 
 
 _SESSION_DATES = re.compile(r"^\s*\(?\d{1,2}(?:\s+[^\W\d_]+)?\s*[–-]\s*\d{1,2}\s+[^\W\d_]+\s+\d{4}\)?\s*$")
+_WEEKDAY = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),", re.IGNORECASE)
+_MEETING = re.compile(r"^\s*\d+\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
+_PLACES = {"New York", "Geneva", "Vienna", "Nairobi"}
 _SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
 _UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
@@ -93,7 +96,7 @@ class Masthead:
 
 def _joined(lines: list[Line]) -> str:
     text = " ".join(ln.text.strip() for ln in lines)
-    return re.sub(r"\s*\*+(?=\s|$)", "", " ".join(text.split())).strip()
+    return re.sub(r"\s*[*∗]+(?=\s|$)", "", " ".join(text.split())).strip()
 
 
 def iso_date(text: str) -> str | None:
@@ -146,7 +149,9 @@ def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
     text = line.text.strip()
     if _HEADING.match(text) or _PARAGRAPH.match(text):
         return True
-    if _SESSION.match(text) or _AGENDA.match(text) or _SESSION_DATES.match(text):
+    if _SESSION.match(text) or _AGENDA.match(text) or _SESSION_DATES.match(text) or _WEEKDAY.match(text):
+        return False
+    if text in _PLACES:
         return False
     if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
         return not SYMBOL.search(text)
@@ -168,8 +173,10 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.distribution = text.capitalize()
     elif m := _ORIGINAL.match(text):
         head.original_language = _LANGUAGES.get(m.group(1).lower())
-    elif right and head.date is None and iso_date(text):
-        head.date = iso_date(text)
+    elif head.date is None and (right or _WEEKDAY.match(text)) and iso_date(text):
+        head.date = iso_date(text)  # the date line, or the meeting date of a record
+    elif _MEETING.match(text) and not head.headlines:
+        head.headlines.append(line)
     elif _SESSION.match(text) and _before_title(head, size):
         head.sessions.append(text)
         head.headlines.clear()  # bold lines above the session line name a body, not the document
@@ -177,7 +184,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.agenda.append(text)
         head.agenda_bottom = line.y1
         head.headlines.clear()
-    elif not (_SESSION_DATES.match(text) or right or text.startswith("[") or _is_organ(text)) and _is_headline(
+    elif not (_SESSION_DATES.match(text) or text in _PLACES or right or text.startswith("[") or _is_organ(text)) and _is_headline(
         line, size
     ):
         head.headlines.append(line)
