@@ -42,6 +42,8 @@ def _symbols(text: str, **kw: str) -> list[str]:
         ("resolutions 7/25 and 22/22 of the Human Rights Council", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
         ("resolution 60/1 of the General Assembly", ["A/RES/60/1"]),
         ("the Human Rights Council in its resolution S-90/1", ["A/HRC/RES/S-90/1"]),
+        ("paragraph 1 (a) of HRC resolution 9/12", ["A/HRC/RES/9/12"]),
+        ("the Durban Review Conference and Human RightsCouncil resolution 9/12", ["A/HRC/RES/9/12"]),
         ("the General Assembly, in its resolution 60/251,", ["A/RES/60/251"]),
         # organ omitted: the form decides, or nothing is claimed
         ("resolution 1591 (2005)", ["S/RES/1591 (2005)"]),
@@ -159,6 +161,12 @@ def test_seed_report_citations(corpus: Path) -> None:
     assert len(written) == 27 + 11
     for h in hits:
         assert text[h.start : h.end] == h.text
+
+
+def test_many_phrases_in_one_long_text() -> None:
+    chunk = "Recalling Security Council resolution 2417 (2018) and General Assembly resolution 60/1. " * 200
+    hits = find_citations(chunk)
+    assert [h.symbol for h in hits] == ["S/RES/2417 (2018)", "A/RES/60/1"] * 200
 
 
 def test_organ_names_broken_across_lines() -> None:
