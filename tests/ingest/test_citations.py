@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.citations import find_citations, organ_from_symbol
 
@@ -185,3 +187,11 @@ def test_real_resolutions_cite_their_predecessors(corpus: Path) -> None:
     with pymupdf.open(folder / "A_HRC_59_L.17.en.pdf") as doc:
         hrc = {h.symbol for h in find_citations("".join(p.get_text() for p in doc), context_organ="HRC")}
     assert {"A/RES/77/276", "A/RES/76/300", "A/HRC/RES/56/8", "A/HRC/RES/47/24", "A/HRC/59/L.17"} <= hrc
+
+
+@given(st.text(alphabet="GeneralAssemblySecurityCouncil resolutions 0123456789/()-,and.VIX", max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_consistent_citations(text: str) -> None:
+    for hit in find_citations(text, context_organ="GA"):
+        assert text[hit.start : hit.end] == hit.text
+        assert hit.symbol.startswith(("A/", "S/", "E/"))
