@@ -61,6 +61,8 @@ def _symbols(text: str, **kw: str) -> list[str]:
         ("резолюция 2417 (2018) Совета Безопасности", ["S/RES/2417 (2018)"]),
         ("в резолюции 60/1 Генеральной Ассамблеи", ["A/RES/60/1"]),
         ("резолюциях 7/25 и 22/22 Совета по правам человека", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
+        ("decisión 1/102 del Consejo de Derechos Humanos", ["A/HRC/DEC/1/102"]),
+        ("решение 1/102 Совета по правам человека", ["A/HRC/DEC/1/102"]),
         # not citations
         ("the resolution of the conflict in 2018", []),
         ("Security Council resolution 2417 (2018) and General Assembly decision 60/551", ["S/RES/2417 (2018)"]),
@@ -109,6 +111,8 @@ def test_text_and_offsets_as_written() -> None:
         ("A/79/875-S/2025/248, paras. 37 and 40.", "A/79/875", ("37", "40")),
         ("Security Council resolution 2417 (2018), paragraph 4", "S/RES/2417 (2018)", ("4",)),
         ("paragraphes 138 et 139 de la résolution 60/1 de l'Assemblée générale", "A/RES/60/1", ("138", "139")),
+        ("párrafos 138 y 139 de la resolución 60/1 de la Asamblea General", "A/RES/60/1", ("138", "139")),
+        ("пункты 138 и 139 резолюции 60/1 Генеральной Ассамблеи", "A/RES/60/1", ("138", "139")),
     ],
 )
 def test_pinpoints(text: str, symbol: str | None, pins: tuple[str, ...]) -> None:
