@@ -199,6 +199,7 @@ class _Numbering:
     letter_key: str | None = None
     letter_label_full: str | None = None
     opens_list: bool = False
+    last_dotted: str | None = None  # the last "N.M" label read
 
 
 def label_blocks(blocks: list[Block]) -> list[dict]:
@@ -214,11 +215,15 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         if block.heading:
             section = block.text
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
-        elif block.label:
+        elif block.label and _plausible(block.label, state):
             rec = _numbered(block, index, state, section)
+            if rec["parent"] not in used:
+                rec["parent"] = None  # "24.1" under a section heading, not under a paragraph 24
         elif block.sublabel:
             rec = _lettered(block, index, state, section)
         else:
+            if block.label:  # a figure at the start of a table row, not a paragraph number
+                block.text = f"{block.label} {block.text}"
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="text", section=section)
         if rec["key"] in used:
             rec["key"] = f"p{index}"
@@ -231,6 +236,17 @@ def _record(block: Block, index: int, *, label: str | None, key: str, parent: st
             section: str | None) -> dict:
     return {"index": index, "label": label, "key": key, "parent": parent, "kind": kind, "text": block.text,
             "page": block.page, "section": section, "markers": list(block.markers), "lead": block.lead}
+
+
+def _plausible(label: str, state: _Numbering) -> bool:
+    """A dotted label ("86.12") continues its list, opens one, or sits under the current paragraph."""
+    if "." not in label:
+        return True
+    parent, sub = label.rsplit(".", 1)
+    if parent == state.main or sub == "1":
+        return True
+    last_parent, _, last_sub = (state.last_dotted or "").rpartition(".")
+    return parent == last_parent and last_sub.isdigit() and int(sub) == int(last_sub) + 1
 
 
 def _numbered(block: Block, index: int, state: _Numbering, section: str | None) -> dict:
@@ -251,6 +267,8 @@ def _numbered(block: Block, index: int, state: _Numbering, section: str | None) 
         state.opens_list = False
         return _record(block, index, label=key, key=key, parent=state.main, kind="numbered", section=section)
     parent = label.rsplit(".", 1)[0] if "." in label else None
+    if parent is not None:
+        state.last_dotted = label
     if parent is None:
         state.main, state.main_number, state.main_x, state.nested = label, number, x, 0
     state.letter_parent = label
