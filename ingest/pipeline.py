@@ -41,7 +41,7 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     symbols = head.symbols or _header_symbols(layouts)
     if not head.symbols:
         warnings.append("no symbol in the masthead" + ("; symbol read from the running header" if symbols else ""))
-    text = " ".join(p.text for p in paragraphs)
+    text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
         file=str(path), sha256=_sha256(file), symbols=tuple(symbols), title=head.title,
