@@ -122,3 +122,11 @@ def test_verbatim_record(corpus: Path) -> None:
     assert "I now give the floor to the representative of the United States." in texts
     assert not any("Please recycle" in t or "Accessible document" in t for t in texts)
     assert "A/79/L.64" in {c.symbol for c in doc.citations}
+
+
+def test_language_of_the_letter_not_of_its_arabic_annex(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_354.en.pdf")
+    assert doc.symbols == ("S/2025/354",)
+    assert doc.kind is DocumentKind.LETTER
+    assert doc.language == "en"
+    assert doc.paragraphs[0].text.startswith("On behalf of the Government of the Sudan, I have the honour to transmit")
