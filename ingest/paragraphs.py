@@ -245,8 +245,8 @@ def _plausible(label: str, state: _Numbering) -> bool:
     parent, sub = label.rsplit(".", 1)
     if parent == state.main or sub == "1":
         return True
-    last_parent, _, last_sub = (state.last_dotted or "").rpartition(".")
-    return parent == last_parent and last_sub.isdigit() and int(sub) == int(last_sub) + 1
+    last_sub = (state.last_dotted or "").rpartition(".")[2]
+    return last_sub.isdigit() and int(sub) == int(last_sub) + 1  # also "84.93" misprinted for "82.93"
 
 
 def _numbered(block: Block, index: int, state: _Numbering, section: str | None) -> dict:
