@@ -130,3 +130,11 @@ def test_language_of_the_letter_not_of_its_arabic_annex(corpus: Path) -> None:
     assert doc.kind is DocumentKind.LETTER
     assert doc.language == "en"
     assert doc.paragraphs[0].text.startswith("On behalf of the Government of the Sudan, I have the honour to transmit")
+
+
+def test_symbol_from_the_running_header_when_the_masthead_is_garbled(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_47_435.en.pdf")  # 1992 scan; its masthead reads "A./47/435"
+    assert doc.symbols == ("A/47/435",)
+    assert "no symbol in the masthead; symbol read from the running header" in doc.warnings
+    assert doc.date == "1992-09-11" and doc.session == "Forty-seventh session"
+    assert [p.label for p in doc.paragraphs if p.label] == [str(n) for n in range(1, 10)]
