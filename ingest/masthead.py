@@ -155,6 +155,9 @@ def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
         return False
     if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
         return not SYMBOL.search(text)
+    if head.headlines and _is_headline(line, size) and line.size < size * 1.1 and not _before_title(head, size):
+        last = head.headlines[-1]  # after the title, a line in body type belongs to it only when set close
+        return line.y0 - last.y1 > (line.y1 - line.y0) * 0.8
     return bool(head.headlines) and not _is_headline(line, size) and not text.startswith("[")
 
 
@@ -184,10 +187,17 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.agenda.append(text)
         head.agenda_bottom = line.y1
         head.headlines.clear()
-    elif not (_SESSION_DATES.match(text) or text in _PLACES or right or text.startswith("[") or _is_organ(text)) and _is_headline(
-        line, size
-    ):
+    elif _headline_candidate(head, line, text, right=right, size=size):
         head.headlines.append(line)
+
+
+def _headline_candidate(head: Masthead, line: Line, text: str, *, right: bool, size: float) -> bool:
+    """A title line: bold or large, not a place, a date range, an organ above the title or the right block."""
+    if right or text.startswith("[") or text in _PLACES or _SESSION_DATES.match(text):
+        return False
+    if _is_organ(text) and not head.headlines:
+        return False
+    return _is_headline(line, size)
 
 
 def _is_agenda(head: Masthead, line: Line, text: str, *, size: float) -> bool:
