@@ -101,3 +101,16 @@ def test_general_assembly_resolution(corpus: Path) -> None:
     assert preamble[1].footnotes == ("1", "2", "3", "4", "5", "6", "7")
     assert len(doc.footnotes) == 13 and doc.footnotes[0].text == "Resolution 217 A (III)."
     assert doc.paragraphs[-1].text == "103rd plenary meeting 13 August 2024"
+
+
+def test_subparagraphs_nest_under_their_paragraph(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_270.en.pdf")  # draft resolution on the UNMISS mandate
+    by_key = {p.key: p for p in doc.paragraphs}
+    assert by_key["3"].kind is ParagraphKind.OPERATIVE and by_key["3"].verb == "Decides"
+    assert by_key["3/a"].label == "3 (a)" and by_key["3/a"].parent == "3"
+    assert by_key["3/a"].text == "Protection of civilians:"
+    assert [by_key[f"3/a/{r}"].label for r in ("i", "ii", "iii", "iv", "v", "vi")] == [
+        f"3 (a) ({r})" for r in ("i", "ii", "iii", "iv", "v", "vi")
+    ]
+    assert by_key["3/a/vi"].parent == "3/a" and by_key["3/b/i"].parent == "3/b"
+    assert by_key["3/a/i"].text.startswith("To use all necessary means")
