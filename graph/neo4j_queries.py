@@ -65,7 +65,8 @@ RETURN options.indexConfig['vector.dimensions'] AS dimensions
 # -- reading one document -----------------------------------------------------------------------
 DOCUMENT_STATE = """
 MATCH (d:Document {key: $key})
-RETURN d.sha256 AS sha256, d.facts_json AS facts_json, d.symbol_keys AS symbol_keys
+RETURN d.sha256 AS sha256, d.document_json AS document_json, d.facts_json AS facts_json,
+       d.symbol_keys AS symbol_keys
 """
 
 DOCUMENT_SHA256 = """
