@@ -9,9 +9,12 @@
 // Statements are checked for syntax and semantics against a schema holding the project's labels,
 // relationship types and property keys, and the built-in procedures and functions of Neo4j as
 // shipped with the package (plug-in procedures such as APOC and GDS are left out, so a statement
-// needing a plug-in is reported).
+// needing a plug-in is reported). Neo4j's semantic analysis takes a few hundred milliseconds a
+// statement, so the (statement, version) pairs are shared out among worker threads, one a core.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { lintCypherQuery, testData } from '@neo4j-cypher/language-support';
 
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
@@ -41,21 +44,48 @@ function lint(query, schema) {
   }));
 }
 
-const input = JSON.parse(readFileSync(0, 'utf8'));
-const versions = input.versions ?? ['CYPHER 5', 'CYPHER 25'];
-const base = {
-  labels: input.labels ?? [],
-  relationshipTypes: input.relationshipTypes ?? [],
-  propertyKeys: input.propertyKeys ?? [],
-  procedures: builtIns(testData.mockSchema.procedures),
-  functions: builtIns(testData.mockSchema.functions),
-};
-const results = {};
-for (const [name, query] of Object.entries(input.queries ?? {})) {
-  results[name] = {};
-  for (const version of versions) {
-    const schema = { ...base, defaultLanguage: version, parameters: (input.parameters ?? {})[name] ?? {} };
-    results[name][version] = lint(query, schema);
-  }
+function schemaFor(input) {
+  return {
+    labels: input.labels ?? [],
+    relationshipTypes: input.relationshipTypes ?? [],
+    propertyKeys: input.propertyKeys ?? [],
+    procedures: builtIns(testData.mockSchema.procedures),
+    functions: builtIns(testData.mockSchema.functions),
+  };
 }
-process.stdout.write(JSON.stringify({ package: packageVersion(), results }) + '\n');
+
+function check(input, tasks) {
+  const base = schemaFor(input);
+  return tasks.map(([name, version]) => {
+    const schema = { ...base, defaultLanguage: version, parameters: (input.parameters ?? {})[name] ?? {} };
+    return [name, version, lint(input.queries[name], schema)];
+  });
+}
+
+function runWorker(input, tasks) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { input, tasks } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+async function main() {
+  const input = JSON.parse(readFileSync(0, 'utf8'));
+  const versions = input.versions ?? ['CYPHER 5', 'CYPHER 25'];
+  const tasks = Object.keys(input.queries ?? {}).flatMap((name) => versions.map((v) => [name, v]));
+  const threads = Math.max(1, Math.min(availableParallelism(), tasks.length, 8));
+  const shares = Array.from({ length: threads }, (_, i) => tasks.filter((_, j) => j % threads === i));
+  const done = (await Promise.all(shares.map((share) => runWorker(input, share)))).flat();
+  const results = {};
+  for (const [name, version, found] of done) {
+    (results[name] ??= {})[version] = found;
+  }
+  process.stdout.write(JSON.stringify({ package: packageVersion(), results }) + '\n');
+}
+
+if (isMainThread) {
+  await main();
+} else {
+  parentPort.postMessage(check(workerData.input, workerData.tasks));
+}
