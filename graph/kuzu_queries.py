@@ -253,10 +253,12 @@ def bind(names: list[str]) -> str:
     return ", ".join(f"${n} AS f_{n}" for n in names)
 
 
-def recommendations_query(*, to: bool, by: bool, theme: bool, mechanism: bool, years: bool) -> str:
+def recommendations_query(
+    *, to: bool, by: bool, theme: bool, mechanism: bool, year_from: bool, year_to: bool
+) -> str:
     """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges."""
     names = [n for n, on in (("to", to), ("by", by), ("theme", theme), ("mechanism", mechanism)) if on]
-    names += ["year_from", "year_to"] if years else []
+    names += [n for n, on in (("year_from", year_from), ("year_to", year_to)) if on]
     head = f"WITH {bind(names)} " if names else ""
     match = "MATCH (r:Recommendation)"
     if to:
@@ -270,8 +272,10 @@ def recommendations_query(*, to: bool, by: bool, theme: bool, mechanism: bool, y
         where.append("size(list_filter(r.themes, x -> lower(x) CONTAINS f_theme)) > 0")
     if mechanism:
         where.append("size(list_filter(r.mechanism_ids, x -> list_contains(f_mechanism, x))) > 0")
-    if years:
-        where.append("(f_year_from IS NULL OR r.year >= f_year_from) AND (f_year_to IS NULL OR r.year <= f_year_to)")
+    if year_from:
+        where.append("r.year >= f_year_from")
+    if year_to:
+        where.append("r.year <= f_year_to")
     glue = " AND " if "WHERE" in match else " WHERE "
     clause = (glue + " AND ".join(f"({w})" for w in where)) if where else ""
     return f"{head}{match}{clause} {_REC_COLUMNS}"

@@ -123,11 +123,12 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
         params["theme"] = f["theme"].lower()
     if f["mechanism"]:
         params["mechanism"] = resolve_mechanisms(conn, f["mechanism"])
-    years = f["year_from"] is not None or f["year_to"] is not None
-    if years:
-        params.update(year_from=f["year_from"], year_to=f["year_to"])
+    for bound in ("year_from", "year_to"):
+        if f[bound] is not None:
+            params[bound] = int(f[bound])
     query = q.recommendations_query(to=bool(f["to"]), by=bool(f["by"]), theme=bool(f["theme"]),
-                                    mechanism=bool(f["mechanism"]), years=years)
+                                    mechanism=bool(f["mechanism"]), year_from="year_from" in params,
+                                    year_to="year_to" in params)
     found = rows(conn, query, params)
     ids = sorted({i for r in found for i in (*r[3], *r[4])})
     names = dict((r[0], r[1]) for r in rows(conn, q.NAMES, {"ids": ids})) if ids else {}
