@@ -33,7 +33,7 @@ PROPERTY_KEYS = ("action", "aliases", "child", "confidence", "date", "doc", "doc
                  "mechanism", "method", "name", "acronym", "organ_keys", "organs", "page", "paragraph",
                  "paragraph_count", "parent", "pinpoint", "position", "recommendation", "response", "section",
                  "sha256", "situation", "source_path", "symbol", "symbol_keys", "symbols", "text", "text_hash",
-                 "theme_keys", "themes", "title", "type", "uid", "verb", "year")
+                 "themes", "by_ids", "to_ids", "situation_ids", "mechanism_ids", "is_recommendation", "title", "type", "uid", "verb", "year")
 
 # -- schema (each statement runs on its own; all idempotent) ----------------------------------
 SCHEMA: tuple[str, ...] = (
@@ -47,13 +47,19 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX paragraph_text_hash IF NOT EXISTS FOR (p:Paragraph) ON (p.text_hash)",
     "CREATE INDEX recommendation_doc IF NOT EXISTS FOR (r:Recommendation) ON (r.doc)",
     "CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)",
-    "CREATE FULLTEXT INDEX paragraph_text IF NOT EXISTS FOR (p:Paragraph) ON EACH [p.text]",
+    ("CREATE FULLTEXT INDEX paragraph_text IF NOT EXISTS FOR (p:Paragraph) ON EACH [p.text, p.label, p.section]"
+     " OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"),
 )
 
 CREATE_VECTOR_INDEX = """
 CREATE VECTOR INDEX paragraph_embedding IF NOT EXISTS
 FOR (p:Paragraph) ON (p.embedding)
 OPTIONS {indexConfig: {`vector.dimensions`: toInteger($dimensions), `vector.similarity_function`: 'cosine'}}
+"""
+
+# New indexes are usable once populated; wait for them when the store opens.
+AWAIT_INDEXES = """
+CALL db.awaitIndexes($seconds)
 """
 
 VECTOR_INDEX_DIMENSIONS = """
@@ -250,8 +256,9 @@ CREATE_RECOMMENDATIONS = """
 UNWIND $rows AS row
 MATCH (p:Paragraph {uid: row.paragraph})
 CREATE (r:Recommendation {uid: row.uid, doc: row.doc, symbol: row.symbol, position: row.position,
-        text: row.text, verb: row.verb, response: row.response, themes: row.themes,
-        theme_keys: row.theme_keys, date: row.date, year: row.year})
+        text: row.text, verb: row.verb, response: row.response, themes: row.themes, by_ids: row.by_ids,
+        to_ids: row.to_ids, situation_ids: row.situation_ids, mechanism_ids: row.mechanism_ids,
+        date: row.date, year: row.year})
 CREATE (r)-[:STATED_IN]->(p)
 """
 
@@ -311,7 +318,7 @@ OPTIONAL MATCH (p:Paragraph {uid: row.paragraph})
 WITH d, row, coalesce(p, d) AS source
 MERGE (s:Symbol {key: row.key})
 ON CREATE SET s.symbol = row.symbol
-CREATE (source)-[:CITES {position: row.position, text: row.text, footnote: row.footnote,
+CREATE (source)-[:CITES {position: row.position, label: row.label, text: row.text, footnote: row.footnote,
         pinpoint: row.pinpoint}]->(s)
 """
 
@@ -344,30 +351,54 @@ RESOLVE_SITUATION = """
 MATCH (s:Situation)
 WHERE s.id = $query OR $key IN s.match_keys
 RETURN s.id AS id, s.name AS name
-ORDER BY CASE WHEN s.id = $query THEN 0 ELSE 1 END, s.id
+ORDER BY size(s.id), s.id
 LIMIT 1
+"""
+
+# A country's name or alias in any language ("Soudan") finds the situation in that country.
+SITUATION_BY_ACTOR = """
+MATCH (a:Actor)
+WHERE a.iso3 IS NOT NULL AND (a.id = $query OR $key IN a.match_keys)
+MATCH (s:Situation)
+WHERE s.iso3 = a.iso3
+RETURN s.id AS id, s.name AS name
+ORDER BY size(s.id), s.id
+LIMIT 1
+"""
+
+RESOLVE_ACTORS = """
+MATCH (a:Actor)
+WHERE a.id = $query OR $key IN a.match_keys
+RETURN a.id AS id
+ORDER BY id
+"""
+
+RESOLVE_MECHANISMS = """
+MATCH (m:Mechanism)
+WHERE m.id = $query OR $key IN m.match_keys
+RETURN m.id AS id
+ORDER BY id
 """
 
 TRACE = """
 MATCH (m:Mechanism)-[c:COVERS]->(:Entity {id: $situation_id})
 OPTIONAL MATCH (p:Paragraph {uid: c.paragraph})
 RETURN m.id AS id, m.name AS name, m.type AS type, c.symbol AS symbol, c.date AS date,
-       coalesce(p.label, p.key) AS paragraph, p.page AS page, p.index AS position
-ORDER BY m.id, c.date, c.symbol, p.index
+       coalesce(p.label, p.key) AS paragraph, p.page AS page
+ORDER BY m.id, c.date, c.symbol, paragraph
 """
 
+# Filters arrive resolved to entity ids (lists) or null; a null filter holds for every row.
 RECOMMENDATIONS = """
 MATCH (r:Recommendation)-[:STATED_IN]->(p:Paragraph)
-WHERE ($to IS NULL OR EXISTS { MATCH (r)-[:ADDRESSED_TO]->(a:Entity) WHERE a.id = $to OR $to_key IN a.match_keys })
-  AND ($by IS NULL OR EXISTS { MATCH (r)-[:RECOMMENDED_BY]->(a:Entity) WHERE a.id = $by OR $by_key IN a.match_keys })
-  AND ($theme_key IS NULL OR $theme_key IN r.theme_keys)
-  AND ($mechanism IS NULL
-       OR EXISTS { MATCH (r)-[:RECOMMENDED_BY]->(m:Mechanism) WHERE m.id = $mechanism OR $mechanism_key IN m.match_keys }
-       OR EXISTS { MATCH (p)-[:MENTIONS]->(m:Mechanism) WHERE m.id = $mechanism OR $mechanism_key IN m.match_keys })
+WHERE ($to IS NULL OR any(x IN r.to_ids WHERE x IN $to))
+  AND ($by IS NULL OR any(x IN r.by_ids WHERE x IN $by))
+  AND ($theme IS NULL OR any(t IN r.themes WHERE toLower(t) CONTAINS $theme))
+  AND ($mechanism IS NULL OR any(x IN r.mechanism_ids WHERE x IN $mechanism))
   AND ($year_from IS NULL OR r.year >= $year_from)
   AND ($year_to IS NULL OR r.year <= $year_to)
 WITH r, p
-ORDER BY r.date, r.doc, r.position
+ORDER BY r.doc, r.position
 SKIP $offset
 LIMIT $limit
 RETURN r.symbol AS symbol, coalesce(p.label, p.key) AS paragraph, r.text AS text,
@@ -378,9 +409,7 @@ RETURN r.symbol AS symbol, coalesce(p.label, p.key) AS paragraph, r.text AS text
 
 CITES = """
 MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH*0..1]->(source)-[c:CITES]->(s:Symbol)
-RETURN d.symbol AS citing_symbol, s.symbol AS cited_symbol,
-       CASE WHEN source:Paragraph THEN coalesce(source.label, source.key) END AS paragraph,
-       c.text AS text,
+RETURN d.symbol AS citing_symbol, s.symbol AS cited_symbol, c.label AS paragraph, c.text AS text,
        EXISTS { MATCH (s)<-[:HAS_SYMBOL]-(:Document) } AS cited_in_store
 ORDER BY c.position
 """
@@ -388,9 +417,8 @@ ORDER BY c.position
 CITED_BY = """
 MATCH (s:Symbol)<-[c:CITES]-(source)<-[:HAS_PARAGRAPH*0..1]-(d:Document)
 WHERE s.key IN $keys
-RETURN d.symbol AS citing_symbol, s.symbol AS cited_symbol,
-       CASE WHEN source:Paragraph THEN coalesce(source.label, source.key) END AS paragraph,
-       c.text AS text, true AS cited_in_store
+RETURN d.symbol AS citing_symbol, s.symbol AS cited_symbol, c.label AS paragraph, c.text AS text,
+       true AS cited_in_store
 ORDER BY d.key, c.position
 """
 
@@ -401,12 +429,14 @@ RETURN COUNT { MATCH (:Document) } AS documents,
        COUNT { MATCH (:Actor) } AS actors,
        COUNT { MATCH (:Situation) } AS situations,
        COUNT { MATCH (:Mechanism) } AS mechanisms,
-       COUNT { MATCH (:RiskFactor) } AS risk_factors,
        COUNT { MATCH (:Recommendation) } AS recommendations,
-       COUNT { MATCH ()-[:CITES]->() } AS citations,
-       COUNT { MATCH ()-[:COVERS]->() } AS coverage,
-       COUNT { MATCH ()-[:TAGGED]->() } AS risk_tags,
-       COUNT { MATCH ()-[]->() } AS edges
+       COUNT { MATCH (:RiskFactor) } AS riskfactors,
+       COUNT { MATCH (s:Symbol) WHERE NOT (s)<-[:HAS_SYMBOL]-(:Document) } AS cited_documents_not_stored
+"""
+
+EDGE_COUNTS = """
+MATCH ()-[e]->()
+RETURN type(e) AS type, count(e) AS n
 """
 
 # -- search support -----------------------------------------------------------------------------
@@ -416,30 +446,22 @@ WHERE p.text_hash IN $hashes AND p.embedding IS NOT NULL
 RETURN p.text_hash AS hash, p.embedding AS embedding
 """
 
-# The paragraph filter shared by vector and text search: every condition is void when its
-# parameter is null, so one statement serves every combination of facets.
+# The paragraph filter shared by vector and text search, over the columns each paragraph carries
+# (ids of the recommenders, addressees, situations and mechanisms read in it). Every condition is
+# void when its parameter is null, so one statement serves every combination of facets.
 _PARAGRAPH_FILTER = """
-  ($paragraph_kind IS NULL OR p.kind = $paragraph_kind OR ($paragraph_kind = 'recommendation'
-      AND EXISTS { MATCH (p)<-[:STATED_IN]-(:Recommendation) }))
+  ($paragraph_kind IS NULL OR p.kind = $paragraph_kind
+   OR ($paragraph_kind = 'recommendation' AND p.is_recommendation))
   AND ($document_kind IS NULL OR p.document_kind = $document_kind)
-  AND ($organ_key IS NULL OR $organ_key IN p.organ_keys)
+  AND ($organ IS NULL OR $organ IN p.organ_keys)
   AND ($year_from IS NULL OR p.year >= $year_from)
   AND ($year_to IS NULL OR p.year <= $year_to)
   AND ($language IS NULL OR p.language = $language)
-  AND ($symbol_key IS NULL OR p.doc = $symbol_key
-       OR EXISTS { MATCH (p)<-[:HAS_PARAGRAPH]-(:Document)-[:HAS_SYMBOL]->(:Symbol {key: $symbol_key}) })
-  AND ($situation IS NULL
-       OR EXISTS { MATCH (p)-[:MENTIONS]->(s:Situation) WHERE s.id = $situation OR $situation_key IN s.match_keys }
-       OR EXISTS { MATCH (p)<-[:HAS_PARAGRAPH]-(:Document)-[:CONCERNS]->(s:Situation)
-                   WHERE s.id = $situation OR $situation_key IN s.match_keys })
-  AND ($mechanism IS NULL
-       OR EXISTS { MATCH (p)-[:MENTIONS]->(m:Mechanism) WHERE m.id = $mechanism OR $mechanism_key IN m.match_keys }
-       OR EXISTS { MATCH (m:Mechanism)-[c:COVERS]->() WHERE c.paragraph = p.uid
-                   AND (m.id = $mechanism OR $mechanism_key IN m.match_keys) })
-  AND ($by IS NULL OR EXISTS { MATCH (p)<-[:STATED_IN]-(:Recommendation)-[:RECOMMENDED_BY]->(a:Entity)
-                               WHERE a.id = $by OR $by_key IN a.match_keys })
-  AND ($to IS NULL OR EXISTS { MATCH (p)<-[:STATED_IN]-(:Recommendation)-[:ADDRESSED_TO]->(a:Entity)
-                               WHERE a.id = $to OR $to_key IN a.match_keys })
+  AND ($symbol IS NULL OR p.doc = $symbol)
+  AND ($situation IS NULL OR any(x IN p.situation_ids WHERE x IN $situation))
+  AND ($mechanism IS NULL OR any(x IN p.mechanism_ids WHERE x IN $mechanism))
+  AND ($by IS NULL OR any(x IN p.by_ids WHERE x IN $by))
+  AND ($to IS NULL OR any(x IN p.to_ids WHERE x IN $to))
 """
 
 VECTOR_SEARCH = """
@@ -461,6 +483,16 @@ ORDER BY score DESC, uid
 LIMIT $k
 """
 
+# A query that is a document symbol first finds, exactly, the paragraphs citing that document.
+TEXT_BY_CITATION = """
+MATCH (p:Paragraph)-[:CITES]->(s:Symbol)
+WHERE s.key IN $keys AND""" + _PARAGRAPH_FILTER + """
+WITH DISTINCT p
+RETURN p.uid AS uid
+ORDER BY p.doc, p.index
+LIMIT $k
+"""
+
 TEXT_SEARCH = """
 CALL db.index.fulltext.queryNodes('paragraph_text', $query)
 YIELD node AS p, score
@@ -469,13 +501,6 @@ RETURN p.uid AS uid, score
 ORDER BY score DESC, uid
 LIMIT $k
 """
-
-COUNT_EMBEDDED = """
-MATCH (p:Paragraph)
-WHERE p.embedding IS NOT NULL
-RETURN count(p) AS n
-"""
-
 
 def all_queries() -> dict[str, str]:
     """Every statement of this module by name (schema statements as ``SCHEMA[i]``)."""

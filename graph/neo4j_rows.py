@@ -8,15 +8,17 @@ supported. Keeping this apart from the driver makes every row testable on its ow
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from graph import neo4j_codec
 from graph import neo4j_queries as Q
-from ontology.errors import R2PError
+from graph.codec import facts_from_json
+from graph.errors import BadDocument
+from graph.store import text_hash
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 Step = tuple[str, dict[str, Any]]
@@ -25,20 +27,14 @@ _THE = re.compile(r"^the\s+")
 _SPACES = re.compile(r"\s+")
 
 
-class Neo4jStoreError(R2PError):
-    """The Neo4j store refused an operation (bad input, unreachable server, read-only store)."""
-
-    code = "store_error"
-
-
 def match_key(name: str) -> str:
     """How names are compared: case-folded, single-spaced, without a leading "the" ("the Sudan" = "Sudan")."""
     return _THE.sub("", _SPACES.sub(" ", name.strip()).casefold())
 
 
-def text_hash(text: str) -> str:
-    """Content hash of a paragraph's text (the key of ``embeddings_by_hash``)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def dumps(value: ParsedDocument | DocumentFacts) -> str:
+    """Compact, key-sorted JSON of a model object, as kept on the Document node."""
+    return json.dumps(value.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def paragraph_uid(document: ParsedDocument, index: int) -> str:
@@ -67,7 +63,7 @@ def write_plan(
     _check(document, facts, embeddings or {}, embedding_dim)
     key = symbol_key(document.symbol)
     steps: list[Step] = [(Q.CREATE_DOCUMENT, _document_params(document, facts, source_path, ingested_at))]
-    steps += _paragraph_steps(document, embeddings or {})
+    steps += _paragraph_steps(document, facts, embeddings or {})
     steps += _entity_steps(facts)
     steps += _document_edge_steps(key, facts)
     steps += _paragraph_fact_steps(document, facts)
@@ -91,7 +87,7 @@ def orphan_plan(state: Mapping[str, Any]) -> list[Step]:
     keys = set(state.get("symbol_keys") or ()) | cited_keys(state.get("document_json"))
     facts_json = state.get("facts_json")
     if facts_json:
-        facts = neo4j_codec.facts_from_json(facts_json)
+        facts = facts_from_json(json.loads(facts_json))
         ids = _entity_ids(facts)
         keys |= {symbol_key(e.symbol) for e in facts.establishments}
         keys |= {symbol_key(r.symbol) for r in facts.relations}
@@ -118,9 +114,9 @@ def _entity_ids(facts: DocumentFacts) -> set[str]:
 
 def _check(document: ParsedDocument, facts: DocumentFacts, embeddings: Mapping[int, Sequence[float]],
            dim: int) -> None:
-    name = document.file or document.symbol
+    name = f"{document.symbol} ({document.file})" if document.file else document.symbol
     if not document.symbols:
-        raise Neo4jStoreError(f"{name}: the document has no symbol, so it cannot be stored")
+        raise BadDocument(f"{document.file}: the document has no symbol, so it cannot be stored")
     count = len(document.paragraphs)
     used = [m.paragraph_index for m in facts.mentions] + [r.paragraph_index for r in facts.recommendations]
     used += [c.paragraph_index for c in facts.coverage] + [t.paragraph_index for t in facts.risk_tags]
@@ -128,10 +124,13 @@ def _check(document: ParsedDocument, facts: DocumentFacts, embeddings: Mapping[i
     used += [c.paragraph_index for c in document.citations if c.paragraph_index is not None]
     bad = sorted({i for i in used if not 0 <= i < count})
     if bad:
-        raise Neo4jStoreError(f"{name}: facts refer to paragraph index {bad[0]}, the document has {count}")
+        raise BadDocument(f"{name}: facts refer to paragraph index {bad[0]}, the document has {count}")
+    unknown = sorted({r.type for r in facts.relations} - set(Q.CREATE_RELATIONS))
+    if unknown:
+        raise BadDocument(f"{name}: unknown relation type {unknown[0]!r}")
     for index, vector in embeddings.items():
         if not 0 <= index < count or len(vector) != dim:
-            raise Neo4jStoreError(f"{name}: embedding for paragraph {index} is not a {dim}-dimension "
+            raise BadDocument(f"{name}: embedding for paragraph {index} is not a {dim}-dimension "
                                   f"vector of one of its {count} paragraphs")
 
 
@@ -147,14 +146,54 @@ def _document_params(document: ParsedDocument, facts: DocumentFacts, source_path
         "year": _year(document.date), "kind": document.kind.value, "organs": list(document.organs),
         "language": document.language, "sha256": document.sha256, "pages": document.pages,
         "paragraph_count": len(document.paragraphs), "source_path": source_path, "ingested_at": ingested_at,
-        "document_json": neo4j_codec.dumps(document), "facts_json": neo4j_codec.dumps(facts),
+        "document_json": dumps(document), "facts_json": dumps(facts),
     }
     symbols = [{"key": k, "symbol": s, "position": i} for i, (k, s) in enumerate(seen.items())]
     return {"props": props, "symbols": symbols}
 
 
-def _paragraph_steps(document: ParsedDocument, embeddings: Mapping[int, Sequence[float]]) -> list[Step]:
+@dataclass
+class _Context:
+    """Per-paragraph filter columns gathered from the facts (denormalised onto Paragraph for search)."""
+
+    by: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    to: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    situations: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    mechanisms: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    recommendation: set[int] = field(default_factory=set)
+
+
+def _context(document: ParsedDocument, facts: DocumentFacts) -> _Context:
+    ctx = _Context()
+    mechanism_ids = {m.id for m in facts.mechanisms}
+    situation_ids = {s.id for s in facts.situation_defs}
+    for m in facts.mentions:
+        if m.entity_id in mechanism_ids:
+            ctx.mechanisms[m.paragraph_index].add(m.entity_id)
+        elif m.entity_id in situation_ids:
+            ctx.situations[m.paragraph_index].add(m.entity_id)
+    for r in facts.recommendations:
+        i = r.paragraph_index
+        ctx.recommendation.add(i)
+        ctx.by[i] |= set(r.by)
+        ctx.to[i] |= set(r.to)
+        ctx.situations[i] |= set(r.situations)
+        ctx.mechanisms[i] |= set(r.by) & mechanism_ids
+    for c in facts.coverage:
+        ctx.mechanisms[c.paragraph_index].add(c.mechanism_id)
+        ctx.situations[c.paragraph_index].add(c.situation_id)
+    for e in facts.establishments:
+        if e.paragraph_index is not None:
+            ctx.mechanisms[e.paragraph_index].add(e.mechanism_id)
+    for i in range(len(document.paragraphs)):
+        ctx.situations[i] |= set(facts.situations)
+    return ctx
+
+
+def _paragraph_steps(document: ParsedDocument, facts: DocumentFacts,
+                     embeddings: Mapping[int, Sequence[float]]) -> list[Step]:
     key = symbol_key(document.symbol)
+    ctx = _context(document, facts)
     common = {"doc": key, "symbol": document.symbol, "document_kind": document.kind.value,
               "organ_keys": _keys(*document.organs), "year": _year(document.date), "language": document.language}
     rows, parents = [], []
@@ -164,7 +203,10 @@ def _paragraph_steps(document: ParsedDocument, embeddings: Mapping[int, Sequence
                      "kind": p.kind.value, "text": p.text, "page": p.page, "section": p.section,
                      "parent": p.parent, "verb": p.verb, "footnotes": list(p.footnotes),
                      "text_hash": text_hash(p.text),
-                     "embedding": [float(x) for x in vector] if vector is not None else None})
+                     "embedding": [float(x) for x in vector] if vector is not None else None,
+                     "is_recommendation": i in ctx.recommendation, "by_ids": sorted(ctx.by[i]),
+                     "to_ids": sorted(ctx.to[i]), "situation_ids": sorted(ctx.situations[i]),
+                     "mechanism_ids": sorted(ctx.mechanisms[i])})
         if p.parent:
             parents.append({"child": f"{key}#{p.key}", "parent": f"{key}#{p.parent}"})
     notes = [{"uid": f"{key}#fn{f.label}", "label": f.label, "text": f.text, "page": f.page}
@@ -211,7 +253,7 @@ def _document_edge_steps(key: str, facts: DocumentFacts) -> list[Step]:
 
 def _paragraph_fact_steps(document: ParsedDocument, facts: DocumentFacts) -> list[Step]:
     key = symbol_key(document.symbol)
-    uid = lambda i: paragraph_uid(document, i)  # noqa: E731
+    uid = lambda i: paragraph_uid(document, i)
     mentions = [{"paragraph": uid(m.paragraph_index), "entity": m.entity_id, "text": m.text, "position": i}
                 for i, m in enumerate(facts.mentions)]
     covers = [{"mechanism": c.mechanism_id, "situation": c.situation_id, "doc": key, "symbol": document.symbol,
@@ -227,12 +269,16 @@ def _paragraph_fact_steps(document: ParsedDocument, facts: DocumentFacts) -> lis
 
 def _recommendation_steps(document: ParsedDocument, facts: DocumentFacts) -> list[Step]:
     key = symbol_key(document.symbol)
+    ctx = _context(document, facts)
+    mechanisms = {m.id for m in facts.mechanisms}
     recs, by, to, concerns = [], [], [], []
     for n, r in enumerate(facts.recommendations):
         rid = f"{key}#rec{n}"
         recs.append({"uid": rid, "doc": key, "symbol": document.symbol, "position": n,
                      "paragraph": paragraph_uid(document, r.paragraph_index), "text": r.text, "verb": r.verb,
-                     "response": r.response, "themes": list(r.themes), "theme_keys": _keys(*r.themes),
+                     "response": r.response, "themes": list(r.themes), "by_ids": list(r.by), "to_ids": list(r.to),
+                     "situation_ids": list(r.situations),
+                     "mechanism_ids": sorted(ctx.mechanisms[r.paragraph_index] | (set(r.by) & mechanisms)),
                      "date": document.date, "year": _year(document.date)})
         by += [{"recommendation": rid, "entity": e, "position": i} for i, e in enumerate(r.by)]
         to += [{"recommendation": rid, "entity": e, "position": i} for i, e in enumerate(r.to)]
@@ -244,7 +290,7 @@ def _recommendation_steps(document: ParsedDocument, facts: DocumentFacts) -> lis
 def _citation_steps(document: ParsedDocument, facts: DocumentFacts) -> list[Step]:
     key = symbol_key(document.symbol)
     cites = [{"paragraph": paragraph_uid(document, c.paragraph_index) if c.paragraph_index is not None else None,
-              "key": symbol_key(c.symbol), "symbol": c.symbol, "position": i, "text": c.text,
+              "key": symbol_key(c.symbol), "symbol": c.symbol, "position": i, "label": c.paragraph, "text": c.text,
               "footnote": c.footnote, "pinpoint": c.pinpoint} for i, c in enumerate(document.citations)]
     steps: list[Step] = [(Q.CREATE_CITES, {"key": key, "rows": cites})]
     for kind, query in Q.CREATE_RELATIONS.items():

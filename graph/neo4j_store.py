@@ -9,22 +9,28 @@ Constraints, the vector index on ``Paragraph.embedding`` and the full-text index
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from graph import neo4j_codec
 from graph import neo4j_queries as Q
-from graph.neo4j_rows import Neo4jStoreError, delete_plan, match_key, orphan_plan, write_plan
+from graph import neo4j_read as R
+from graph.errors import NotFound, StoreError
+from graph.neo4j_rows import delete_plan, orphan_plan, write_plan
 from graph.store import (
-    CitationLink, DocumentSummary, EvidenceRef, MechanismTrace, ParagraphFilter, PutResult,
-    RecommendationRecord, ScoredParagraph, StoredDocument, TraceResult,
+    CitationLink,
+    DocumentSummary,
+    ParagraphFilter,
+    PutResult,
+    RecommendationRecord,
+    ScoredParagraph,
+    StoredDocument,
+    TraceResult,
 )
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _PAGE = 100  # documents per read transaction in iter_documents
+INDEX_WAIT_SECONDS = 300
 
 
 def _now() -> str:
@@ -48,7 +54,7 @@ class Neo4jGraphStore:
     ) -> None:
         if driver is None:
             if not uri:
-                raise Neo4jStoreError("a Neo4j store needs a driver or a URI (R2P_GRAPH__URI)")
+                raise StoreError("a Neo4j store needs a driver or a URI (R2P_GRAPH__URI)")
             driver = _open_driver(uri, user, password)
             self._owns_driver = True
         else:
@@ -79,11 +85,11 @@ class Neo4jGraphStore:
             with self._session() as session:
                 return getattr(session, mode)(work)
         except (Neo4jError, DriverError) as exc:
-            raise Neo4jStoreError(f"Neo4j at {self._where}: {exc}") from exc
+            raise StoreError(f"Neo4j at {self._where}: {exc}") from exc
 
     def _writable(self) -> None:
         if self._read_only:
-            raise Neo4jStoreError(f"the Neo4j store at {self._where} was opened read-only")
+            raise StoreError(f"the Neo4j store at {self._where} was opened read-only")
 
     def ensure_schema(self) -> None:
         """Create the constraints and indexes that do not exist yet (each in its own transaction)."""
@@ -91,10 +97,11 @@ class Neo4jGraphStore:
             self._call("execute_write", lambda tx, q=statement: tx.run(q).consume())
         params = {"dimensions": self._dim}
         self._call("execute_write", lambda tx: tx.run(Q.CREATE_VECTOR_INDEX, params).consume())
+        self._call("execute_read", lambda tx: tx.run(Q.AWAIT_INDEXES, {"seconds": INDEX_WAIT_SECONDS}).consume())
         rows = self._read(Q.VECTOR_INDEX_DIMENSIONS, {"name": Q.VECTOR_INDEX})
         found = rows[0]["dimensions"] if rows else None
         if found is not None and int(found) != self._dim:
-            raise Neo4jStoreError(f"Neo4j at {self._where}: the vector index {Q.VECTOR_INDEX} holds "
+            raise StoreError(f"Neo4j at {self._where}: the vector index {Q.VECTOR_INDEX} holds "
                                   f"{found}-dimension vectors, the embedder gives {self._dim}")
 
     # -- writing ----------------------------------------------------------------------------
@@ -112,9 +119,12 @@ class Neo4jGraphStore:
         plan = write_plan(document, facts, embeddings=embeddings, source_path=source_path,
                           ingested_at=self._clock(), embedding_dim=self._dim)
 
+        props = plan[0][1]["props"]
+
         def work(tx: Any) -> str:
             state = tx.run(Q.DOCUMENT_STATE, {"key": key}).data()
-            if state and state[0]["sha256"] == document.sha256:
+            if state and [state[0][k] for k in ("sha256", "document_json", "facts_json")] == [
+                    props[k] for k in ("sha256", "document_json", "facts_json")]:
                 return "unchanged"
             steps = plan
             if state:
@@ -124,8 +134,6 @@ class Neo4jGraphStore:
             return "replaced" if state else "added"
 
         status = self._call("execute_write", work)
-        if status == "unchanged":
-            return PutResult(symbol=document.symbol, status=status)
         entities = len(facts.actors) + len(facts.situation_defs) + len(facts.mechanisms)
         return PutResult(symbol=document.symbol, status=status, paragraphs=len(document.paragraphs),
                          entities=entities, recommendations=len(facts.recommendations))
@@ -160,14 +168,14 @@ class Neo4jGraphStore:
     def get_document(self, symbol: str) -> StoredDocument | None:
         """The stored document any of whose symbols is ``symbol``."""
         rows = self._read(Q.GET_DOCUMENT, {"key": symbol_key(symbol)})
-        return _stored(rows[0]) if rows else None
+        return R.stored(rows[0]) if rows else None
 
     def iter_documents(self, *, since: str | None = None) -> Iterator[StoredDocument]:
         """Every stored document in key order, a page per read transaction."""
         after = ""
         while True:
             rows = self._read(Q.ITER_DOCUMENTS, {"after": after, "since": since, "limit": _PAGE})
-            yield from (_stored(r) for r in rows)
+            yield from (R.stored(r) for r in rows)
             if len(rows) < _PAGE:
                 return
             after = rows[-1]["key"]
@@ -180,13 +188,12 @@ class Neo4jGraphStore:
                                 language=r["language"], paragraphs=r["paragraphs"] or 0) for r in rows]
 
     def trace(self, situation: str) -> TraceResult | None:
-        """The mechanisms that covered a situation (id, name or alias), with evidence."""
-        found = self._read(Q.RESOLVE_SITUATION, {"query": situation.strip(), "key": match_key(situation)})
-        if not found:
+        """The mechanisms that covered a situation (id, name, ISO3 code or country alias), with evidence."""
+        found = R.resolve_situation(self._read, situation)
+        if found is None:
             return None
-        rows = self._read(Q.TRACE, {"situation_id": found[0]["id"]})
-        return TraceResult(situation=found[0]["name"], situation_id=found[0]["id"],
-                           mechanisms=_mechanisms(rows))
+        rows = self._read(Q.TRACE, {"situation_id": found[0]})
+        return TraceResult(situation=found[1], situation_id=found[0], mechanisms=R.mechanisms(rows))
 
     def recommendations(
         self,
@@ -200,36 +207,36 @@ class Neo4jGraphStore:
         offset: int = 0,
         limit: int = 100,
     ) -> list[RecommendationRecord]:
-        """Recommendations matching every given filter, in date and document order."""
-        params = {"to": to, "to_key": _key(to), "by": by, "by_key": _key(by), "theme_key": _key(theme),
-                  "mechanism": mechanism, "mechanism_key": _key(mechanism), "year_from": year_from,
-                  "year_to": year_to, "offset": offset, "limit": limit}
+        """Recommendations matching every given filter, in document and paragraph order."""
+        params = R.recommendation_params(self._read, to=to, by=by, theme=theme, mechanism=mechanism,
+                                         year_from=year_from, year_to=year_to, offset=offset, limit=limit)
         return [RecommendationRecord(symbol=r["symbol"], paragraph=r["paragraph"], text=r["text"],
                                      by=tuple(r["by"]), to=tuple(r["to"]), verb=r["verb"],
                                      response=r["response"], date=r["date"], page=r["page"],
                                      themes=tuple(r["themes"] or ())) for r in self._read(Q.RECOMMENDATIONS, params)]
 
     def cites(self, symbol: str) -> list[CitationLink]:
-        """What the document cites, in document order."""
-        found = self._read(Q.DOCUMENT_KEY, {"key": symbol_key(symbol)})
-        if not found:
-            return []
-        return [_link(r) for r in self._read(Q.CITES, {"key": found[0]["key"]})]
+        """What the document cites, in document order; NotFound when it is not stored."""
+        found = R.document_key(self._read, symbol)
+        if found is None:
+            raise NotFound(f"document {symbol} is not in the store")
+        return [R.link(r) for r in self._read(Q.CITES, {"key": found[0]})]
 
     def cited_by(self, symbol: str) -> list[CitationLink]:
-        """The stored documents citing any of this document's symbols."""
-        found = self._read(Q.DOCUMENT_KEY, {"key": symbol_key(symbol)})
-        keys = list(found[0]["symbol_keys"]) if found else [symbol_key(symbol)]
-        return [_link(r) for r in self._read(Q.CITED_BY, {"keys": keys})]
+        """The stored documents citing any of this document's symbols (stored or not)."""
+        found = R.document_key(self._read, symbol)
+        keys = found[1] if found else [symbol_key(symbol)]
+        return [R.link(r) for r in self._read(Q.CITED_BY, {"keys": keys})]
 
     def stats(self) -> dict[str, int]:
-        """Counts of nodes and edges by kind."""
-        rows = self._read(Q.STATS, {})
-        return {k: int(v) for k, v in rows[0].items()} if rows else {}
+        """Counts of documents, nodes per label and edges per type (``edges_<type>``, ``edges``)."""
+        out = {k: int(v) for k, v in self._read(Q.STATS, {})[0].items()}
+        edges = {f"edges_{r['type'].lower()}": int(r["n"]) for r in self._read(Q.EDGE_COUNTS, {})}
+        return {**out, **dict(sorted(edges.items())), "edges": sum(edges.values())}
 
     # -- search support ---------------------------------------------------------------------
     def embeddings_by_hash(self, hashes: Sequence[str]) -> dict[str, list[float]]:
-        """Stored vectors of paragraphs whose text has these content hashes."""
+        """Stored vectors of paragraphs whose text has these content hashes (``graph.store.text_hash``)."""
         wanted = sorted(set(hashes))
         if not wanted:
             return {}
@@ -239,28 +246,37 @@ class Neo4jGraphStore:
     def vector_search(
         self, vector: Sequence[float], *, k: int, filters: ParagraphFilter | None = None
     ) -> list[ScoredParagraph]:
-        """Nearest paragraphs by cosine similarity (Neo4j's vector index), filtered."""
+        """Nearest paragraphs by cosine similarity (Neo4j's vector index), filtered; score = cosine."""
         if len(vector) != self._dim:
-            raise Neo4jStoreError(f"a {self._dim}-dimension query vector is needed, got {len(vector)}")
+            raise StoreError(f"query vector has {len(vector)} dimensions, the store holds {self._dim}")
         if k <= 0:
             return []
         narrowed = filters is not None and filters != ParagraphFilter()
-        params = {**filter_params(filters), "vector": [float(x) for x in vector], "k": k,
-                  "candidates": max(k * 10, 100) if narrowed else k}
-        rows = self._read(Q.VECTOR_SEARCH, params)
+        params = {**R.filter_params(self._read, filters), "vector": [float(x) for x in vector], "k": k}
+        rows = self._read(Q.VECTOR_SEARCH, {**params, "candidates": max(k * 10, 100) if narrowed else k})
         if narrowed and len(rows) < k:
-            rows = self._read(Q.VECTOR_SEARCH_EXACT, {key: v for key, v in params.items() if key != "candidates"})
-        return [ScoredParagraph(uid=r["uid"], score=float(r["score"])) for r in rows]
+            rows = self._read(Q.VECTOR_SEARCH_EXACT, params)
+        # Neo4j scores cosine similarity c as (1 + c) / 2; give back c as the embedded backend does.
+        return [ScoredParagraph(uid=r["uid"], score=2.0 * float(r["score"]) - 1.0) for r in rows]
 
     def text_search(
         self, query: str, *, k: int, filters: ParagraphFilter | None = None
     ) -> list[ScoredParagraph]:
-        """Paragraphs matching the query's words (Neo4j's full-text index), filtered."""
-        lucene = lucene_query(query)
-        if not lucene or k <= 0:
+        """Full-text (Lucene, English analyzer) over text, label and section; a symbol first finds its citers."""
+        if k <= 0 or not query.strip():
             return []
-        rows = self._read(Q.TEXT_SEARCH, {**filter_params(filters), "query": lucene, "k": k})
-        return [ScoredParagraph(uid=r["uid"], score=float(r["score"])) for r in rows]
+        params = R.filter_params(self._read, filters)
+        hits: list[ScoredParagraph] = []
+        if R.SYMBOL.match(query):
+            cited = self._read(Q.TEXT_BY_CITATION, {**params, "keys": [symbol_key(query)], "k": k})
+            hits = [ScoredParagraph(r["uid"], 1000.0 - n) for n, r in enumerate(cited)]
+        lucene = R.lucene_query(query)
+        if len(hits) < k and lucene:
+            seen = {h.uid for h in hits}
+            for r in self._read(Q.TEXT_SEARCH, {**params, "query": lucene, "k": k}):
+                if r["uid"] not in seen and len(hits) < k:
+                    hits.append(ScoredParagraph(r["uid"], float(r["score"])))
+        return hits
 
     def close(self) -> None:
         """Close the driver when the store opened it (a driver given by the caller stays open)."""
@@ -268,55 +284,8 @@ class Neo4jGraphStore:
             self._driver.close()
 
 
-def lucene_query(text: str) -> str:
-    """The words of ``text`` as a Lucene query any word of which may match (no operators pass through)."""
-    return " ".join(w.lower() for w in _WORD.findall(text))
-
-
-def filter_params(filters: ParagraphFilter | None) -> dict[str, Any]:
-    """Parameters of the paragraph filter shared by vector and text search (null = no condition)."""
-    f = filters or ParagraphFilter()
-    return {"paragraph_kind": f.paragraph_kind, "document_kind": f.document_kind, "organ_key": _key(f.organ),
-            "year_from": f.year_from, "year_to": f.year_to, "language": f.language,
-            "symbol_key": symbol_key(f.symbol) if f.symbol else None,
-            "situation": f.situation, "situation_key": _key(f.situation),
-            "mechanism": f.mechanism, "mechanism_key": _key(f.mechanism),
-            "by": f.by, "by_key": _key(f.by), "to": f.to, "to_key": _key(f.to)}
-
-
-def _key(value: str | None) -> str | None:
-    return match_key(value) if value else None
-
-
 def _open_driver(uri: str, user: str | None, password: Any) -> Any:
     import neo4j
 
     secret = password.get_secret_value() if hasattr(password, "get_secret_value") else (password or "")
     return neo4j.GraphDatabase.driver(uri, auth=(user or "neo4j", secret))
-
-
-def _stored(row: Mapping[str, Any]) -> StoredDocument:
-    return StoredDocument(document=neo4j_codec.document_from_json(row["document_json"]),
-                          facts=neo4j_codec.facts_from_json(row["facts_json"]),
-                          source_path=row["source_path"], ingested_at=row["ingested_at"])
-
-
-def _link(row: Mapping[str, Any]) -> CitationLink:
-    return CitationLink(citing_symbol=row["citing_symbol"], cited_symbol=row["cited_symbol"],
-                        paragraph=row["paragraph"], text=row["text"], cited_in_store=bool(row["cited_in_store"]))
-
-
-def _mechanisms(rows: list[dict[str, Any]]) -> tuple[MechanismTrace, ...]:
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        grouped.setdefault(row["id"], []).append(row)
-    traces = []
-    for mid, group in grouped.items():
-        dates = sorted(r["date"] for r in group if r["date"])
-        evidence = tuple(EvidenceRef(symbol=r["symbol"], paragraph=r["paragraph"], page=r["page"], date=r["date"])
-                         for r in group)
-        traces.append(MechanismTrace(id=mid, name=group[0]["name"], type=group[0]["type"],
-                                     documents=tuple(dict.fromkeys(r["symbol"] for r in group)),
-                                     first_date=dates[0] if dates else None,
-                                     last_date=dates[-1] if dates else None, evidence=evidence))
-    return tuple(sorted(traces, key=lambda t: (t.first_date or "9999", t.name)))

@@ -12,7 +12,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
 
@@ -71,7 +71,7 @@ class RecordingSession:
         self._driver = driver
         self._database = database
 
-    def __enter__(self) -> RecordingSession:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

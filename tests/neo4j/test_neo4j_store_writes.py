@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
-from graph import neo4j_codec
 from graph import neo4j_queries as Q
-from graph.neo4j_rows import Neo4jStoreError, text_hash
+from graph.codec import document_from_json, facts_from_json
+from graph.errors import BadDocument, StoreError
+from graph.neo4j_rows import dumps
 from graph.neo4j_store import Neo4jGraphStore
+from graph.store import text_hash
 from tests.neo4j import sample
 from tests.neo4j.recording import RecordingDriver, answers
 
@@ -25,8 +28,8 @@ def open_store(driver: RecordingDriver, **kwargs: object) -> Neo4jGraphStore:
 
 def stored_state(sha256: str) -> dict[str, list[dict[str, object]]]:
     """What DOCUMENT_STATE answers when the sample document is already stored with this hash."""
-    row = {"sha256": sha256, "document_json": neo4j_codec.dumps(sample.document(sha256)),
-           "facts_json": neo4j_codec.dumps(sample.facts()), "symbol_keys": [KEY, "A/HRC/8/99/CORR.9"]}
+    row = {"sha256": sha256, "document_json": dumps(sample.document(sha256)),
+           "facts_json": dumps(sample.facts()), "symbol_keys": [KEY, "A/HRC/8/99/CORR.9"]}
     return {Q.DOCUMENT_STATE: [row]}
 
 
@@ -37,14 +40,15 @@ def test_opening_creates_every_constraint_and_index_idempotently() -> None:
     assert [t.queries for t in schema] == [[q] for q in Q.SCHEMA] + [[Q.CREATE_VECTOR_INDEX]]
     assert all("IF NOT EXISTS" in t.queries[0] for t in schema)
     assert schema[-1].calls[0].params == {"dimensions": 384}
-    assert driver.transactions[-1].mode == "read"
-    assert driver.transactions[-1].calls[0].params == {"name": "paragraph_embedding"}
+    reads = [t for t in driver.transactions if t.mode == "read"]
+    assert [(t.queries, t.calls[0].params) for t in reads] == [
+        ([Q.AWAIT_INDEXES], {"seconds": 300}), ([Q.VECTOR_INDEX_DIMENSIONS], {"name": "paragraph_embedding"})]
     assert {t.database for t in driver.transactions} == {"r2p"}
 
 
 def test_a_vector_index_of_another_dimension_is_refused() -> None:
     driver = RecordingDriver(answers({Q.VECTOR_INDEX_DIMENSIONS: [{"dimensions": 768}]}))
-    with pytest.raises(Neo4jStoreError, match="768-dimension vectors, the embedder gives 384"):
+    with pytest.raises(StoreError, match="768-dimension vectors, the embedder gives 384"):
         Neo4jGraphStore(driver)
 
 
@@ -52,9 +56,9 @@ def test_read_only_store_sends_no_schema_and_refuses_writes() -> None:
     driver = RecordingDriver()
     store = Neo4jGraphStore(driver, read_only=True)
     assert driver.transactions == []
-    with pytest.raises(Neo4jStoreError, match="read-only"):
+    with pytest.raises(StoreError, match="read-only"):
         store.put_document(sample.document(), sample.facts())
-    with pytest.raises(Neo4jStoreError, match="read-only"):
+    with pytest.raises(StoreError, match="read-only"):
         store.remove_document(KEY)
     assert driver.transactions == []
 
@@ -86,8 +90,8 @@ def test_new_document_is_written_in_one_write_transaction() -> None:
         "key": KEY, "symbol": "A/HRC/8/99", "sha256": sample.SHA, "date": "2008-05-23", "year": 2008,
         "kind": "report", "organs": ["Human Rights Council"], "language": "en", "pages": 4,
         "paragraph_count": 5, "source_path": "in/x.pdf", "ingested_at": NOW}
-    assert neo4j_codec.document_from_json(props["document_json"]) == sample.document()
-    assert neo4j_codec.facts_from_json(props["facts_json"]) == sample.facts()
+    assert document_from_json(json.loads(props["document_json"])) == sample.document()
+    assert facts_from_json(json.loads(props["facts_json"])) == sample.facts()
 
     paragraphs = sent[Q.CREATE_PARAGRAPHS]
     assert paragraphs["key"] == KEY
@@ -100,7 +104,9 @@ def test_new_document_is_written_in_one_write_transaction() -> None:
                    "text": sample.document().paragraphs[2].text, "page": 3,
                    "section": "II. Conclusions and/or recommendations", "parent": None, "verb": None,
                    "footnotes": [], "text_hash": text_hash(sample.document().paragraphs[2].text),
-                   "embedding": vector}
+                   "embedding": vector, "is_recommendation": True, "by_ids": ["state/BRA", "state/CHL"],
+                   "to_ids": ["state/XYZ"], "situation_ids": ["sit/XYZ"], "mechanism_ids": []}
+    assert paragraphs["rows"][4]["mechanism_ids"] == ["mech/mxyz"]  # mentioned and covering there
     assert [r["embedding"] for r in paragraphs["rows"]].count(None) == 4
     assert sent[Q.LINK_SUBPARAGRAPHS] == {"rows": [{"child": f"{KEY}#86.1/a", "parent": f"{KEY}#86.1"}]}
     assert sent[Q.LINK_FOOTNOTES] == {"rows": [{"paragraph": f"{KEY}#12", "footnote": f"{KEY}#fn1"}]}
@@ -118,8 +124,8 @@ def test_facts_become_parameter_rows_with_provenance() -> None:
     assert sent[Q.CREATE_RECOMMENDATIONS]["rows"] == [{
         "uid": f"{KEY}#rec0", "doc": KEY, "symbol": "A/HRC/8/99", "position": 0, "paragraph": f"{KEY}#86.1",
         "text": "Ratify the optional protocol on communications", "verb": "Ratify", "response": "accepted",
-        "themes": ["International instruments"], "theme_keys": ["international instruments"],
-        "date": "2008-05-23", "year": 2008}]
+        "themes": ["International instruments"], "by_ids": ["state/CHL", "state/BRA"], "to_ids": ["state/XYZ"],
+        "situation_ids": ["sit/XYZ"], "mechanism_ids": [], "date": "2008-05-23", "year": 2008}]
     assert sent[Q.CREATE_RECOMMENDED_BY]["rows"] == [
         {"recommendation": f"{KEY}#rec0", "entity": "state/CHL", "position": 0},
         {"recommendation": f"{KEY}#rec0", "entity": "state/BRA", "position": 1}]
@@ -132,8 +138,8 @@ def test_facts_become_parameter_rows_with_provenance() -> None:
     assert sent[Q.CREATE_TAGGED]["rows"] == [{"paragraph": f"{KEY}#p4", "factor": "RF1", "confidence": 0.75,
                                              "method": "lexicon-v1"}]
     cites = sent[Q.CREATE_CITES]["rows"]
-    assert [(c["paragraph"], c["key"], c["footnote"], c["pinpoint"]) for c in cites] == [
-        (f"{KEY}#12", "A/RES/60/1", None, "138"), (None, "A/RES/60/1", "1", None)]
+    assert [(c["paragraph"], c["label"], c["key"], c["footnote"], c["pinpoint"]) for c in cites] == [
+        (f"{KEY}#12", "12", "A/RES/60/1", None, "138"), (None, None, "A/RES/60/1", "1", None)]
     assert sent[Q.CREATE_RELATIONS["corrects"]] == {"key": KEY, "rows": [{"key": "A/HRC/8/98",
                                                                           "symbol": "A/HRC/8/98"}]}
 
@@ -158,17 +164,23 @@ def test_a_changed_document_replaces_the_old_one_in_the_same_transaction() -> No
 def test_an_unchanged_document_is_a_no_op() -> None:
     driver = RecordingDriver(answers(stored_state(sample.SHA)))
     result = open_store(driver).put_document(sample.document(), sample.facts())
-    assert result.status == "unchanged" and result.paragraphs == 0
+    assert (result.status, result.paragraphs) == ("unchanged", 5)
     assert [t.queries for t in driver.transactions] == [[Q.DOCUMENT_STATE]]
+
+
+def test_same_file_with_better_facts_is_replaced() -> None:
+    driver = RecordingDriver(answers(stored_state(sample.SHA)))
+    relinked = dataclasses.replace(sample.facts(), warnings=())
+    assert open_store(driver).put_document(sample.document(), relinked).status == "replaced"
 
 
 def test_facts_pointing_past_the_last_paragraph_are_refused_before_anything_is_sent() -> None:
     driver = RecordingDriver()
     store = open_store(driver)
     bad = dataclasses.replace(sample.facts(), risk_tags=(sample.RiskTag(9, "RF2", 0.5, "lexicon-v1"),))
-    with pytest.raises(Neo4jStoreError, match="upr-report.pdf: facts refer to paragraph index 9"):
+    with pytest.raises(BadDocument, match=r"A/HRC/8/99 \(tests/sample/upr-report.pdf\): facts refer to paragraph index 9"):
         store.put_document(sample.document(), bad)
-    with pytest.raises(Neo4jStoreError, match="embedding for paragraph 1"):
+    with pytest.raises(BadDocument, match="embedding for paragraph 1"):
         store.put_document(sample.document(), sample.facts(), embeddings={1: [0.0] * 3})
     assert driver.transactions == []
 
