@@ -126,8 +126,8 @@ def _issued_by(document: ParsedDocument) -> list[str]:
 
 def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[str, int | None]],
                      issued_by: list[str], concerned: tuple[str, ...]) -> tuple[list[Recommendation], list[str]]:
-    title = document.title or ""
-    if re.search(r"Universal\s+Periodic\s+Review", title, re.I):
+    masthead = " ".join([document.title or "", *document.agenda])
+    if re.search(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", masthead, re.I):
         sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
         recs, warnings = upr_recommendations(document, reg, sur)
         if recs and not sur:

@@ -32,7 +32,7 @@ _CUE_BEFORE = re.compile(
     r"(?:situation\s+(?:of\s+human\s+rights\s+)?(?:in|concerning|of|on)|human\s+rights\s+in|question\s+of|"
     r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.I)
 _AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.I)
-_UPR = re.compile(r"Universal\s+Periodic\s+Review", re.I)
+_UPR_REPORT = re.compile(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.I)
 _UPR_REVIEW_OF = re.compile(r"\breview\s+of\s+(?:the\s+)?(?P<state>[A-Z][^.,;]{2,60}?)\s+was\s+held")
 _SOVEREIGNTY = re.compile(r"sovereignty,\s+independence,?\s+(?:territorial\s+integrity\s+)?(?:and\s+)?(?:national\s+)?"
                           r"(?:unity|territorial\s+integrity)(?:\s+and\s+\w+\s+\w+)?\s+of\s+", re.I)
@@ -68,15 +68,16 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
     """(situation code, evidence paragraph index or None for title/agenda) the document concerns."""
     found: list[tuple[str, int | None]] = []
     title = " ".join((document.title or "").split())
-    if _UPR.search(title):
-        tail = title[_UPR.search(title).end():]  # type: ignore[union-attr]
-        found += [(s, None) for s in _states_in(tail, reg)[:1]]
+    masthead = " \n ".join([title, *document.agenda])
+    upr = _UPR_REPORT.search(masthead)
+    if upr:
+        found += [(s, None) for s in _states_in(masthead[upr.end() :], reg)[:1]]
         if not found:
             found += _upr_from_text(document, reg)
     else:
         found += [(s, None) for s in _states_after_cues(title, reg)]
-    for line in document.agenda:
-        found += [(s, None) for s in _states_after_cues(line, reg)]
+        for line in document.agenda:
+            found += [(s, None) for s in _states_after_cues(line, reg)]
     for text in (title, *document.agenda):
         for m in _CRISIS_WORD.finditer(text):
             found.append(("SDN/darfur" if m.group(1).lower() == "darfur" else "abyei", None))
@@ -86,7 +87,8 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
 
 
 def _states_in(text: str, reg: Registry) -> list[str]:
-    return [s for h in reg.gazetteer.scan(text, fold=text.isupper()) if (s := _state_of(h))]
+    found = [s for h in reg.gazetteer.scan(text) if (s := _state_of(h))]
+    return found or [s for h in reg.gazetteer.scan(text, fold=True) if (s := _state_of(h))]
 
 
 def _upr_from_text(document: ParsedDocument, reg: Registry) -> list[tuple[str, int | None]]:
