@@ -198,8 +198,19 @@ def _actors_in(hits: Iterable[Hit], reg: Registry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
+_GOVERNMENT = re.compile(r"\b(?:the|its)\s+(?:\w+\s+)?(?:Government|authorities)\b(?!\s+of\b)")
+
+
+def addressees(text: str, reg: Registry, country: str | None) -> tuple[str, ...]:
+    """Actors named in ``text``; "the Government" / "the authorities" is the document's one country, if it has one."""
+    found = list(_actors_in(reg.gazetteer.scan(text), reg))
+    if country and _GOVERNMENT.search(text) and country not in found:
+        found.insert(0, country)
+    return tuple(found)
+
+
 def resolution_recommendations(document: ParsedDocument, reg: Registry, organ: str | None,
-                               situations: tuple[str, ...]) -> list[Recommendation]:
+                               situations: tuple[str, ...], country: str | None = None) -> list[Recommendation]:
     """Operative paragraphs with a directive verb, by the adopting organ, to the actors named after the verb."""
     recs: list[Recommendation] = []
     for p in document.paragraphs:
@@ -211,7 +222,7 @@ def resolution_recommendations(document: ParsedDocument, reg: Registry, organ: s
         clause = p.text[m.end() :]
         end = _ADDRESSEE_END.search(clause)
         window = clause[: end.start() if end else 200]
-        to = _actors_in(reg.gazetteer.scan(window), reg)
+        to = addressees(window, reg, country)
         if to:
             recs.append(Recommendation(p.index, p.text, (organ,) if organ else (), to, m.group("verb"), None,
                                        themes_of(p.text), situations))
@@ -219,7 +230,7 @@ def resolution_recommendations(document: ParsedDocument, reg: Registry, organ: s
 
 
 def report_recommendations(document: ParsedDocument, reg: Registry, author: str | None,
-                           situations: tuple[str, ...]) -> list[Recommendation]:
+                           situations: tuple[str, ...], country: str | None = None) -> list[Recommendation]:
     """First-person, passive and ("should", in recommendation sections) sentences naming their addressees."""
     if not author:
         return []
@@ -227,7 +238,7 @@ def report_recommendations(document: ParsedDocument, reg: Registry, author: str 
     for p in document.paragraphs:
         in_recs = bool(p.section and _RECS_SECTION.search(p.section))
         for sentence in _SENTENCE.split(p.text):
-            rec = _sentence_recommendation(sentence, reg, in_recs)
+            rec = _sentence_recommendation(sentence, reg, in_recs, country)
             if rec:
                 verb, to = rec
                 recs.append(Recommendation(p.index, sentence.strip(), (author,), to, verb, None,
@@ -235,15 +246,16 @@ def report_recommendations(document: ParsedDocument, reg: Registry, author: str 
     return recs
 
 
-def _sentence_recommendation(sentence: str, reg: Registry, in_recs: bool) -> tuple[str, tuple[str, ...]] | None:
+def _sentence_recommendation(sentence: str, reg: Registry, in_recs: bool, country: str | None
+                             ) -> tuple[str, tuple[str, ...]] | None:
     m = _FIRST_PERSON.search(sentence)
     if m:
         clause = sentence[m.end() :]
         end = _ADDRESSEE_END.search(clause)
-        to = _actors_in(reg.gazetteer.scan(clause[: end.start() if end else 200]), reg)
+        to = addressees(clause[: end.start() if end else 200], reg, country)
         return (" ".join(m.group("verb").split()), to) if to else None
     m = _PASSIVE.search(sentence) or (_SHOULD.search(sentence) if in_recs else None)
     if m:
-        to = _actors_in(reg.gazetteer.scan(sentence[: m.start()]), reg)
+        to = addressees(sentence[: m.start()], reg, country)
         return (" ".join(m.group("verb").split()), to) if to else None
     return None
