@@ -16,6 +16,7 @@ import pytest
 
 from graph.factory import open_store
 from graph.store import GraphStore
+from tests.contract.samples import embeddings_for, joint_letter, sc_resolution, upr_report
 
 BACKENDS = [
     pytest.param("kuzu", id="kuzu"),
@@ -42,14 +43,29 @@ def empty_kuzu_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _open(request: pytest.FixtureRequest, path: Path) -> GraphStore:
+    if request.param == "kuzu":
+        shutil.copytree(request.getfixturevalue("empty_kuzu_store"), path)
+        return open_store(backend="kuzu", path=path)
+    return _neo4j_store()
+
+
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     """An empty store of each backend."""
-    if request.param == "kuzu":
-        shutil.copytree(request.getfixturevalue("empty_kuzu_store"), tmp_path / "store")
-        opened = open_store(backend="kuzu", path=tmp_path / "store")
-    else:
-        opened = _neo4j_store()
+    opened = _open(request, tmp_path / "store")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def filled(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """A store of each backend holding the four sample documents with embeddings (read-only tests)."""
+    opened = _open(request, tmp_path_factory.mktemp("filled") / "store")
+    for doc, facts in (upr_report(), sc_resolution(), sc_resolution(1769, 2007), joint_letter()):
+        opened.put_document(doc, facts, embeddings=embeddings_for(doc))
     try:
         yield opened
     finally:

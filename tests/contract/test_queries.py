@@ -5,16 +5,6 @@ from __future__ import annotations
 import pytest
 
 from graph.store import GraphStore
-from tests.contract.samples import joint_letter, sc_resolution, upr_report
-
-
-@pytest.fixture
-def filled(store: GraphStore) -> GraphStore:
-    store.put_document(*upr_report())
-    store.put_document(*sc_resolution())
-    store.put_document(*sc_resolution(1769, 2007))
-    store.put_document(*joint_letter())
-    return store
 
 
 @pytest.mark.parametrize("name", ["sit/SDN/darfur", "Darfur", "darfur"])
