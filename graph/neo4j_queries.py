@@ -47,6 +47,8 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX paragraph_text_hash IF NOT EXISTS FOR (p:Paragraph) ON (p.text_hash)",
     "CREATE INDEX recommendation_doc IF NOT EXISTS FOR (r:Recommendation) ON (r.doc)",
     "CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)",
+    "CREATE INDEX covers_doc IF NOT EXISTS FOR ()-[e:COVERS]-() ON (e.doc)",
+    "CREATE INDEX established_by_doc IF NOT EXISTS FOR ()-[e:ESTABLISHED_BY]-() ON (e.doc)",
     ("CREATE FULLTEXT INDEX paragraph_text IF NOT EXISTS FOR (p:Paragraph) ON EACH [p.text, p.label, p.section]"
      " OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"),
 )
@@ -122,9 +124,13 @@ LIMIT $limit
 """
 
 # -- deleting a document (what only it supported goes with it) ---------------------------------
-DELETE_DOCUMENT_EDGES = """
-MATCH (:Entity)-[e:COVERS|ESTABLISHED_BY]->()
-WHERE e.doc = $key
+DELETE_COVERS = """
+MATCH (:Entity)-[e:COVERS {doc: $key}]->(:Entity)
+DELETE e
+"""
+
+DELETE_ESTABLISHED_BY = """
+MATCH (:Entity)-[e:ESTABLISHED_BY {doc: $key}]->(:Symbol)
 DELETE e
 """
 

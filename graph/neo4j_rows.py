@@ -74,7 +74,7 @@ def write_plan(
 
 def delete_plan(key: str) -> list[Step]:
     """The statements that delete the stored document with this key and everything it owns."""
-    return [(q, {"key": key}) for q in (Q.DELETE_DOCUMENT_EDGES, Q.DELETE_RECOMMENDATIONS,
+    return [(q, {"key": key}) for q in (Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY, Q.DELETE_RECOMMENDATIONS,
                                         Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES, Q.DELETE_DOCUMENT)]
 
 

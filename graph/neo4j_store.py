@@ -87,6 +87,12 @@ class Neo4jGraphStore:
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"Neo4j at {self._where}: {exc}") from exc
 
+    def _run_alone(self, mode: str, query: str, params: dict[str, Any]) -> None:
+        def work(tx: Any) -> None:
+            tx.run(query, params).consume()
+
+        self._call(mode, work)
+
     def _writable(self) -> None:
         if self._read_only:
             raise StoreError(f"the Neo4j store at {self._where} was opened read-only")
@@ -94,15 +100,14 @@ class Neo4jGraphStore:
     def ensure_schema(self) -> None:
         """Create the constraints and indexes that do not exist yet (each in its own transaction)."""
         for statement in Q.SCHEMA:
-            self._call("execute_write", lambda tx, q=statement: tx.run(q).consume())
-        params = {"dimensions": self._dim}
-        self._call("execute_write", lambda tx: tx.run(Q.CREATE_VECTOR_INDEX, params).consume())
-        self._call("execute_read", lambda tx: tx.run(Q.AWAIT_INDEXES, {"seconds": INDEX_WAIT_SECONDS}).consume())
+            self._run_alone("execute_write", statement, {})
+        self._run_alone("execute_write", Q.CREATE_VECTOR_INDEX, {"dimensions": self._dim})
+        self._run_alone("execute_read", Q.AWAIT_INDEXES, {"seconds": INDEX_WAIT_SECONDS})
         rows = self._read(Q.VECTOR_INDEX_DIMENSIONS, {"name": Q.VECTOR_INDEX})
         found = rows[0]["dimensions"] if rows else None
         if found is not None and int(found) != self._dim:
             raise StoreError(f"Neo4j at {self._where}: the vector index {Q.VECTOR_INDEX} holds "
-                                  f"{found}-dimension vectors, the embedder gives {self._dim}")
+                             f"{found}-dimension vectors, the embedder gives {self._dim}")
 
     # -- writing ----------------------------------------------------------------------------
     def put_document(

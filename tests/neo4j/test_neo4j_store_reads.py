@@ -227,3 +227,18 @@ def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
     alias.trace("Soudan")  # no situation of that name: the country alias is tried
     sent_queries = {c.query for c in driver.calls + other.calls}
     assert {name for name, q in Q.all_queries().items() if q not in sent_queries} == set()
+
+
+def test_the_store_is_a_graph_store() -> None:
+    from graph.store import GraphStore
+
+    assert isinstance(Neo4jGraphStore(RecordingDriver(), read_only=True), GraphStore)
+
+
+def test_the_factory_opens_a_neo4j_store_with_its_own_driver() -> None:
+    from graph.factory import open_store
+
+    store = open_store(backend="neo4j", uri="neo4j://localhost:7687", user="neo4j", password="secret",
+                       database="r2p", read_only=True)
+    assert isinstance(store, Neo4jGraphStore)
+    store.close()  # no server needed: the driver connects lazily, and is closed with the store

@@ -149,11 +149,11 @@ def test_a_changed_document_replaces_the_old_one_in_the_same_transaction() -> No
     result = open_store(driver).put_document(sample.document(), sample.facts())
     assert result.status == "replaced"
     [tx] = driver.transactions
-    deletes = [Q.DELETE_DOCUMENT_EDGES, Q.DELETE_RECOMMENDATIONS, Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES,
+    deletes = [Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY, Q.DELETE_RECOMMENDATIONS, Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES,
                Q.DELETE_DOCUMENT]
-    assert tx.queries[:6] == [Q.DOCUMENT_STATE, *deletes]
-    assert all(c.params == {"key": KEY} for c in tx.calls[1:6])
-    assert tx.queries[6] == Q.CREATE_DOCUMENT
+    assert tx.queries[:7] == [Q.DOCUMENT_STATE, *deletes]
+    assert all(c.params == {"key": KEY} for c in tx.calls[1:7])
+    assert tx.queries[7] == Q.CREATE_DOCUMENT
     assert tx.queries[-2:] == [Q.DELETE_ORPHAN_ENTITIES, Q.DELETE_ORPHAN_SYMBOLS]
     assert tx.calls[-2].params == {"ids": ["RF1", "mech/mxyz", "sit/XYZ", "state/BRA", "state/CHL", "state/XYZ",
                                            "un/HRC"]}
@@ -191,7 +191,8 @@ def test_remove_deletes_the_document_and_what_only_it_supported() -> None:
     assert open_store(driver).remove_document("a/hrc/8/99/corr.9") is True
     [tx] = driver.transactions
     assert tx.mode == "write"
-    assert tx.queries == [Q.DOCUMENT_KEY, Q.DOCUMENT_STATE, Q.DELETE_DOCUMENT_EDGES, Q.DELETE_RECOMMENDATIONS,
+    assert tx.queries == [Q.DOCUMENT_KEY, Q.DOCUMENT_STATE, Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY,
+                          Q.DELETE_RECOMMENDATIONS,
                           Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES, Q.DELETE_DOCUMENT, Q.DELETE_ORPHAN_ENTITIES,
                           Q.DELETE_ORPHAN_SYMBOLS]
     assert tx.calls[0].params == {"key": "A/HRC/8/99/CORR.9"}
