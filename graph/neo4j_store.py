@@ -138,7 +138,11 @@ class Neo4jGraphStore:
                 tx.run(query, params).consume()
             return "replaced" if state else "added"
 
-        status = self._call("execute_write", work)
+        try:
+            status = self._call("execute_write", work)
+        except StoreError as exc:
+            raise StoreError(f"{document.symbol}: {exc.message}; the transaction was rolled back, "
+                             "the stored version is unchanged") from exc
         entities = len(facts.actors) + len(facts.situation_defs) + len(facts.mechanisms)
         return PutResult(symbol=document.symbol, status=status, paragraphs=len(document.paragraphs),
                          entities=entities, recommendations=len(facts.recommendations))

@@ -202,3 +202,18 @@ def test_removing_an_unknown_document_answers_false_and_deletes_nothing() -> Non
     driver = RecordingDriver()
     assert open_store(driver).remove_document("S/2099/1") is False
     assert [t.queries for t in driver.transactions] == [[Q.DOCUMENT_KEY]]
+
+
+def test_a_statement_refused_by_the_server_rolls_the_whole_document_back() -> None:
+    from neo4j.exceptions import ClientError
+
+    def answer(query: str, params: dict[str, object]) -> list[dict[str, object]]:
+        if query == Q.CREATE_CITES:
+            raise ClientError("Neo.ClientError.Schema.ConstraintValidationFailed")
+        return []
+
+    driver = RecordingDriver(answer)
+    store = open_store(driver)
+    with pytest.raises(StoreError, match="A/HRC/8/99: .* rolled back, the stored version is unchanged"):
+        store.put_document(sample.document(), sample.facts())
+    assert driver.transactions == []  # the transaction function never returned: nothing was committed
