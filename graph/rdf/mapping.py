@@ -208,15 +208,18 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
                                              cites.get(p.index, ()))
 
 
+_PARAGRAPH_TYPES = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
+_SUBPARAGRAPH_TYPES = [*_PARAGRAPH_TYPES, (t.A, (t.IRI, t.R2P_Subparagraph))]
+_PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.items()}
+
+
 def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> list[t.Prop]:
     sub = bool(p.parent and p.parent in keys)
-    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
-    if sub:
-        props.append((t.A, (t.IRI, t.R2P_Subparagraph)))
+    props: list[t.Prop] = (_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES).copy()
     props.append((t.R2P_key, (t.STR, p.key)))
     if p.label:
         props.append((t.R2P_number, t.string(p.label)))
-    props.append((t.R2P_paragraphKind, (t.IRI, PARA_KIND[p.kind])))
+    props.append(_PARA_KIND_PROPS[p.kind])
     props.append((t.R2P_position, t.integer(p.index)))
     props.append((t.R2P_text, t.lang_string(p.text, ctx.lang)))
     if p.page >= 1:
