@@ -14,7 +14,7 @@ from tests.rdf.conftest import BASE
 from tests.rdf.samples import report, resolution
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "sparql-examples.md"
-QUERIES = re.findall(r"```sparql\n(.*?)```", EXAMPLES.read_text(encoding="utf-8"), re.S)
+QUERIES = re.findall(r"```sparql\n(.*?)```", EXAMPLES.read_text(encoding="utf-8"), re.DOTALL)
 
 
 @pytest.fixture(scope="module")

@@ -93,3 +93,16 @@ def test_every_term_the_export_writes_is_defined() -> None:
             assert text in _defined(ns) or hasattr(ns, text[len(str(ns._NS)):]), text
         else:
             assert text in known, text
+
+
+def test_the_jsonld_context_declares_the_export_prefixes_and_expands() -> None:
+    import json
+
+    context = json.loads(terms.CONTEXT_JSONLD.read_text(encoding="utf-8"))["@context"]
+    assert {k: v for k, v in context.items() if isinstance(v, str) and k in terms.PREFIXES} == terms.PREFIXES
+    node = {"@context": context, "@id": BASE + "doc/A/80/123", "title": {"en": "A title"},
+            "hasPart": BASE + "doc/A/80/123/para/1", "date": {"@value": "2025-06-30", "@type": "xsd:date"}}
+    graph = Graph().parse(data=json.dumps(node), format="json-ld")
+    assert (URIRef(BASE + "doc/A/80/123"), URIRef(str(terms.ELI.has_part)), URIRef(BASE + "doc/A/80/123/para/1")) \
+        in graph
+    assert len(graph) == 3

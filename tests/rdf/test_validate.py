@@ -79,7 +79,7 @@ def _cli(*args: str, store: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     if store is not None:
         env["R2P_STORE"] = str(store)
-    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=REPO, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], check=False, cwd=REPO, env=env, capture_output=True,
                           text=True, timeout=300)
 
 
