@@ -26,7 +26,12 @@ _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 def nt_escape(text: str) -> str:
     """A string's body in an N-Triples or Turtle ``"…"`` literal."""
-    return text.translate(_NT_TABLE) if _NT_ESCAPE.search(text) else text
+    return text.translate(_NT_TABLE) if _needs_escape(text) else text
+
+
+def _needs_escape(text: str) -> bool:
+    """Whether a literal holds a quote, a backslash or a control character (fast C checks first)."""
+    return '"' in text or "\\" in text or (not text.isprintable() and _NT_ESCAPE.search(text) is not None)
 
 
 def _xml_text(text: str) -> str:
@@ -83,7 +88,7 @@ class NTriplesWriter(Writer):
     def render(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
-        esc_search, table = _NT_ESCAPE.search, _NT_TABLE
+        needs, table = _needs_escape, _NT_TABLE
         for subject, props in blocks:
             s = "<" + subject + "> <"
             for p, o in props:
@@ -92,7 +97,7 @@ class NTriplesWriter(Writer):
                     add(f"{s}{p}> <{o[1]}> .\n")
                     continue
                 v = o[1]
-                if esc_search(v):
+                if needs(v):
                     v = v.translate(table)
                 if kind == 1:
                     add(f'{s}{p}> "{v}" .\n')
@@ -124,7 +129,7 @@ class TurtleWriter(Writer):
     def render(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
-        curies, iri_of, search, table = self._curies, self._iri, _NT_ESCAPE.search, _NT_TABLE
+        curies, iri_of, needs, table = self._curies, self._iri, _needs_escape, _NT_TABLE
         base, cut = self.base, len(self.base)
         for subject, props in blocks:
             grouped: dict[str, list[str]] = {}
@@ -136,7 +141,7 @@ class TurtleWriter(Writer):
                         r = "<" + v[cut:] + ">" if v.startswith(base) and not v.startswith(self._ns_tuple) \
                             else iri_of(v)
                 else:
-                    if search(v):
+                    if needs(v):
                         v = v.translate(table)
                     if kind == 1:
                         r = '"' + v + '"'
