@@ -12,8 +12,7 @@ from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 from graph.rdf.errors import RdfError
 from graph.rdf.export import export
-from tests.rdf.conftest import BASE
-from tests.rdf.samples import ListStore, report, resolution
+from tests.rdf.samples import BASE, ListStore, report, resolution
 
 RDFLIB = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
 OXI = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,

@@ -10,8 +10,7 @@ import pytest
 from graph.factory import open_store
 from graph.rdf.errors import SparqlError
 from graph.rdf.sparql import sparql_query, store_fingerprint
-from tests.rdf.conftest import BASE
-from tests.rdf.samples import report, resolution
+from tests.rdf.samples import BASE, report, resolution
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "sparql-examples.md"
 QUERIES = re.findall(r"```sparql\n(.*?)```", EXAMPLES.read_text(encoding="utf-8"), re.DOTALL)
