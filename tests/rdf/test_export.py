@@ -148,3 +148,12 @@ def _subjects(store) -> set[str]:
     buffer = io.BytesIO()
     export(store, buffer, format="nt", base_iri=BASE)
     return {line.split(" ", 1)[0] for line in buffer.getvalue().decode().splitlines()}
+
+
+def test_since_on_the_real_store(corpus_store, parsed) -> None:
+    everything, nothing = io.BytesIO(), io.BytesIO()
+    assert export(corpus_store, everything, format="nt", base_iri=BASE, since="2000-01-01").documents == len(parsed)
+    summary = export(corpus_store, nothing, format="nt", base_iri=BASE, since="2999-01-01")
+    assert summary.documents == 0
+    graph = _graph(nothing.getvalue(), "nt")
+    assert set(graph.subjects()) == {URIRef(BASE + "dataset/since/2999-01-01")}
