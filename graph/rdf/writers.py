@@ -1,0 +1,276 @@
+"""Streaming RDF writers: N-Triples, Turtle, JSON-LD and RDF/XML, one subject block at a time.
+
+Each writer turns a list of subject blocks (``(subject_iri, [(predicate_iri, object)])``, objects as in
+``graph.rdf.terms``) into text; the export writes that text per document, so memory stays flat. No
+blank nodes are ever written, so every output is byte-stable for the same blocks.
+
+N-Triples follows the canonical form of RDF 1.2 N-Triples: ``\\"``, ``\\\\``, ``\\n``, ``\\r``, ``\\t``,
+``\\b``, ``\\f`` as escapes, other control characters as ``\\uXXXX``, everything else as is (UTF-8).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
+
+from graph.rdf import terms as t
+
+Block = tuple[str, list[t.Prop]]
+
+_NT_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
+_NT_TABLE = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
+_NT_TABLE.update({0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"})
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def nt_escape(text: str) -> str:
+    """A string's body in an N-Triples or Turtle ``"…"`` literal."""
+    return text.translate(_NT_TABLE) if _needs_escape(text) else text
+
+
+def _needs_escape(text: str) -> bool:
+    """Whether a literal holds a quote, a backslash or a control character (fast C checks first)."""
+    return '"' in text or "\\" in text or (not text.isprintable() and _NT_ESCAPE.search(text) is not None)
+
+
+def _xml_text(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return text
+
+
+def _xml_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
+
+
+class Writer:
+    """Base of the writers: prefix handling and the triple count."""
+
+    media_type = "application/octet-stream"
+
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        self.base = base
+        self.prefixes = prefixes
+        self.triples = 0
+        self._namespaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
+        self._curies: dict[str, str | None] = {}
+        self._ns_tuple = tuple(prefixes.values())
+
+    def curie(self, iri: str) -> str | None:
+        """``prefix:local`` for an IRI in a known namespace with a plain local name, else None (cached)."""
+        if iri in self._curies:
+            return self._curies[iri]
+        found = None
+        if iri.startswith(self._ns_tuple):
+            for ns, prefix in self._namespaces:
+                if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
+                    found = f"{prefix}:{iri[len(ns):]}"
+                    break
+            if found is not None:
+                self._curies[iri] = found
+        return found
+
+    def header(self) -> str:
+        return ""
+
+    def footer(self) -> str:
+        return ""
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        raise NotImplementedError
+
+
+class NTriplesWriter(Writer):
+    media_type = "application/n-triples"
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        out: list[str] = []
+        add = out.append
+        needs, table = _needs_escape, _NT_TABLE
+        for subject, props in blocks:
+            s = "<" + subject + "> <"
+            for p, o in props:
+                kind = o[0]
+                if kind == 0:
+                    add(f"{s}{p}> <{o[1]}> .\n")
+                    continue
+                v = o[1]
+                if needs(v):
+                    v = v.translate(table)
+                if kind == 1:
+                    add(f'{s}{p}> "{v}" .\n')
+                elif kind == 2:
+                    add(f'{s}{p}> "{v}"@{o[2]} .\n')
+                else:
+                    add(f'{s}{p}> "{v}"^^<{o[2]}> .\n')
+            self.triples += len(props)
+        return "".join(out)
+
+
+class TurtleWriter(Writer):
+    media_type = "text/turtle"
+
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        super().__init__(base=base, prefixes=prefixes)
+        self._predicates: dict[str, str] = {}
+
+    def header(self) -> str:
+        lines = [f"@base <{self.base}> .\n"]
+        lines += [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.prefixes.items())]
+        return "".join(lines) + "\n"
+
+    def _iri(self, iri: str) -> str:
+        """``prefix:local``, a relative ``<…>`` under the base, or a full ``<…>``; vocabulary terms cached."""
+        curie = self.curie(iri)
+        if curie is not None:
+            return curie
+        if iri.startswith(self.base):
+            return "<" + iri[len(self.base):] + ">"
+        return "<" + iri + ">"
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        """Subject blocks; a predicate repeated in a row is written once with ``,`` between its objects."""
+        out: list[str] = []
+        add = out.append
+        curies, iri_of, needs, table = self._curies, self._iri, _needs_escape, _NT_TABLE
+        base, cut, vocab = self.base, len(self.base), self._ns_tuple
+        predicates = self._predicates
+        for subject, props in blocks:
+            parts: list[str] = [iri_of(subject)]
+            last = None
+            for p, o in props:
+                kind, v = o[0], o[1]
+                if kind == 0:
+                    r = curies.get(v)
+                    if r is None:
+                        r = "<" + v[cut:] + ">" if v.startswith(base) and not v.startswith(vocab) else iri_of(v)
+                else:
+                    if needs(v):
+                        v = v.translate(table)
+                    if kind == 1:
+                        r = '"' + v + '"'
+                    elif kind == 2:
+                        r = '"' + v + '"@' + o[2]
+                    else:
+                        r = '"' + v + '"^^' + (curies.get(o[2]) or iri_of(o[2]))
+                if p == last:
+                    parts.append(", " + r)
+                else:
+                    name = predicates.get(p)
+                    if name is None:
+                        name = predicates[p] = "a" if p == t.A else iri_of(p)
+                    parts.append((" " if last is None else " ;\n    ") + name + " " + r)
+                    last = p
+            parts.append(" .\n\n")
+            add("".join(parts))
+            self.triples += len(props)
+        return "".join(out)
+
+
+class JsonLdWriter(Writer):
+    """One JSON-LD document, ``{"@context": …, "@graph": [ … ]}``, its nodes written one by one.
+
+    IRIs are written without JSON escaping: the export's IRIs never hold ``"``, ``\\`` or control
+    characters (they are percent-encoded or checked).
+    """
+
+    media_type = "application/ld+json"
+
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        super().__init__(base=base, prefixes=prefixes)
+        self._first = True
+        self._keys: dict[str, str] = {}
+
+    def header(self) -> str:
+        context = ",\n    ".join(f"{encode_basestring(p)}: {encode_basestring(ns)}"
+                                 for p, ns in sorted(self.prefixes.items()))
+        return '{\n  "@context": {\n    ' + context + '\n  },\n  "@graph": [\n'
+
+    def footer(self) -> str:
+        return "\n  ]\n}\n"
+
+    def _key(self, iri: str) -> str:
+        """The quoted JSON key (or type) for a term: its CURIE when it has one (cached)."""
+        key = self._keys.get(iri)
+        if key is None:
+            key = self._keys[iri] = encode_basestring(self.curie(iri) or iri)
+        return key
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        out: list[str] = []
+        add = out.append
+        keys, key_of, quote = self._keys, self._key, encode_basestring
+        for subject, props in blocks:
+            types: list[str] = []
+            grouped: dict[str, list[str]] = {}
+            for p, o in props:
+                kind = o[0]
+                if p == t.A:
+                    types.append(keys.get(o[1]) or key_of(o[1]))
+                    continue
+                if kind == 0:
+                    r = '{"@id": "' + o[1] + '"}'
+                elif kind == 1:
+                    r = '{"@value": ' + quote(o[1]) + "}"
+                elif kind == 2:
+                    r = '{"@value": ' + quote(o[1]) + ', "@language": "' + o[2] + '"}'
+                else:
+                    r = '{"@value": ' + quote(o[1]) + ', "@type": ' + (keys.get(o[2]) or key_of(o[2])) + "}"
+                objs = grouped.get(p)
+                if objs is None:
+                    grouped[p] = [r]
+                else:
+                    objs.append(r)
+            fields = ['"@id": "' + subject + '"']
+            if types:
+                fields.append('"@type": [' + ", ".join(types) + "]")
+            fields += [(keys.get(p) or key_of(p)) + ": [" + ", ".join(objs) + "]" for p, objs in grouped.items()]
+            add(("    {" if self._first else ",\n    {") + ", ".join(fields) + "}")
+            self._first = False
+            self.triples += len(props)
+        return "".join(out)
+
+
+class RdfXmlWriter(Writer):
+    media_type = "application/rdf+xml"
+
+    def header(self) -> str:
+        ns = "".join(f'\n   xmlns:{p}="{_xml_attr(n)}"' for p, n in sorted(self.prefixes.items()))
+        return f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{ns}>\n'
+
+    def footer(self) -> str:
+        return "</rdf:RDF>\n"
+
+    def _element(self, iri: str) -> str:
+        name = self.curie(iri)
+        if name is None:
+            raise ValueError(f"predicate {iri} has no XML qualified name")
+        return name
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        out: list[str] = []
+        add = out.append
+        for subject, props in blocks:
+            add(f'<rdf:Description rdf:about="{_xml_attr(subject)}">\n')
+            for p, o in props:
+                el = self._element(p)
+                kind = o[0]
+                if kind == 0:
+                    add(f'  <{el} rdf:resource="{_xml_attr(o[1])}"/>\n')
+                elif kind == 1:
+                    add(f"  <{el}>{_xml_text(o[1])}</{el}>\n")
+                elif kind == 2:
+                    add(f'  <{el} xml:lang="{o[2]}">{_xml_text(o[1])}</{el}>\n')
+                else:
+                    add(f'  <{el} rdf:datatype="{_xml_attr(o[2])}">{_xml_text(o[1])}</{el}>\n')
+            add("</rdf:Description>\n")
+            self.triples += len(props)
+        return "".join(out)
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "nt": NTriplesWriter, "ntriples": NTriplesWriter, "turtle": TurtleWriter, "ttl": TurtleWriter,
+    "jsonld": JsonLdWriter, "json-ld": JsonLdWriter, "xml": RdfXmlWriter, "rdfxml": RdfXmlWriter,
+}
