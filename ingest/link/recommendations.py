@@ -51,7 +51,9 @@ DIRECTIVE_VERBS = (
 )
 _VERB_AT_START = re.compile(r"^\s*(?:\d+\.\s*)?(?P<verb>(?:Also |Further |Strongly |Again )?"
                             r"(?:Calls upon|Calls on|Urges|Requests|Encourages|Invites|Demands|Recommends|Appeals to|Exhorts))\b")
-_ADDRESSEE_END = re.compile(r"\s(?:to|that|in\s+order\s+to)\s|[;:]")
+_ADDRESSEE_END = re.compile(
+    r"\s(?:to|that|in\s+order\s+to)\s|[;:]|,\s+(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|"
+    r"collaboration|partnership)|with|through|within|including|as\s+well\s+as)\b")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
 _FIRST_PERSON = re.compile(r"\bI\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|strongly\s+)?"
                            r"(?P<verb>call\s+upon|call\s+on|urge|encourage|recommend|appeal\s+to|invite|request)\b")

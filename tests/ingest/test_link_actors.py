@@ -94,3 +94,11 @@ def test_sudan_upr_report_links_every_sudan_spelling_to_one_actor(corpus: Path) 
     assert the_sudan and all(
         any(m.paragraph_index == i and m.entity_id == "state/SDN" for m in facts.mentions) for i in the_sudan)
     assert facts.situations == ("sit/SDN",)
+
+
+def test_abbreviations_a_document_defines_are_its_own_aliases() -> None:
+    facts = link(_doc("The Independent Investigative Mechanism for Myanmar and the Intergovernmental Authority on "
+                      "Development (IGAD) met the Group of Friends of the Sahel (GFS).",
+                      "IGAD and GFS then reported; the Mission in the DRC (SAMIDRC) left."))
+    later = [(m.entity_id, m.text) for m in facts.mentions if m.paragraph_index == 1]
+    assert later == [("org/IGAD", "IGAD"), ("state/COD", "DRC")]  # GFS names no linked entity; SAMIDRC is not the DRC

@@ -86,3 +86,10 @@ def test_addendum_relation_and_no_invented_situation(corpus: Path) -> None:
     assert facts.relations[0].type == "addendum_to" and facts.relations[0].symbol == "S/2025/10"
     _, letter = _linked(corpus, "S_2025_102")  # a letter from the DRC's representative is not about a situation
     assert letter.situations == ()
+
+
+def test_a_draft_recommends_in_the_name_of_its_sponsors(corpus: Path) -> None:
+    _, facts = _linked(corpus, "S_2025_421")  # "Russian Federation and United States of America: draft resolution"
+    assert facts.recommendations
+    assert all(r.by == ("state/RUS", "state/USA") for r in facts.recommendations)
+    assert facts.establishments == ()  # a draft establishes nothing
