@@ -21,10 +21,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ontology.model import ParsedDocument, Recommendation
+from ontology.model import ParagraphKind, ParsedDocument, Recommendation
 
 from .gazetteer import Hit
 from .registry import Registry
@@ -42,6 +42,7 @@ _RESPONSES = (
     (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.I), "noted"),
 )
 _PUT_TO = re.compile(r"recommendations\s+(?:put\s+forward|addressed|made)\s+to\s+", re.I)
+_NEW_ITEM = re.compile(r"^\s*[;.]\s+[A-Z]")
 _CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?All\s+(?:the\s+)?recommendations", re.I)
 
 DIRECTIVE_VERBS = (
@@ -104,28 +105,27 @@ def upr_recommendations(document: ParsedDocument, reg: Registry, sur: str | None
     response: str | None = None
     addressees: tuple[str, ...] = (sur,) if sur else ()
     later = (document.date or "")[:4] >= "2012"
-    for p in document.paragraphs:
-        items = _items(p.text, reg)
-        lead = _split_number(items[0].body)[0] if items else p.text
+    for index, key, full, items in _units(document, reg):
+        lead = _split_number(items[0].body)[0] if items else full
         said = _response_in(lead)
         if not items:
-            if said and _CLOSING_ALL.match(p.text):
+            if said and _CLOSING_ALL.match(full):
                 recs = [r if r.response else _with_response(r, said, later) for r in recs]
             elif said:
                 response = said
-            if said or _PUT_TO.search(p.text):
-                addressees = _addressees(p.text, reg) or ((sur,) if sur else ())
+            if said or _PUT_TO.search(full):
+                addressees = _addressees(full, reg) or ((sur,) if sur else ())
             continue
         response = said or response
-        for text, groups in _split_items(p.text, items):
+        for text, groups in _split_items(full, items):
             by: list[str] = []
             for group in groups:
                 states, leftover = recommenders(group, reg)
                 by += states
                 if leftover:
-                    warnings.append(f"paragraph {p.key}: recommenders '{group}' not all read as States")
+                    warnings.append(f"paragraph {key}: recommenders '{group}' not all read as States")
             verb = text.split()[0].strip(",;:") if text.split() else None
-            rec = Recommendation(p.index, text, tuple(dict.fromkeys(by)), addressees, verb, None,
+            rec = Recommendation(index, text, tuple(dict.fromkeys(by)), addressees, verb, None,
                                  themes_of(text))
             recs.append(_with_response(rec, response, later) if response else rec)
     return recs, warnings
@@ -165,11 +165,16 @@ def _split_items(text: str, items: list[_Item]) -> list[tuple[str, list[str]]]:
 
     A paragraph holds one recommendation, whose recommenders are every parenthesised list of
     States in it ("Ratify … (Turkey), which has been signed … (Argentina);"), unless it runs
-    several printed items together ("1. Provide … (Netherlands). 2. Continue … (United Kingdom).").
+    several printed items together: numbered ("1. Provide … (Netherlands). 2. Continue …") or
+    each starting a new sentence after "(State);" ("… (Sweden); In accordance with … (Algeria);").
     """
     numbered = [m for m in items[1:] if _ITEM_NUMBER.search(m.body)]
     if len(items) > 1 and len(numbered) == len(items) - 1:
         return [(_split_number(m.body)[1], [m.by]) for m in items]
+    if len(items) > 1 and all(_NEW_ITEM.match(m.body) for m in items[1:]):
+        # "… (Sweden); In accordance with … (Algeria); Analyse …": items a layout ran together
+        first = _split_number(items[0].body)[1]
+        return [(first, [items[0].by])] + [(m.body.strip(" ;.,"), [m.by]) for m in items[1:]]
     lead, first = _split_number(text[: items[0].by_start])
     body = (first + " " + text[items[0].by_start :]).strip(" ;.") if lead else text.strip(" ;.")
     return [(body, [m.by for m in items])]
@@ -181,6 +186,37 @@ def _split_number(body: str) -> tuple[str, str]:
     if not numbers:
         return "", body.strip(" ;.")
     return body[: numbers[-1].start()], body[numbers[-1].end() :].strip(" ;.")
+
+
+def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, str, list[_Item]]]:
+    """(paragraph index, key, text, items) in order, a numbered recommendation joined with its run-over lines.
+
+    When a layout with hanging indents leaves "100.1 Ratify the Optional Protocol … and" as one
+    paragraph and "Other Cruel, … (Czech Republic, Spain);" as the next, unnumbered one, the
+    two are read as one recommendation of the numbered paragraph.
+    """
+    held: tuple[int, str, str] | None = None
+    joined = 0
+    for p in document.paragraphs:
+        if held and p.label is None and p.kind is not ParagraphKind.HEADING and joined < 4:
+            text = f"{held[2]} {p.text}"
+            items = _items(text, reg)
+            if items:
+                yield held[0], held[1], text, items
+                held = None
+            else:
+                held, joined = (held[0], held[1], text), joined + 1
+            continue
+        if held:
+            yield held[0], held[1], held[2], []
+            held = None
+        items = _items(p.text, reg)
+        if not items and p.label and "." in p.label and p.kind is not ParagraphKind.HEADING:
+            held, joined = (p.index, p.key, p.text), 0
+            continue
+        yield p.index, p.key, p.text, items
+    if held:
+        yield held[0], held[1], held[2], []
 
 
 def _response_in(text: str) -> str | None:
