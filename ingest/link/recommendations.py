@@ -24,13 +24,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ontology.model import ParagraphKind, ParsedDocument, Recommendation
+from ontology.model import Paragraph, ParagraphKind, ParsedDocument, Recommendation
 
 from .gazetteer import Hit
 from .registry import Registry
 from .vocab import read_vocab, split_aliases
 
-_GROUP = re.compile(r"\((?P<by>[^()]{2,400})\)(?=\s*(?:[;.,/]|$))")
+_GROUP = re.compile(r"\((?P<by>[^()]{2,400})\)")
+_RECS_START = re.compile(r"conclusions|recommendations", re.I)
+_RECS_END = re.compile(r"voluntary\s+pledges|annex|composition\s+of\s+the\s+delegation", re.I)
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s:]))(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=[A-Z])")
 _JOINERS = {",", "and", "the", "The", ";", "/", "-", "&", "also", "as", "well", "."}
 _RESPONSES = (
@@ -188,6 +190,25 @@ def _split_number(body: str) -> tuple[str, str]:
     return body[: numbers[-1].start()], body[numbers[-1].end() :].strip(" ;.")
 
 
+def _recommendations_part(document: ParsedDocument) -> list[Paragraph]:
+    """The paragraphs from the "Conclusions and/or recommendations" heading to the pledges or annex.
+
+    Parenthesised State names elsewhere (the interactive dialogue) are not recommendations. If
+    the document has no such heading, every paragraph is read.
+    """
+    part: list[Paragraph] = []
+    inside = False
+    for p in document.paragraphs:
+        heading = p.text if p.kind is ParagraphKind.HEADING else ""
+        if _RECS_START.search(heading) or (not inside and p.section and _RECS_START.search(p.section)):
+            inside = True
+        if heading and _RECS_END.search(heading):
+            inside = False
+        if inside:
+            part.append(p)
+    return part or list(document.paragraphs)
+
+
 def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, str, list[_Item]]]:
     """(paragraph index, key, text, items) in order, a numbered recommendation joined with its run-over lines.
 
@@ -197,7 +218,7 @@ def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, 
     """
     held: tuple[int, str, str] | None = None
     joined = 0
-    for p in document.paragraphs:
+    for p in _recommendations_part(document):
         if held and p.label is None and p.kind is not ParagraphKind.HEADING and joined < 4:
             text = f"{held[2]} {p.text}"
             items = _items(text, reg)
