@@ -21,7 +21,7 @@ from .mechanisms import COUNTRY_MANDATE, MechanismEntry, country_mandate, establ
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
 from .risk import risk_tags
-from .situations import coverage, document_situations, situation_for
+from .situations import coverage, document_situations, situation_for, upr_match
 
 __all__ = ["link"]
 
@@ -170,8 +170,7 @@ def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[
                      issued_by: list[str], concerned: tuple[str, ...]) -> tuple[list[Recommendation], list[str]]:
     countries = list(dict.fromkeys(c for c, _ in codes if len(c) == 3))
     country = f"state/{countries[0]}" if len(countries) == 1 else None
-    masthead = " ".join([document.title or "", *document.agenda])
-    if re.search(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", masthead, re.I):
+    if upr_match(document):
         sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
         recs, warnings = upr_recommendations(document, reg, sur)
         if recs and not sur:

@@ -39,13 +39,15 @@ _RESPONSES = (
     (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+(?:the|its)\s+support|were\s+rejected|not\s+accepted", re.I), "noted"),
     (re.compile(r"enjoys?\s+(?:the|its)\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.I),
      "accepted"),
-    (re.compile(r"will\s+be\s+examined|will\s+examine|will\s+provide\s+(?:its\s+)?responses?|will\s+consider", re.I),
+    (re.compile(r"will\s+be\s+examined|will\s+examine|will\s+provide\s+(?:its\s+)?responses?|will\s+consider|"
+                r"responses?\s+.{0,60}will\s+be\s+(?:included|provided)", re.I),
      "pending"),
     (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.I), "noted"),
 )
 _PUT_TO = re.compile(r"recommendations\s+(?:put\s+forward|addressed|made)\s+to\s+", re.I)
 _NEW_ITEM = re.compile(r"^\s*[;.]\s+[A-Z]")
-_CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?All\s+(?:the\s+)?recommendations", re.I)
+_CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?(?:All\s+(?:the\s+)?recommendations|The\s+responses?\s+of\b.{0,80}?"
+                          r"\bto\s+(?:these|the|all)\s+recommendations)", re.I)
 
 DIRECTIVE_VERBS = (
     "Calls upon", "Calls on", "Urges", "Strongly urges", "Requests", "Encourages", "Strongly encourages", "Invites",

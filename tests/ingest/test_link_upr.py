@@ -105,3 +105,10 @@ def test_recommendation_text_verb_and_themes(corpus: Path) -> None:
     assert "women" in violence.themes
     uk = next(r for r in recs if r.text.startswith("Continue the reform of the judicial system"))
     assert uk.by == ("state/CAN", "state/GBR")
+
+
+def test_state_under_review_when_the_masthead_lost_the_working_group_line(corpus: Path) -> None:
+    facts = _facts(corpus, "peru2008")  # agenda: "UNIVERSAL PERIODIC REVIEW", "Peru *"
+    assert facts.situations == ("sit/PER",)
+    assert facts.recommendations and all(r.to == ("state/PER",) for r in facts.recommendations)
+    assert {r.response for r in facts.recommendations} == {"pending"}  # "will be included in the outcome report"
