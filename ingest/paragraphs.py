@@ -11,11 +11,11 @@ from ingest.layout import PageLayout
 from ingest.pdf import Line
 
 LABEL = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.))\.?\s+(?=\S)")
-SUBLABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
+SUBLABEL = re.compile(r"^\s*\(?([a-zа-я]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
 HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 _LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
 _TOC_HEAD = re.compile(
-    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.I
+    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.IGNORECASE
 )
 _TERMINAL = (".", ";", ":", "?", "!", "»", "”", ")")
 _HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
@@ -45,19 +45,35 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
     blocks: list[Block] = []
     prev: Line | None = None
     left = 0.0
+    usual = _line_gap(layouts, size) or 0.0
     for layout in layouts:
         left = layout.left or left
+        page_gap = _line_gap([layout], size, same_size=False)
+        limit = max(2.5, (usual if page_gap is None else page_gap) + size * 0.3)  # white space opening a paragraph
         for line in layout.body:
             if id(line) in skip or _LEADER.search(line.text) or _TOC_HEAD.match(line.text):
                 continue
-            if prev is None or _starts_block(prev, line, left=left, size=size, block=blocks[-1]):
+            if prev is None or _starts_block(prev, line, left=left, limit=limit, block=blocks[-1]):
                 blocks.append(Block(indent=line.x0 - left))
             blocks[-1].lines.append(line)
             prev = line
     return blocks
 
 
-def _starts_block(prev: Line, line: Line, *, left: float, size: float, block: Block) -> bool:
+def _line_gap(layouts: list[PageLayout], size: float, *, same_size: bool = True) -> float | None:
+    """The usual white space between two lines of one paragraph (None: too few lines to tell)."""
+    gaps = []
+    for layout in layouts:
+        for a, b in zip(layout.body, layout.body[1:]):
+            gap = b.y0 - a.y1
+            if -size < gap < size and (not same_size or abs(a.size - size) < 1):
+                gaps.append(gap)
+    if len(gaps) < (1 if same_size else 8):
+        return None if not same_size else 0.0
+    return sorted(gaps)[len(gaps) // 3]
+
+
+def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: Block) -> bool:
     text = line.text.lstrip()
     labelled = bool(LABEL.match(text) or SUBLABEL.match(text))
     if line.bold and not prev.bold and prev.text.rstrip().endswith(_TERMINAL):
@@ -68,8 +84,10 @@ def _starts_block(prev: Line, line: Line, *, left: float, size: float, block: Bl
         indented = line.x0 > left + 12 and prev.text.rstrip().endswith(_TERMINAL)
         return labelled or bool(HEADING.match(text) and line.bold) or indented
     gap = line.y0 - prev.y1
-    if gap > max(2.5, size * 0.3) or line.y0 < prev.y0 - 2:
+    if gap > limit or line.y0 < prev.y0 - 2:
         return True
+    if line.x0 > prev.x0 + 8 and prev.text.rstrip().endswith(_TERMINAL) and len(prev.text) > 20:
+        return True  # first-line indent after a finished sentence
     return labelled and prev.text.rstrip().endswith(_TERMINAL) and line.x0 <= prev.x0 + 30
 
 
@@ -107,7 +125,7 @@ def join_lines(texts: list[str], vocabulary: set[str]) -> str:
         if not out:
             out = text
             continue
-        m = _HYPHEN_END.search(out)
+        m = _HYPHEN_END.search(out[-80:]) if out.endswith(("-", "\u00ad")) else None
         n = _WORD_START.match(text)
         if m and n and n.group(1)[0].islower():
             out = (out[:-1] if _dehyphenate(m.group(1), n.group(1), vocabulary) else out) + text
@@ -131,10 +149,10 @@ def _is_heading(block: Block) -> bool:
     text = block.text
     if len(text) > 220 or not text:
         return False
-    if LABEL.match(text) and not HEADING.match(text):
+    if (LABEL.match(text) or SUBLABEL.match(text)) and not HEADING.match(text):
         return False
-    if _heading_lines(block.lines) and not text.endswith((";", ",")):
-        return True
+    if _heading_lines(block.lines) and not text.endswith((";", ",", ":")):
+        return not (text.endswith(".") and len(text) > 80)
     return bool(HEADING.match(text)) and not text.endswith((".", ";", ",")) and len(text) < 120
 
 
@@ -219,8 +237,10 @@ def _numbered(block: Block, index: int, state: _Numbering, section: str | None) 
     label = block.label or ""
     x = block.indent
     number = int(label.split(".")[0]) if "." not in label else -1
-    nested = state.main is not None and (
-        (state.opens_list and number == 1) or (state.nested and number == state.nested + 1 and x > state.main_x + 10)
+    nested = state.main is not None and number > 0 and (
+        (number == 1 and (state.opens_list or state.main_number > 1))
+        or (state.nested > 0 and number == state.nested + 1
+            and (x > state.main_x + 10 or number != state.main_number + 1))
     )
     state.letter_parent = state.letter_key = state.last_letter = None
     if nested:
