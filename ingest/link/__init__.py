@@ -13,11 +13,24 @@ import re
 from dataclasses import replace
 
 from ontology.model import (
-    Actor, DocumentFacts, DocumentKind, Mention, ParsedDocument, Recommendation, Relation, Situation,
+    Actor,
+    DocumentFacts,
+    DocumentKind,
+    Mention,
+    ParsedDocument,
+    Recommendation,
+    Relation,
+    Situation,
 )
 
 from .gazetteer import Hit, Tokens
-from .mechanisms import COUNTRY_MANDATE, MechanismEntry, country_mandate, establishments_in, panels_by_resolution
+from .mechanisms import (
+    COUNTRY_MANDATE,
+    MechanismEntry,
+    country_mandate,
+    establishments_in,
+    panels_by_resolution,
+)
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
 from .risk import risk_tags
@@ -115,9 +128,9 @@ def _defined_abbreviations(document: ParsedDocument, reg: Registry, tokens: dict
     local: dict[str, str] = {}
     for index, _, hit in scanned:
         m = _DEFINED.match(tokens[index].original, hit.end)
-        if m and len(hit.ids) == 1 and _initials(hit.text) == m.group("abbr").upper():
-            if not reg.gazetteer.lookup(m.group("abbr")):
-                local.setdefault(m.group("abbr"), hit.ids[0])
+        if (m and len(hit.ids) == 1 and _initials(hit.text) == m.group("abbr").upper()
+                and not reg.gazetteer.lookup(m.group("abbr"))):
+            local.setdefault(m.group("abbr"), hit.ids[0])
     if not local:
         return []
     found: list[tuple[int, str, Hit]] = []
@@ -173,6 +186,7 @@ def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[
     if upr_match(document):
         sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
         recs, warnings = upr_recommendations(document, reg, sur)
+        recs = [replace(r, situations=concerned) for r in recs]
         if recs and not sur:
             warnings.append("State under review not found: UPR recommendations have no addressee")
         return recs, warnings
@@ -187,7 +201,7 @@ def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[
     return report_recommendations(document, reg, _author(document, reg), concerned, country), []
 
 
-_DRAFT_TITLE = re.compile(r"^(?P<sponsors>.+?):\s+(?:revised\s+)?draft\s+resolution", re.I)
+_DRAFT_TITLE = re.compile(r"^(?P<sponsors>.+?):\s+(?:revised\s+)?draft\s+resolution", re.IGNORECASE)
 
 
 def _sponsors(document: ParsedDocument, reg: Registry) -> tuple[str, ...]:

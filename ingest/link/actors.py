@@ -111,7 +111,7 @@ def organizations() -> dict[str, tuple[Actor, tuple[str, ...]]]:
     found: dict[str, tuple[Actor, tuple[str, ...]]] = {}
     for file, kind in (("organizations.csv", ActorKind.REGIONAL_ORGANIZATION), ("un_entities.csv", ActorKind.UN_ENTITY)):
         for row in read_vocab(file, required=("id", "name", "acronym", "aliases")):
-            aliases = tuple([row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"])])
+            aliases = (row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"]))
             found[row["id"]] = (Actor(row["id"], row["name"], kind, aliases=aliases), aliases)
     for gid, (name, kind, aliases) in GROUPS.items():
         found[gid] = (Actor(gid, name, kind, aliases=aliases), aliases)

@@ -28,7 +28,7 @@ def tokens(text: str) -> list[str]:
 class Tokens:
     """A text cut into gazetteer tokens once, for several scans; spans are computed only when needed."""
 
-    __slots__ = ("original", "text", "words", "_lower", "_spans", "_cjk")
+    __slots__ = ("_cjk", "_lower", "_spans", "original", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -112,7 +112,7 @@ class Gazetteer:
             if i < consumed:
                 continue
             size = longest[words[i]]
-            for length in range(size if size < n - i else n - i, 0, -1):
+            for length in range(min(n - i, size), 0, -1):
                 ids = table.get(tuple(words[i : i + length]))
                 if ids is None:
                     continue

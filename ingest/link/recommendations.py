@@ -31,23 +31,23 @@ from .registry import Registry
 from .vocab import read_vocab, split_aliases
 
 _GROUP = re.compile(r"\((?P<by>[^()]{2,400})\)")
-_RECS_START = re.compile(r"conclusions|recommendations", re.I)
-_RECS_END = re.compile(r"voluntary\s+pledges|annex|composition\s+of\s+the\s+delegation", re.I)
+_RECS_START = re.compile(r"conclusions|recommendations", re.IGNORECASE)
+_RECS_END = re.compile(r"voluntary\s+pledges|annex|composition\s+of\s+the\s+delegation", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s:]))(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=[A-Z])")
 _JOINERS = {",", "and", "the", "The", ";", "/", "-", "&", "also", "as", "well", "."}
 _RESPONSES = (
-    (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+(?:the|its)\s+support|were\s+rejected|not\s+accepted", re.I), "noted"),
-    (re.compile(r"enjoys?\s+(?:the|its)\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.I),
+    (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+(?:the|its)\s+support|were\s+rejected|not\s+accepted", re.IGNORECASE), "noted"),
+    (re.compile(r"enjoys?\s+(?:the|its)\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.IGNORECASE),
      "accepted"),
     (re.compile(r"will\s+be\s+examined|will\s+examine|will\s+provide\s+(?:its\s+)?responses?|will\s+consider|"
-                r"responses?\s+.{0,60}will\s+be\s+(?:included|provided)", re.I),
+                r"responses?\s+.{0,60}will\s+be\s+(?:included|provided)", re.IGNORECASE),
      "pending"),
-    (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.I), "noted"),
+    (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.IGNORECASE), "noted"),
 )
-_PUT_TO = re.compile(r"recommendations\s+(?:put\s+forward|addressed|made)\s+to\s+", re.I)
+_PUT_TO = re.compile(r"recommendations\s+(?:put\s+forward|addressed|made)\s+to\s+", re.IGNORECASE)
 _NEW_ITEM = re.compile(r"^\s*[;.]\s+[A-Z]")
 _CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?(?:All\s+(?:the\s+)?recommendations|The\s+responses?\s+of\b.{0,80}?"
-                          r"\bto\s+(?:these|the|all)\s+recommendations)", re.I)
+                          r"\bto\s+(?:these|the|all)\s+recommendations)", re.IGNORECASE)
 
 DIRECTIVE_VERBS = (
     "Calls upon", "Calls on", "Urges", "Strongly urges", "Requests", "Encourages", "Strongly encourages", "Invites",
@@ -65,7 +65,7 @@ _FIRST_PERSON = re.compile(r"\bI\s+(?:also\s+|further\s+|again\s+|once\s+again\s
 _PASSIVE = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|strongly\s+)?"
                       r"(?P<verb>encouraged|urged|invited|called\s+upon|requested|recommended)\s+to\b")
 _SHOULD = re.compile(r"\b(?P<verb>should)\b")
-_RECS_SECTION = re.compile(r"recommendation|conclusion", re.I)
+_RECS_SECTION = re.compile(r"recommendation|conclusion", re.IGNORECASE)
 
 
 def themes_of(text: str) -> tuple[str, ...]:

@@ -27,13 +27,13 @@ from .mechanisms import MechanismEntry
 from .registry import Registry
 
 NAMED_CRISES = {"darfur": ("sit/SDN/darfur", "Darfur", "SDN"), "abyei": ("sit/abyei", "Abyei Area", None)}
-_CRISIS_WORD = re.compile(r"\b(Darfur|Abyei)\b", re.I)
+_CRISIS_WORD = re.compile(r"\b(Darfur|Abyei)\b", re.IGNORECASE)
 _CUE_BEFORE = re.compile(
     r"(?:situation\s+(?:of\s+human\s+rights\s+)?(?:in|concerning|of|on)|human\s+rights\s+in|question\s+of|"
-    r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.I)
-_AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.I)
-_UPR_REPORT = re.compile(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.I)
-_UPR_ANY = re.compile(r"Universal\s+Periodic\s+Review", re.I)
+    r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.IGNORECASE)
+_AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_UPR_REPORT = re.compile(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.IGNORECASE)
+_UPR_ANY = re.compile(r"Universal\s+Periodic\s+Review", re.IGNORECASE)
 _HRC_REPORT_SYMBOL = re.compile(r"^A/HRC/\d+/\d+$")
 
 
@@ -50,7 +50,7 @@ def upr_match(document: ParsedDocument) -> re.Match[str] | None:
         return m
     return None if document.kind is DocumentKind.RESOLUTION else _UPR_ANY.search(masthead)
 _UPR_REVIEW_OF = re.compile(r"\breview\s+of\s+(?:the\s+)?(?P<state>[A-Z][^.,;]{2,60}?)\s+was\s+held")
-_SOVEREIGNTY = re.compile(r"\bsovereignty\b[^.;]{0,90}?\b(?:unity|integrity|independence)\s+of\s+(?:the\s+)?", re.I)
+_SOVEREIGNTY = re.compile(r"\bsovereignty\b[^.;]{0,90}?\b(?:unity|integrity|independence)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _THREAT = re.compile(r"Determining\s+that\s+the\s+situation\s+in\s+(?:the\s+)?")
 
 

@@ -71,7 +71,7 @@ def _check(corpus: Path, name: str, iso3: str) -> tuple[int, list[dict[str, str]
 @pytest.mark.parametrize(("name", "iso3", "count"), [("ecuador2008", "ECU", 10), ("guinea2010", "GIN", 114)])
 def test_every_recommendation_with_its_recommenders_and_addressee(corpus: Path, name: str, iso3: str,
                                                                   count: int) -> None:
-    matched, missing, facts = _check(corpus, name, iso3)
+    _, missing, facts = _check(corpus, name, iso3)
     assert not missing
     assert len(facts.recommendations) == count
     assert facts.situations == (f"sit/{iso3}",)
@@ -80,7 +80,7 @@ def test_every_recommendation_with_its_recommenders_and_addressee(corpus: Path, 
 
 @pytest.mark.parametrize(("name", "iso3"), [("belize2009", "BLZ"), ("slovenia2010", "SVN")])
 def test_compound_recommendations_keep_every_recommender(corpus: Path, name: str, iso3: str) -> None:
-    matched, missing, facts = _check(corpus, name, iso3)
+    matched, _, facts = _check(corpus, name, iso3)
     rows = [r for r in _rows(corpus) if _state_id(r["To"]) == f"state/{iso3}"]
     assert matched >= 0.9 * len(rows)
     # the recommending States are exactly the table's; no item is left without recommender or addressee
