@@ -63,7 +63,7 @@ _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
 _FIRST_PERSON = re.compile(r"\bI\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|strongly\s+)?"
                            r"(?P<verb>call\s+upon|call\s+on|urge|encourage|recommend|appeal\s+to|invite|request)\b")
 _PASSIVE = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|strongly\s+)?"
-                      r"(?P<verb>encouraged|urged|invited|called\s+upon|requested|recommended)\s+to\b")
+                      r"(?P<verb>encouraged|urged|invited|called\s+upon|requested|recommended)\s*(?:,|to\b)")
 _SHOULD = re.compile(r"\b(?P<verb>should)\b")
 _RECS_SECTION = re.compile(r"recommendation|conclusion", re.IGNORECASE)
 
