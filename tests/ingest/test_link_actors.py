@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ingest.link import link
 from ingest.link.actors import states
+from ingest.link.gazetteer import Tokens
 from ingest.link.registry import registry
 from ontology.model import ActorKind, DocumentKind, Paragraph, ParagraphKind, ParsedDocument
 
@@ -102,3 +106,10 @@ def test_abbreviations_a_document_defines_are_its_own_aliases() -> None:
                       "IGAD and GFS then reported; the Mission in the DRC (SAMIDRC) left."))
     later = [(m.entity_id, m.text) for m in facts.mentions if m.paragraph_index == 1]
     assert later == [("org/IGAD", "IGAD"), ("state/COD", "DRC")]  # GFS names no linked entity; SAMIDRC is not the DRC
+
+
+@given(st.lists(st.sampled_from([*"ab Z’'-(),\t\n.é苏丹", "Sudan", "Guinea"]), max_size=40).map("".join))
+def test_token_spans_match_the_tokens(text: str) -> None:
+    tokens = Tokens(text)
+    assert tokens.spans == [m.span() for m in re.finditer(r"\w+(?:['’]\w+)*|[^\w\s]", tokens.text)]
+    assert [tokens.original[s:e].replace("’", "'") for s, e in tokens.spans] == tokens.words
