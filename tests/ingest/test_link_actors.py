@@ -73,9 +73,12 @@ def test_names_in_the_six_un_languages(text: str) -> None:
 
 def test_organizations_un_entities_and_groups() -> None:
     text = ("The African Union (AU), ECOWAS, the League of Arab States, OHCHR, UN-Women, the Secretary-General "
-            "and Member States; au Mali.")
+            "and Member States; au Mali; the Global Centre for the Responsibility to Protect and the ICRC.")
     assert _ids(text) == ["org/AU", "org/AU", "org/ECOWAS", "org/LAS", "un/OHCHR", "un/UN-WOMEN", "un/SG",
-                          "group/member-states", "state/MLI"]
+                          "group/member-states", "state/MLI", "cso/gcr2p", "other/icrc"]
+    actors = registry().actors
+    assert actors["cso/gcr2p"].kind is ActorKind.CIVIL_SOCIETY
+    assert actors["org/ECOWAS"].kind is ActorKind.REGIONAL_ORGANIZATION and actors["un/SG"].kind is ActorKind.UN_ENTITY
 
 
 def test_bare_congo_beside_the_drc_is_not_linked_and_is_reported() -> None:
