@@ -168,15 +168,15 @@ def _split_items(text: str, items: list[_Item]) -> list[tuple[str, list[str]]]:
     """(recommendation text, recommender groups) for each recommendation in a paragraph.
 
     A paragraph holds one recommendation, whose recommenders are every parenthesised list of
-    States in it ("Ratify … (Turkey), which has been signed … (Argentina);"), unless it runs
-    several printed items together: numbered ("1. Provide … (Netherlands). 2. Continue …") or
-    each starting a new sentence after "(State);" ("… (Sweden); In accordance with … (Algeria);").
+    States in it ("Ratify X (State A), which … (State B);"), unless it runs several printed items
+    together: numbered ("1. Provide … (State A). 2. Continue … (State B).") or each starting a
+    new sentence after "(State);" ("… (State A); Ensure … (State B);").
     """
     numbered = [m for m in items[1:] if _ITEM_NUMBER.search(m.body)]
     if len(items) > 1 and len(numbered) == len(items) - 1:
         return [(_split_number(m.body)[1], [m.by]) for m in items]
     if len(items) > 1 and all(_NEW_ITEM.match(m.body) for m in items[1:]):
-        # "… (Sweden); In accordance with … (Algeria); Analyse …": items a layout ran together
+        # "… (State A); Ensure … (State B); Consider …": items a layout ran together
         first = _split_number(items[0].body)[1]
         return [(first, [items[0].by])] + [(m.body.strip(" ;.,"), [m.by]) for m in items[1:]]
     lead, first = _split_number(text[: items[0].by_start])
@@ -214,9 +214,9 @@ def _recommendations_part(document: ParsedDocument) -> list[Paragraph]:
 def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, str, list[_Item]]]:
     """(paragraph index, key, text, items) in order, a numbered recommendation joined with its run-over lines.
 
-    When a layout with hanging indents leaves "100.1 Ratify the Optional Protocol … and" as one
-    paragraph and "Other Cruel, … (Czech Republic, Spain);" as the next, unnumbered one, the
-    two are read as one recommendation of the numbered paragraph.
+    When a layout with hanging indents leaves "12.1 Ratify the Optional Protocol to the" as one
+    paragraph and "Convention … (State A, State B);" as the next, unnumbered one, the two are
+    read as one recommendation of the numbered paragraph.
     """
     held: tuple[int, str, str] | None = None
     joined = 0

@@ -59,7 +59,7 @@ def test_drc_report_yields_monusco_and_the_secretary_generals_recommendations(co
 def test_resolution_renewing_a_peace_operation(corpus: Path) -> None:
     document, facts = _linked(corpus, "S_RES_2778 (2025)")
     assert facts.issued_by == ("un/SC",)
-    assert facts.situations == ("sit/SSD",)  # "Determining that the situation in South Sudan …"
+    assert facts.situations == ("sit/SSD",)  # from the preamble's threat determination
     [est] = facts.establishments
     assert (est.mechanism_id, est.symbol, est.action) == ("mech/unmiss", "S/RES/2778 (2025)", "extended")
     assert document.paragraphs[est.paragraph_index].label == "1"
@@ -96,7 +96,7 @@ def test_addendum_relation_and_no_invented_situation(corpus: Path) -> None:
 
 
 def test_a_draft_recommends_in_the_name_of_its_sponsors(corpus: Path) -> None:
-    _, facts = _linked(corpus, "S_2025_421")  # "Russian Federation and United States of America: draft resolution"
+    _, facts = _linked(corpus, "S_2025_421")  # the title names the two sponsors
     assert facts.recommendations
     assert all(r.by == ("state/RUS", "state/USA") for r in facts.recommendations)
     assert facts.establishments == ()  # a draft establishes nothing
