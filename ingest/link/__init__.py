@@ -72,7 +72,7 @@ def link(document: ParsedDocument) -> DocumentFacts:
     recs, rec_warnings = _recommendations(document, reg, codes, issued_by, tuple(concerned))
     warnings += rec_warnings
     mech_ids = {m for _, m in mech_mentions} | {e.mechanism_id for e in establishments}
-    mech_ids |= {c.mechanism_id for c in covers}
+    mech_ids |= {c.mechanism_id for c in covers} | {i for r in recs for i in r.by if i in entries}
     return DocumentFacts(
         issued_by=tuple(issued_by), situations=tuple(concerned),
         actors=_actors(reg, mentions, recs, issued_by),
