@@ -138,11 +138,12 @@ DOC_RESOLVE = (
     "MATCH (d:Document) WHERE d.key = $key OR list_contains(d.symbol_keys, $key) "
     "RETURN d.key, d.stub ORDER BY d.stub, d.key LIMIT 1"
 )
-DELETE_DOC_PARAGRAPHS = "MATCH (p:Paragraph) WHERE p.doc_key = $key DETACH DELETE p"
-DELETE_DOC_FOOTNOTES = "MATCH (f:Footnote) WHERE f.doc_key = $key DETACH DELETE f"
-DELETE_DOC_RECOMMENDATIONS = "MATCH (r:Recommendation) WHERE r.doc_key = $key DETACH DELETE r"
-DELETE_DOC_OUT_EDGES = "MATCH (d:Document {key: $key})-[e]->() DELETE e"
-DELETE_EDGES_READ_IN = [
+DELETE_DERIVED = [  # what a stored version produced, reached through the graph (no table scans)
+    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(:Paragraph)<-[:STATED_IN]-(r:Recommendation) "
+    "DETACH DELETE r",
+    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) DETACH DELETE p",
+    "MATCH (d:Document {key: $key})-[:HAS_FOOTNOTE]->(f:Footnote) DETACH DELETE f",
+    "MATCH (d:Document {key: $key})-[e]->() DELETE e",
     "MATCH ()-[e:COVERS]->() WHERE e.document = $key DELETE e",
     "MATCH ()-[e:ESTABLISHED_BY]->() WHERE e.document = $key DELETE e",
     "MATCH ()-[e:MEMBER_OF]->() WHERE e.document = $key DELETE e",
