@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import nullcontext
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -21,10 +22,12 @@ from ontology.model import symbol_key
 
 def rows(conn: kuzu.Connection, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
     """All rows of a query."""
-    result = conn.execute(query, _used(query, params or {}))
-    out = []
-    while result.has_next():
-        out.append(result.get_next())
+    gate = getattr(conn, "_r2p_gate", None)
+    with gate.shared() if gate is not None else nullcontext():
+        result = conn.execute(query, _used(query, params or {}))
+        out = []
+        while result.has_next():
+            out.append(result.get_next())
     return out
 
 

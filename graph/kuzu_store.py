@@ -26,7 +26,7 @@ from graph import kuzu_read
 from graph.errors import NotFound, StoreError
 from graph.kuzu_reading import KuzuReading
 from graph.kuzu_rows import Rows, document_rows, merge_rows
-from graph.lock import StoreLock
+from graph.lock import ReadGate, StoreLock
 from graph.store import PutResult
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
@@ -54,6 +54,7 @@ class KuzuGraphStore(KuzuReading):
         try:
             self._db = kuzu.Database(str(self.path / DB_NAME), read_only=read_only)
             self._write_mutex = threading.Lock()
+            self._gate = ReadGate()
             self._local = threading.local()
             self._conn = self._connect()
             if not read_only:
@@ -65,9 +66,10 @@ class KuzuGraphStore(KuzuReading):
 
     # -- connections -----------------------------------------------------------------------
 
-    def _connect(self) -> kuzu.Connection:
+    def _connect(self, *, load: bool = True) -> kuzu.Connection:
+        """A connection; the first one loads the extensions into the database (they stay loaded)."""
         conn = kuzu.Connection(self._db)
-        for ext in EXTENSIONS:
+        for ext in EXTENSIONS if load else ():
             try:
                 conn.execute(f"LOAD {ext}")
             except RuntimeError:
@@ -76,10 +78,11 @@ class KuzuGraphStore(KuzuReading):
         return conn
 
     def _reader(self) -> kuzu.Connection:
-        """A connection for the calling thread (Kùzu connections are not shared between threads)."""
+        """The calling thread's reading connection (the writing one is used only under the write mutex)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = self._conn if threading.current_thread() is threading.main_thread() else self._connect()
+            conn = self._connect(load=False)
+            conn._r2p_gate = self._gate  # kuzu_read.rows() holds it shared around each query
             self._local.conn = conn
         return conn
 
@@ -251,7 +254,8 @@ class KuzuGraphStore(KuzuReading):
             if isinstance(exc, RuntimeError):
                 raise StoreError(f"write to {self.path} failed and was rolled back: {exc}") from exc
             raise
-        self._conn.execute("COMMIT")
+        with self._gate.exclusive():
+            self._conn.execute("COMMIT")
 
     def _emit(self, point: str) -> None:
         if self._hook is not None:
