@@ -30,11 +30,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from graph.kuzu_rows import document_rows  # noqa: E402
-from graph.kuzu_store import KuzuGraphStore  # noqa: E402
-from ingest.link import link  # noqa: E402
-from ingest.pipeline import parse  # noqa: E402
-from ontology.model import DocumentFacts, ParsedDocument  # noqa: E402
+from graph.kuzu_rows import document_rows
+from graph.kuzu_store import KuzuGraphStore
+from ingest.link import link
+from ingest.pipeline import parse
+from ontology.model import DocumentFacts, ParsedDocument
 
 CORPUS = Path(os.environ.get("R2P_CORPUS", REPO.parent / "shared" / "corpus"))
 Doc = tuple[ParsedDocument, DocumentFacts]
@@ -50,7 +50,7 @@ def sources(count: int) -> tuple[list[Doc], float]:
         try:
             document = parse(path)
             docs.append((document, link(document)))
-        except Exception as exc:  # bad corpus files are part of the corpus; skip them
+        except Exception as exc:  # noqa: BLE001 - bad corpus files are part of the corpus; skip them
             print(f"skipped {path.name}: {exc}", file=sys.stderr)
     return docs, time.perf_counter() - started
 

@@ -139,8 +139,8 @@ DOC_RESOLVE = (
     "RETURN d.key, d.stub ORDER BY d.stub, d.key LIMIT 1"
 )
 DELETE_DERIVED = [  # what a stored version produced, reached through the graph (no table scans)
-    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(:Paragraph)<-[:STATED_IN]-(r:Recommendation) "
-    "DETACH DELETE r",
+    ("MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(:Paragraph)<-[:STATED_IN]-(r:Recommendation) "
+     "DETACH DELETE r"),
     "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) DETACH DELETE p",
     "MATCH (d:Document {key: $key})-[:HAS_FOOTNOTE]->(f:Footnote) DETACH DELETE f",
     "MATCH (d:Document {key: $key})-[e]->() DELETE e",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from contextlib import nullcontext
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict
 from typing import Any
 
@@ -14,8 +14,14 @@ import kuzu
 from graph import kuzu_queries as q
 from graph.codec import document_from_json, facts_from_json
 from graph.store import (
-    CitationLink, DocumentSummary, EvidenceRef, MechanismTrace, ParagraphFilter, RecommendationRecord,
-    StoredDocument, TraceResult,
+    CitationLink,
+    DocumentSummary,
+    EvidenceRef,
+    MechanismTrace,
+    ParagraphFilter,
+    RecommendationRecord,
+    StoredDocument,
+    TraceResult,
 )
 from ontology.model import symbol_key
 
@@ -24,8 +30,8 @@ def rows(conn: kuzu.Connection, query: str, params: dict[str, Any] | None = None
     """All rows of a query."""
     gate = getattr(conn, "_r2p_gate", None)
     with gate.shared() if gate is not None else nullcontext():
-        result = conn.execute(query, _used(query, params or {}))
-        out = []
+        result: Any = conn.execute(query, _used(query, params or {}))
+        out: list[list[Any]] = []
         while result.has_next():
             out.append(result.get_next())
     return out

@@ -10,7 +10,12 @@ from graph import kuzu_queries as q
 from graph import kuzu_read, kuzu_search
 from graph.errors import NotFound
 from graph.store import (
-    CitationLink, DocumentSummary, ParagraphFilter, RecommendationRecord, ScoredParagraph, StoredDocument,
+    CitationLink,
+    DocumentSummary,
+    ParagraphFilter,
+    RecommendationRecord,
+    ScoredParagraph,
+    StoredDocument,
     TraceResult,
 )
 from ontology.model import symbol_key

@@ -53,6 +53,7 @@ class KuzuGraphStore(KuzuReading):
         self._lock = StoreLock(self.path, exclusive=not read_only)
         try:
             self._db = kuzu.Database(str(self.path / DB_NAME), read_only=read_only)
+            self._open = True
             self._write_mutex = threading.Lock()
             self._gate = ReadGate()
             self._local = threading.local()
@@ -82,7 +83,7 @@ class KuzuGraphStore(KuzuReading):
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._connect(load=False)
-            conn._r2p_gate = self._gate  # kuzu_read.rows() holds it shared around each query
+            conn._r2p_gate = self._gate  # type: ignore[attr-defined]  # kuzu_read.rows() holds it per query
             self._local.conn = conn
         return conn
 
@@ -110,12 +111,12 @@ class KuzuGraphStore(KuzuReading):
 
     def close(self) -> None:
         """Close the database and free the lock (idempotent)."""
-        if getattr(self, "_db", None) is not None:
+        if getattr(self, "_open", False):
+            self._open = False
             self._db.close()
-            self._db = None
         self._lock.release()
 
-    def __enter__(self) -> KuzuGraphStore:
+    def __enter__(self) -> KuzuGraphStore:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc: object) -> None:
