@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.store import GraphStore
 from ingest.link import link
@@ -81,8 +82,8 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def ingest_file(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, object]:
-    """Ingest one file: ("unchanged", symbol) when its bytes are stored already, else the PutResult status."""
+def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, Any]:
+    """("unchanged", symbol) when the file's bytes are stored already, else ("ready", what to put)."""
     try:
         sha = file_sha256(path)
     except OSError as exc:
@@ -93,32 +94,82 @@ def ingest_file(path: Path, store: GraphStore, *, embed: Embed | None = None) ->
     document = parse(path)
     facts = link(document)
     vectors = embed(document, store) if embed is not None else None
-    result = store.put_document(document, facts, embeddings=vectors, source_path=str(path.resolve()))
-    return result.status, result
+    return "ready", (document, facts, vectors, str(path.resolve()))
 
 
 def ingest_paths(
-    paths: Iterable[str | Path], store: GraphStore, *, embed: Embed | None = None, progress: Progress | None = None
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    *,
+    embed: Embed | None = None,
+    progress: Progress | None = None,
+    batch_size: int = 16,
 ) -> IngestReport:
-    """Ingest every PDF named or found under ``paths``; failures are recorded, never fatal."""
+    """Ingest every PDF named or found under ``paths``; failures are recorded, never fatal.
+
+    Stores that offer ``put_documents`` get up to ``batch_size`` documents per transaction (each
+    batch all or nothing; a batch the store refuses is retried one document at a time).
+    """
     started = time.perf_counter()
     report = IngestReport()
+    pending: list[tuple[Path, Any]] = []
+    bulk = getattr(store, "put_documents", None) if batch_size > 1 else None
     for path in collect_paths(paths):
         report.files += 1
         try:
-            status, result = ingest_file(path, store, embed=embed)
-        except (R2PError, OSError) as exc:
-            report.failures.append(IngestFailure(str(path), _reason(path, exc)))
-            status = "failed"
-        except Exception as exc:  # a defect met on one file must not stop the batch
-            report.failures.append(IngestFailure(str(path), f"{path}: {type(exc).__name__}: {exc}"))
-            status = "failed"
-        else:
-            _count(report, status, result)
-        if progress is not None:
-            progress(path, status)
+            status, item = prepare(path, store, embed=embed)
+        except Exception as exc:  # noqa: BLE001 - a bad file (or a defect met on one) must not stop the batch
+            _fail(report, path, exc, progress)
+            continue
+        if status == "unchanged":
+            report.unchanged += 1
+            _tell(progress, path, status)
+            continue
+        pending.append((path, item))
+        if bulk is None or len(pending) >= batch_size:
+            _flush(pending, store, bulk, report, progress)
+    _flush(pending, store, bulk, report, progress)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _flush(pending: list[tuple[Path, Any]], store: GraphStore, bulk: Any, report: IngestReport,
+           progress: Progress | None) -> None:
+    if not pending:
+        return
+    if bulk is not None and len(pending) > 1:
+        try:
+            results = bulk([item for _, item in pending])
+        except Exception:  # noqa: BLE001 - retried one by one below
+            results = None  # retried one by one below, so the failing document is named
+        if results is not None:
+            for (path, _), result in zip(pending, results):
+                _count(report, result.status, result)
+                _tell(progress, path, result.status)
+            pending.clear()
+            return
+    for path, (document, facts, vectors, source) in pending:
+        try:
+            result = store.put_document(document, facts, embeddings=vectors, source_path=source)
+        except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+            _fail(report, path, exc, progress)
+            continue
+        _count(report, result.status, result)
+        _tell(progress, path, result.status)
+    pending.clear()
+
+
+def _tell(progress: Progress | None, path: Path, status: str) -> None:
+    if progress is not None:
+        progress(path, status)
+
+
+def _fail(report: IngestReport, path: Path, exc: BaseException, progress: Progress | None) -> None:
+    if isinstance(exc, (R2PError, OSError)):
+        report.failures.append(IngestFailure(str(path), _reason(path, exc)))
+    else:
+        report.failures.append(IngestFailure(str(path), f"{path}: {type(exc).__name__}: {exc}"))
+    _tell(progress, path, "failed")
 
 
 def _count(report: IngestReport, status: str, result: object) -> None:

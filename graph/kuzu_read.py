@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict
 from typing import Any
 
@@ -13,18 +14,26 @@ import kuzu
 from graph import kuzu_queries as q
 from graph.codec import document_from_json, facts_from_json
 from graph.store import (
-    CitationLink, DocumentSummary, EvidenceRef, MechanismTrace, ParagraphFilter, RecommendationRecord,
-    StoredDocument, TraceResult,
+    CitationLink,
+    DocumentSummary,
+    EvidenceRef,
+    MechanismTrace,
+    ParagraphFilter,
+    RecommendationRecord,
+    StoredDocument,
+    TraceResult,
 )
 from ontology.model import symbol_key
 
 
 def rows(conn: kuzu.Connection, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
     """All rows of a query."""
-    result = conn.execute(query, _used(query, params or {}))
-    out = []
-    while result.has_next():
-        out.append(result.get_next())
+    gate = getattr(conn, "_r2p_gate", None)
+    with gate.shared() if gate is not None else nullcontext():
+        result: Any = conn.execute(query, _used(query, params or {}))
+        out: list[list[Any]] = []
+        while result.has_next():
+            out.append(result.get_next())
     return out
 
 
@@ -67,6 +76,10 @@ def iter_documents(conn: kuzu.Connection, since: str | None, page: int = 64) -> 
 
 
 def list_documents(conn: kuzu.Connection, offset: int, limit: int) -> list[DocumentSummary]:
+    """One page of stored documents by key (an offset past the end answers [] without asking
+    Kùzu: 0.11.3 crashes on ORDER BY … SKIP far beyond the rows)."""
+    if offset < 0 or limit <= 0 or offset >= rows(conn, q.COUNT_STORED_DOCUMENTS)[0][0]:
+        return []
     return [
         DocumentSummary(symbol=r[0], symbols=tuple(r[1]), title=r[2], date=r[3], kind=r[4], organs=tuple(r[5]),
                         language=r[6], paragraphs=r[7] or 0)
@@ -89,6 +102,13 @@ def resolve_actors(conn: kuzu.Connection, name: str) -> list[str]:
 def resolve_mechanisms(conn: kuzu.Connection, name: str) -> list[str]:
     """Ids of the mechanisms an id, name or acronym names."""
     return sorted({r[0] for r in rows(conn, q.FIND_MECHANISM, {"q": name.strip()})}) or [name]
+
+
+def recommenders(conn: kuzu.Connection, name: str) -> list[str]:
+    """Ids of the actors and mechanisms a name, id, code, alias or acronym names."""
+    found = [r[0] for r in rows(conn, q.FIND_ACTOR, {"q": name.strip(), "bare": _bare(name)})]
+    found += [r[0] for r in rows(conn, q.FIND_MECHANISM, {"q": name.strip()})]
+    return sorted(set(found)) or [name]
 
 
 def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
@@ -119,7 +139,7 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
     if f["to"]:
         filters["to"] = resolve_actors(conn, f["to"])
     if f["by"]:
-        filters["by"] = resolve_actors(conn, f["by"]) + resolve_mechanisms(conn, f["by"])
+        filters["by"] = recommenders(conn, f["by"])
     if f["theme"]:
         filters["theme"] = f["theme"].lower()
     if f["mechanism"]:
@@ -128,10 +148,12 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
         if f[bound] is not None:
             filters[bound] = int(f[bound])
     params = {**q.flatten(filters), "offset": f["offset"], "limit": f["limit"]}
-    params.update({k: filters[k] for k in ("to", "by") if k in filters})
     found = rows(conn, q.recommendations_query(filters), params)
     ids = sorted({i for r in found for i in (*r[3], *r[4])})
-    names = dict((r[0], r[1]) for r in rows(conn, q.NAMES, {"ids": ids})) if ids else {}
+    names: dict[str, str] = {}
+    if ids:
+        names.update((r[0], r[1]) for r in rows(conn, q.MECHANISM_NAMES, {"ids": ids}))
+        names.update((r[0], r[1]) for r in rows(conn, q.ACTOR_NAMES, {"ids": ids}))
     return [
         RecommendationRecord(symbol=r[0], paragraph=r[1], text=r[2], by=tuple(names.get(i, i) for i in r[3]),
                              to=tuple(names.get(i, i) for i in r[4]), verb=r[5], response=r[6], date=r[7],
@@ -184,7 +206,7 @@ def filter_params(conn: kuzu.Connection, filters: ParagraphFilter | None) -> dic
         elif name == "mechanism":
             out[name] = resolve_mechanisms(conn, value)
         elif name in ("by", "to"):
-            out[name] = resolve_actors(conn, value) + (resolve_mechanisms(conn, value) if name == "by" else [])
+            out[name] = recommenders(conn, value) if name == "by" else resolve_actors(conn, value)
         elif name == "organ":
             out[name] = f"|{value.lower()}|"
         elif name == "symbol":
