@@ -1,0 +1,14 @@
+"""``GET /healthz``: the process answers and the store is open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="Liveness: the app answers and holds an open store")
+def healthz(request: Request) -> dict[str, Any]:
+    return {"status": "ok", "store": request.app.state.store is not None}

@@ -1,0 +1,62 @@
+"""The web UI, part 2: situations (mechanisms on a timeline) and recommendations by addressee and
+by recommender."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from api.auth import require_reader
+from api.deps import CatalogueDep, PageDep, StoreDep
+from api.errors import NotFoundError
+from api.jsonable import jsonable
+from api.routes.pages import page
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
+
+
+@router.get("/situations", response_class=HTMLResponse)
+def situations_page(request: Request, catalogue: CatalogueDep) -> HTMLResponse:
+    entries = sorted(catalogue.snapshot().situations.values(), key=lambda e: e.entity.name)
+    return page(request, "situations.html", situations=[e.to_json() for e in entries])
+
+
+@router.get("/situations/{situation_id:path}", response_class=HTMLResponse)
+def situation_page(request: Request, situation_id: str, store: StoreDep,
+                   catalogue: CatalogueDep) -> HTMLResponse:
+    trace = store.trace(situation_id)
+    if trace is None:
+        raise NotFoundError(f"no situation {situation_id!r} in the store")
+    entry = catalogue.find("situations", trace.situation_id)
+    iso3 = getattr(entry.entity, "iso3", None) if entry else None
+    recs = store.recommendations(to=f"state/{iso3}", limit=100) if iso3 else []
+    mechanisms = sorted(jsonable(trace.mechanisms), key=lambda m: (m["first_date"] or "9999", m["name"]))
+    return page(request, "situation.html", trace=jsonable(trace), mechanisms=mechanisms,
+                span=_span(mechanisms), recommendations=jsonable(recs))
+
+
+def _span(mechanisms: list[dict[str, Any]]) -> dict[str, int] | None:
+    """First and last year over all mechanisms (for the timeline's scale)."""
+    years = [int(d[:4]) for m in mechanisms for d in (m["first_date"], m["last_date"]) if d]
+    return {"start": min(years), "end": max(years) + 1} if years else None
+
+
+@router.get("/recommendations", response_class=HTMLResponse)
+def recommendations_page(
+    request: Request, store: StoreDep, catalogue: CatalogueDep, paging: PageDep,
+    to: Annotated[str | None, Query(max_length=200)] = None,
+    by: Annotated[str | None, Query(max_length=200)] = None,
+) -> HTMLResponse:
+    snap = catalogue.snapshot()
+    addressees = sorted((e for e in snap.actors.values() if e.addressed), key=lambda e: -e.addressed)
+    recommenders = sorted((e for e in [*snap.actors.values(), *snap.mechanisms.values()] if e.recommended),
+                          key=lambda e: -e.recommended)
+    records = []
+    if to or by:
+        records = jsonable(store.recommendations(to=to or None, by=by or None, offset=paging.offset,
+                                                 limit=paging.limit))
+    return page(request, "recommendations.html", to=to, by=by, records=records, paging=paging,
+                addressees=[e.to_json() for e in addressees],
+                recommenders=[e.to_json() for e in recommenders])
