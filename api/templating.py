@@ -32,7 +32,7 @@ def doc_url(symbol: str, paragraph_key: str | None = None) -> str:
     """The page of a document (optionally at a paragraph anchor)."""
     url = "/documents/" + quote(symbol, safe="/")
     if paragraph_key:
-        url += "#para-" + "".join(c if c.isalnum() or c in "." else "-" for c in paragraph_key)
+        url += "#" + anchor(paragraph_key)
     return url
 
 

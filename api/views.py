@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from api.errors import NotFoundError
 from api.jsonable import jsonable
 from ontology.model import Paragraph, ParsedDocument
+
+
+_NOT_ANCHOR = re.compile(r"[^0-9A-Za-z.]+")
 
 
 def require_document(store: Any, symbol: str) -> Any:
@@ -32,9 +36,10 @@ def find_paragraph(document: ParsedDocument, label: str) -> Paragraph:
     )
 
 
-def anchor(para: Paragraph) -> str:
-    """The HTML anchor of a paragraph on its document page: ``para-12``, ``para-12-a``."""
-    return "para-" + "".join(c if c.isalnum() or c in "." else "-" for c in para.key)
+def anchor(key: str) -> str:
+    """The HTML anchor of a paragraph on its document page: ``para-12``; the key ``12/a`` and the
+    label ``12 (a)`` both give ``para-12-a``, so links made from either land on the paragraph."""
+    return "para-" + (_NOT_ANCHOR.sub("-", key).strip("-") or "0")
 
 
 def paragraph_json(document: ParsedDocument, para: Paragraph) -> dict[str, Any]:
@@ -43,7 +48,7 @@ def paragraph_json(document: ParsedDocument, para: Paragraph) -> dict[str, Any]:
         "symbol": document.symbol,
         "date": document.date,
         **jsonable(para),
-        "anchor": anchor(para),
+        "anchor": anchor(para.key),
         "footnote_texts": [jsonable(notes[n]) for n in para.footnotes if n in notes],
         "citations": [jsonable(c) for c in document.citations if c.paragraph_index == para.index],
     }
