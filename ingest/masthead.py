@@ -1,0 +1,175 @@
+"""The masthead of a UN document: symbols, organs, distribution, date, original language, session,
+agenda, title and kind, read from the first page (and the running headers when the top-right
+symbol block is missing)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.pdf import Line
+
+SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/])(?:A|S|E|T|ST|HRI|CCPR|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|UNEP|TD|DP)"
+    r"(?:/[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*)+(?:\s?\((?:\d{4}|[IVXLC]+)\))?\**"
+)
+_JOINT = re.compile(r"\s?[-–—]\s?(?=(?:A|S|E)/)")
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
+DATE = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([^\W\d_]+)\s+(?:de\s+)?(\d{4})(?:\s*(?:г\.|года))?", re.UNICODE)
+_LANGUAGES = {
+    "english": "en", "anglais": "en", "inglés": "en", "ingles": "en", "английский": "en",
+    "french": "fr", "français": "fr", "francais": "fr", "francés": "fr", "французский": "fr",
+    "spanish": "es", "espagnol": "es", "español": "es", "испанский": "es",
+    "russian": "ru", "russe": "ru", "ruso": "ru", "русский": "ru",
+    "arabic": "ar", "arabe": "ar", "árabe": "ar", "арабский": "ar",
+    "chinese": "zh", "chinois": "zh", "chino": "zh", "китайский": "zh",
+}
+_ORGANS = (
+    ("General Assembly", r"general assembly|assemblée générale|asamblea general|генеральная ассамблея"),
+    ("Security Council", r"security council|conseil de sécurité|consejo de seguridad|совет безопасности"),
+    ("Economic and Social Council", r"economic and social council|conseil économique et social|"
+                                    r"consejo económico y social|экономический и социальный совет"),
+    ("Human Rights Council", r"human rights council|conseil des droits de l.homme|"
+                             r"consejo de derechos humanos|совет по правам человека"),
+    ("Committee on the Elimination of Discrimination against Women",
+     r"elimination of discrimination against women|ликвидации дискриминации в отношении женщин"),
+)
+_UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.I)
+_DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.I)
+_ORIGINAL = re.compile(r"^\s*(?:original|оригинал)\s*:\s*([^\W\d_]+)", re.I)
+_SESSION = re.compile(r"^\s*([\w\-–]+(?:[ -]\w+)?\s+(?:session|year|special session)|\w+\s+(?:sesión|période de session)"
+                      r"|[\w\-]+\s+сессия|[\w\-]+\s+год)\s*$", re.I)
+_AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?agenda|point|tema|пункт)\b", re.I)
+_HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
+
+
+_UNITED = re.compile(r"^\s*(united|nations)\s*$", re.I)
+_RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
+_PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+
+
+@dataclass(slots=True)
+class Masthead:
+    symbols: list[str] = field(default_factory=list)
+    organs: list[str] = field(default_factory=list)
+    distribution: str | None = None
+    date: str | None = None
+    original_language: str | None = None
+    sessions: list[str] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+    headlines: list[Line] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # ids of page-1 lines that belong to the masthead
+
+    @property
+    def title(self) -> str | None:
+        """The headline block in the largest type (the resolution's own title when numbered)."""
+        numbered = [ln for ln in self.headlines if _RES_NUMBER.match(ln.text)]
+        if numbered:
+            block = [ln for ln in self.headlines if ln.size == numbered[0].size and ln.y0 >= numbered[0].y0]
+            return _RES_NUMBER.sub("", _joined(block), count=1) or None
+        if not self.headlines:
+            return None
+        top = max(ln.size for ln in self.headlines)
+        return _joined([ln for ln in self.headlines if abs(ln.size - top) < 0.3]) or None
+
+    @property
+    def subtitle(self) -> str:
+        """Every other headline line: "Report of the Secretary-General", "…: draft resolution"."""
+        title = self.title or ""
+        return _joined([ln for ln in self.headlines if ln.text.strip().rstrip("* ") not in title])
+
+
+def _joined(lines: list[Line]) -> str:
+    text = " ".join(ln.text.strip() for ln in lines)
+    return re.sub(r"\s*\*+(?=\s|$)", "", " ".join(text.split())).strip()
+
+
+def iso_date(text: str) -> str | None:
+    """``"15 January 2025"`` (or French, Spanish, Russian) as ``"2025-01-15"``."""
+    m = DATE.search(text)
+    if not m:
+        return None
+    month = _MONTHS.get(m.group(2).lower())
+    day = int(m.group(1))
+    if not month or not 1 <= day <= 31:
+        return None
+    return f"{m.group(3)}-{month:02d}-{day:02d}"
+
+
+def split_symbols(text: str) -> list[str]:
+    """Symbols in ``text``, joint symbols split into their halves."""
+    out: list[str] = []
+    for m in SYMBOL.finditer(text):
+        for part in _JOINT.split(m.group(0)):
+            part = part.strip().rstrip("*").strip()
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
+def read_masthead(lines: list[Line], *, width: float, height: float, size: float) -> Masthead:
+    """Read the masthead from the first page's lines (in reading order)."""
+    head = Masthead()
+    for line in lines:
+        if line.y0 > height * 0.6 or _ends_masthead(head, line, size=size):
+            break
+        _read_line(head, line, width=width, height=height, size=size)
+    for organ, pattern in _ORGANS:
+        if any(re.search(pattern, ln.text, re.I) for ln in lines if id(ln) in head.consumed):
+            head.organs.append(organ)
+    return head
+
+
+def _is_headline(line: Line, size: float) -> bool:
+    return (line.bold or line.size >= size * 1.15) and not _HEADING.match(line.text)
+
+
+def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
+    text = line.text.strip()
+    if _HEADING.match(text) or _PARAGRAPH.match(text):
+        return True
+    if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
+        return not (_SESSION.match(text) or _AGENDA.match(text) or SYMBOL.search(text))
+    return bool(head.headlines) and not _is_headline(line, size) and not text.startswith("[")
+
+
+def _read_line(head: Masthead, line: Line, *, width: float, height: float, size: float) -> None:
+    text = line.text.strip()
+    take = head.consumed.add
+    right = line.x0 > width * 0.5 and line.y0 < height * 0.3
+    take(id(line))
+    if _UN.match(text) or _UNITED.match(text):
+        return
+    if right and SYMBOL.search(text) and not head.symbols:
+        head.symbols = split_symbols(text)
+    elif m := _DISTR.match(text):
+        head.distribution = (m.group(1) or "").capitalize() or None
+    elif right and head.distribution is None and text.upper() in {"GENERAL", "LIMITED", "RESTRICTED"}:
+        head.distribution = text.capitalize()
+    elif m := _ORIGINAL.match(text):
+        head.original_language = _LANGUAGES.get(m.group(1).lower())
+    elif right and head.date is None and iso_date(text):
+        head.date = iso_date(text)
+    elif _SESSION.match(text) and not head.headlines:
+        head.sessions.append(text)
+    elif _AGENDA.match(text) and not head.headlines:
+        head.agenda.append(text)
+    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and len(head.agenda) < 6:
+        head.agenda.append(text)
+    elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
+        return
+    elif _is_headline(line, size):
+        head.headlines.append(line)
+
+
+def _is_organ(text: str) -> bool:
+    return any(re.fullmatch(pattern, text.strip(), re.I) for _, pattern in _ORGANS)

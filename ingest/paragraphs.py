@@ -1,0 +1,259 @@
+"""Body lines to paragraphs: blocks by spacing and indentation (joined across page breaks and
+footnote blocks), hyphenation repaired, labels read ("12", "86.12", "12 (a)"), headings giving
+each paragraph its section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.layout import PageLayout
+from ingest.pdf import Line
+
+LABEL = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.))\.?\s+(?=\S)")
+SUBLABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
+HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
+_LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
+_TOC_HEAD = re.compile(
+    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.I
+)
+_TERMINAL = (".", ";", ":", "?", "!", "»", "”", ")")
+_HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive lines forming one paragraph or heading."""
+
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+    label: str | None = None
+    sublabel: str | None = None
+    heading: bool = False
+    lead: str | None = None  # the italic lead words ("Recalling", "Calls upon")
+    markers: list[str] = field(default_factory=list)
+    indent: float = 0.0  # first line's distance from the page's left margin
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+
+def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> list[Block]:
+    """Group body lines (minus the masthead lines in ``skip``) into blocks in reading order."""
+    blocks: list[Block] = []
+    prev: Line | None = None
+    left = 0.0
+    for layout in layouts:
+        left = layout.left or left
+        for line in layout.body:
+            if id(line) in skip or _LEADER.search(line.text) or _TOC_HEAD.match(line.text):
+                continue
+            if prev is None or _starts_block(prev, line, left=left, size=size, block=blocks[-1]):
+                blocks.append(Block(indent=line.x0 - left))
+            blocks[-1].lines.append(line)
+            prev = line
+    return blocks
+
+
+def _starts_block(prev: Line, line: Line, *, left: float, size: float, block: Block) -> bool:
+    text = line.text.lstrip()
+    labelled = bool(LABEL.match(text) or SUBLABEL.match(text))
+    if line.bold and not prev.bold and prev.text.rstrip().endswith(_TERMINAL):
+        return True
+    if prev.bold and not line.bold and _heading_lines(block.lines) and len(block.lines) < 4:
+        return True
+    if line.page != prev.page:
+        indented = line.x0 > left + 12 and prev.text.rstrip().endswith(_TERMINAL)
+        return labelled or bool(HEADING.match(text) and line.bold) or indented
+    gap = line.y0 - prev.y1
+    if gap > max(2.5, size * 0.3) or line.y0 < prev.y0 - 2:
+        return True
+    return labelled and prev.text.rstrip().endswith(_TERMINAL) and line.x0 <= prev.x0 + 30
+
+
+def _heading_lines(lines: list[Line]) -> bool:
+    return all(ln.bold for ln in lines)
+
+
+def finish_blocks(blocks: list[Block], *, vocabulary: set[str]) -> None:
+    """Join each block's text (repairing hyphenation) and read its label, heading flag and lead."""
+    for block in blocks:
+        block.text = join_lines([ln.text for ln in block.lines], vocabulary)
+        for line in block.lines:
+            block.markers.extend(m for m in line.markers if m not in block.markers)
+        block.heading = _is_heading(block)
+        if not block.heading:
+            _read_label(block)
+
+
+def vocabulary_of(layouts: list[PageLayout]) -> set[str]:
+    """Lower-case words of the body, to decide whether a line-end hyphen is part of the word."""
+    words: set[str] = set()
+    for layout in layouts:
+        for line in layout.body:
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line.text))
+    return words
+
+
+def join_lines(texts: list[str], vocabulary: set[str]) -> str:
+    """Join line texts into one paragraph, undoing hyphenation at line ends."""
+    out = ""
+    for raw in texts:
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        if not out:
+            out = text
+            continue
+        m = _HYPHEN_END.search(out)
+        n = _WORD_START.match(text)
+        if m and n and n.group(1)[0].islower():
+            out = (out[:-1] if _dehyphenate(m.group(1), n.group(1), vocabulary) else out) + text
+        elif out.endswith(("-", "/", "\u00ad")) and n is None:
+            out = out + text
+        else:
+            out = f"{out} {text}"
+    return out
+
+
+def _dehyphenate(head: str, tail: str, vocabulary: set[str]) -> bool:
+    joined, kept = f"{head}{tail}".lower(), f"{head}-{tail}".lower()
+    if joined in vocabulary:
+        return True
+    if kept in vocabulary:
+        return False
+    return bool(re.match(r"[\u0400-\u04ff]", tail))  # Cyrillic words are hyphenated by syllable
+
+
+def _is_heading(block: Block) -> bool:
+    text = block.text
+    if len(text) > 220 or not text:
+        return False
+    if LABEL.match(text) and not HEADING.match(text):
+        return False
+    if _heading_lines(block.lines) and not text.endswith((";", ",")):
+        return True
+    return bool(HEADING.match(text)) and not text.endswith((".", ";", ",")) and len(text) < 120
+
+
+def _read_label(block: Block) -> None:
+    first = block.lines[0]
+    if m := LABEL.match(block.text):
+        block.label = m.group(1)
+        block.text = block.text[m.end():]
+    elif m := SUBLABEL.match(block.text):
+        block.sublabel = m.group(1)
+        block.text = block.text[m.end():]
+    block.lead = _italic_lead(first)
+
+
+def _italic_lead(line: Line) -> str | None:
+    words: list[str] = []
+    started = False
+    for span in line.spans:
+        stripped = span.text.strip()
+        if not stripped:
+            continue
+        if not started and (LABEL.match(stripped + " x") or SUBLABEL.match(stripped + " x")):
+            continue
+        if not span.italic:
+            break
+        started = True
+        words.append(stripped)
+    lead = " ".join(" ".join(words).split()).rstrip(",;:")
+    return lead if lead and len(lead) < 60 else None
+
+
+@dataclass(slots=True)
+class _Numbering:
+    """Where the numbering stands: main paragraph, nested list (early UPR reports), subparagraphs."""
+
+    main: str | None = None  # key of the current numbered paragraph
+    main_number: int = 0
+    main_x: float = 0.0
+    nested: int = 0  # last number of a list nested under ``main`` ("56." then "1.", "2." …)
+    nested_key: str | None = None
+    letter_parent: str | None = None
+    letter_label: str | None = None
+    last_letter: str | None = None
+    letter_key: str | None = None
+    letter_label_full: str | None = None
+    opens_list: bool = False
+
+
+def label_blocks(blocks: list[Block]) -> list[dict]:
+    """Turn blocks into paragraph records: label, key, parent, kind hint, section."""
+    state = _Numbering()
+    section: str | None = None
+    used: set[str] = set()
+    records: list[dict] = []
+    for block in blocks:
+        if not block.text:
+            continue
+        index = len(records)
+        if block.heading:
+            section = block.text
+            rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
+        elif block.label:
+            rec = _numbered(block, index, state, section)
+        elif block.sublabel:
+            rec = _lettered(block, index, state, section)
+        else:
+            rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="text", section=section)
+        if rec["key"] in used:
+            rec["key"] = f"p{index}"
+        used.add(rec["key"])
+        records.append(rec)
+    return records
+
+
+def _record(block: Block, index: int, *, label: str | None, key: str, parent: str | None, kind: str,
+            section: str | None) -> dict:
+    return {"index": index, "label": label, "key": key, "parent": parent, "kind": kind, "text": block.text,
+            "page": block.page, "section": section, "markers": list(block.markers), "lead": block.lead}
+
+
+def _numbered(block: Block, index: int, state: _Numbering, section: str | None) -> dict:
+    label = block.label or ""
+    x = block.indent
+    number = int(label.split(".")[0]) if "." not in label else -1
+    nested = state.main is not None and (
+        (state.opens_list and number == 1) or (state.nested and number == state.nested + 1 and x > state.main_x + 10)
+    )
+    state.letter_parent = state.letter_key = state.last_letter = None
+    if nested:
+        state.nested = number
+        key = f"{state.main}.{number}"
+        state.nested_key = key
+        state.letter_parent = key
+        state.opens_list = False
+        return _record(block, index, label=key, key=key, parent=state.main, kind="numbered", section=section)
+    parent = label.rsplit(".", 1)[0] if "." in label else None
+    if parent is None:
+        state.main, state.main_number, state.main_x, state.nested = label, number, x, 0
+    state.letter_parent = label
+    state.opens_list = block.text.rstrip().endswith(":")
+    return _record(block, index, label=label, key=label, parent=parent, kind="numbered", section=section)
+
+
+_ROMAN = set("ivxlc")
+
+
+def _lettered(block: Block, index: int, state: _Numbering, section: str | None) -> dict:
+    token = block.sublabel or ""
+    roman = set(token) <= _ROMAN and state.letter_key is not None and not (
+        len(token) == 1 and state.last_letter and ord(token) == ord(state.last_letter) + 1
+    )
+    if roman:
+        parent_key, parent_label = state.letter_key, state.letter_label_full
+    else:
+        parent_key = state.letter_parent
+        parent_label = parent_key
+        state.last_letter = token
+    key = f"{parent_key}/{token}" if parent_key else f"p{index}"
+    label = f"{parent_label} ({token})" if parent_label else f"({token})"
+    if not roman:
+        state.letter_key, state.letter_label_full = key, label
+    return _record(block, index, label=label, key=key, parent=parent_key, kind="numbered", section=section)

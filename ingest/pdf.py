@@ -1,0 +1,216 @@
+"""The only module that touches PyMuPDF: opens a PDF and turns each page into plain line records.
+
+Each page is extracted once with ``page.get_text("dict")``; pages without a text layer are read with
+Tesseract OCR through PyMuPDF when it is installed. Everything downstream works on :class:`Line`
+and :class:`Span` records (text, box, font size, flags) in pure Python.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from ingest.errors import ParseError
+
+SUPERSCRIPT = 1
+ITALIC = 2
+BOLD = 16
+_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+_OCR_LANGUAGES = "eng+fra+spa+rus"
+_ROW_GAP = 40.0  # horizontal gap (pt) under which two lines on one baseline form one row
+
+
+@dataclass(slots=True)
+class Span:
+    text: str
+    size: float
+    flags: int
+    x0: float
+    x1: float
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.flags & BOLD)
+
+    @property
+    def italic(self) -> bool:
+        return bool(self.flags & ITALIC)
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual row of text: spans left to right, box, and the dominant font size."""
+
+    spans: list[Span]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    page: int  # 1-based
+    text: str = ""
+    markers: list[str] = field(default_factory=list)  # footnote markers (superscripts) removed from text
+
+    @property
+    def bold(self) -> bool:
+        """Most of the line's characters are bold."""
+        bold = sum(len(s.text.strip()) for s in self.spans if s.bold)
+        return bold * 2 > sum(len(s.text.strip()) for s in self.spans)
+
+    @property
+    def italic(self) -> bool:
+        return all(s.italic for s in self.spans if s.text.strip())
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    ocr: bool = False
+    images: int = 0
+
+
+@dataclass(slots=True)
+class RawDocument:
+    pages: list[Page]
+    warnings: list[str]
+
+
+def ocr_available() -> bool:
+    """Whether Tesseract can be used for pages without a text layer."""
+    return shutil.which("tesseract") is not None
+
+
+def read_pdf(path: Path, *, ocr: bool = True) -> RawDocument:
+    """Open ``path`` and return its pages as line records; raise :class:`ParseError` on bad input."""
+    doc = _open(path)
+    warnings: list[str] = []
+    try:
+        pages = [_read_page(doc, i, ocr=ocr, warnings=warnings) for i in range(doc.page_count)]
+    finally:
+        doc.close()
+    return RawDocument(pages=pages, warnings=warnings)
+
+
+def _open(path: Path) -> pymupdf.Document:
+    if not path.is_file():
+        raise ParseError(f"{path}: no such file")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise ParseError(f"{path}: not a PDF file")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # pymupdf raises several types for damaged files
+        raise ParseError(f"{path}: corrupt PDF ({exc})") from None
+    if doc.needs_pass or doc.is_encrypted:
+        doc.close()
+        raise ParseError(f"{path}: encrypted PDF (password required)")
+    if doc.page_count == 0:
+        doc.close()
+        raise ParseError(f"{path}: corrupt or empty PDF (0 pages)")
+    return doc
+
+
+def _read_page(doc: pymupdf.Document, index: int, *, ocr: bool, warnings: list[str]) -> Page:
+    try:
+        page = doc[index]
+        data = page.get_text("dict", flags=_TEXT_FLAGS)
+        images = len(page.get_images(full=False))
+    except Exception as exc:
+        warnings.append(f"page {index + 1}: unreadable ({exc})")
+        return Page(number=index + 1, width=612.0, height=792.0)
+    result = Page(number=index + 1, width=page.rect.width, height=page.rect.height, images=images)
+    result.lines = _lines(data, index + 1)
+    if not any(line.text.strip() for line in result.lines) and images and ocr:
+        _ocr_page(page, result, warnings)
+    return result
+
+
+def _ocr_page(page: pymupdf.Page, result: Page, warnings: list[str]) -> None:
+    if not ocr_available():
+        warnings.append(f"page {result.number}: no text layer and OCR is not installed (tesseract); page skipped")
+        return
+    try:
+        textpage = page.get_textpage_ocr(language=_OCR_LANGUAGES, dpi=200, full=True, tessdata=_tessdata())
+        data = page.get_text("dict", flags=_TEXT_FLAGS, textpage=textpage)
+    except Exception as exc:  # a broken Tesseract install must not stop the batch
+        warnings.append(f"page {result.number}: OCR failed ({exc}); page skipped")
+        return
+    result.lines = _lines(data, result.number)
+    result.ocr = True
+    warnings.append(f"page {result.number}: no text layer, read with OCR (quality may vary)")
+
+
+def _tessdata() -> str | None:
+    env = os.environ.get("TESSDATA_PREFIX")
+    if env:
+        return env
+    for base in sorted(Path("/usr/share/tesseract-ocr").glob("*/tessdata"), reverse=True):
+        return str(base)
+    return None
+
+
+def _lines(data: dict, page_number: int) -> list[Line]:
+    raw: list[Line] = []
+    for block in data["blocks"]:
+        for line in block.get("lines", ()):
+            spans = [Span(s["text"], s["size"], s["flags"], s["bbox"][0], s["bbox"][2])
+                     for s in line["spans"] if s["text"]]
+            if not spans or not "".join(s.text for s in spans).strip():
+                continue
+            x0, y0, x1, y1 = line["bbox"]
+            raw.append(Line(spans, x0, y0, x1, y1, _main_size(spans), page_number))
+    return _rows(raw)
+
+
+def _main_size(spans: list[Span]) -> float:
+    best: dict[float, int] = {}
+    for s in spans:
+        n = len(s.text.strip())
+        if n:
+            key = round(s.size, 1)
+            best[key] = best.get(key, 0) + n
+    return max(best, key=best.__getitem__) if best else spans[0].size
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Merge lines that share a baseline and sit close together; order rows top to bottom."""
+    lines.sort(key=lambda ln: (round((ln.y0 + ln.y1) / 2), ln.x0))
+    rows: list[Line] = []
+    for line in lines:
+        last = rows[-1] if rows else None
+        if last is not None and _same_row(last, line):
+            last.spans.extend(line.spans)
+            last.x1 = max(last.x1, line.x1)
+            last.y0, last.y1 = min(last.y0, line.y0), max(last.y1, line.y1)
+            last.size = _main_size(last.spans)
+        else:
+            rows.append(line)
+    rows.sort(key=lambda ln: (ln.y0, ln.x0))
+    for row in rows:
+        row.text = join_spans(row.spans)
+    return rows
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    mid_a, mid_b = (a.y0 + a.y1) / 2, (b.y0 + b.y1) / 2
+    height = min(a.y1 - a.y0, b.y1 - b.y0) or 1.0
+    return abs(mid_a - mid_b) < height * 0.5 and 0 <= b.x0 - a.x1 < _ROW_GAP
+
+
+def join_spans(spans: list[Span]) -> str:
+    out: list[str] = []
+    prev_x1 = None
+    for s in spans:
+        if prev_x1 is not None and s.x0 - prev_x1 > 2.0 and out and not out[-1].endswith(" "):
+            out.append(" ")
+        out.append(s.text)
+        prev_x1 = s.x1
+    return "".join(out)

@@ -1,0 +1,130 @@
+"""``parse(path) -> ParsedDocument``: a UN PDF read into masthead, paragraphs, footnotes and citations."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+from ingest import citing
+from ingest.errors import ParseError
+from ingest.footnotes import read_footnotes
+from ingest.layout import PageLayout, body_size, split_pages
+from ingest.masthead import SYMBOL, Masthead, iso_date, read_masthead, split_symbols
+from ingest.paragraphs import build_blocks, finish_blocks, label_blocks, vocabulary_of
+from ingest.pdf import RawDocument, read_pdf
+from ingest.resolutions import find_formula, mark_resolution
+from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, ParsedDocument
+
+_PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.I)
+_HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")
+
+
+def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
+    """Read one UN PDF. Raises :class:`ParseError` (naming the file) when it cannot be read."""
+    file = Path(path)
+    raw = read_pdf(file, ocr=ocr)
+    _check_content(file, raw)
+    size = body_size(raw.pages)
+    layouts = split_pages(raw.pages, size=size)
+    first = raw.pages[0]
+    head = read_masthead(layouts[0].body, width=first.width, height=first.height, size=size)
+    vocabulary = vocabulary_of(layouts)
+    blocks = build_blocks(layouts, size=size, skip=head.consumed)
+    finish_blocks(blocks, vocabulary=vocabulary)
+    records = label_blocks(blocks)
+    mark_resolution(records)
+    footnotes = read_footnotes(layouts, vocabulary=vocabulary)
+    paragraphs = _paragraphs(records, {f.label for f in footnotes})
+    warnings = list(raw.warnings)
+    symbols = head.symbols or _header_symbols(layouts)
+    if not head.symbols:
+        warnings.append("no symbol in the masthead" + ("; symbol read from the running header" if symbols else ""))
+    text = " ".join(p.text for p in paragraphs[:60])
+    citations = citing.collect(paragraphs, footnotes, warnings=warnings)
+    return ParsedDocument(
+        file=str(path), sha256=_sha256(file), symbols=tuple(symbols), title=head.title,
+        date=head.date or _adoption_date(head), language=citing.language(text, warnings=warnings),
+        organs=tuple(head.organs), kind=_kind(head, symbols, records), pages=len(raw.pages),
+        paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), citations=tuple(citations),
+        warnings=tuple(warnings), session="; ".join(head.sessions) or None, agenda=tuple(head.agenda),
+        distribution=head.distribution, original_language=head.original_language,
+        job_number=_job_number(layouts),
+    )
+
+
+def _check_content(file: Path, raw: RawDocument) -> None:
+    text = " ".join(ln.text for page in raw.pages for ln in page.lines)
+    if _PLACEHOLDER.search(text):
+        raise ParseError(f"{file}: placeholder page, the document does not exist in the Official Document System")
+    if not text.strip() and not any(w.startswith("page") and "OCR" in w for w in raw.warnings):
+        hint = "; ".join(dict.fromkeys(w.split(": ", 1)[1] for w in raw.warnings)) or "no text layer"
+        raise ParseError(f"{file}: no readable text ({hint})")
+
+
+def _paragraphs(records: list[dict], labels: set[str]) -> list[Paragraph]:
+    out = []
+    for rec in records:
+        cited = tuple(m for m in dict.fromkeys(rec["markers"]) if m in labels)
+        out.append(Paragraph(
+            index=rec["index"], key=rec["key"], label=rec["label"], kind=ParagraphKind(rec["kind"]),
+            text=rec["text"], page=rec["page"], section=rec["section"], footnotes=cited,
+            parent=rec["parent"], verb=rec.get("verb"),
+        ))
+    return out
+
+
+def _header_symbols(layouts: list[PageLayout]) -> list[str]:
+    counts: Counter[str] = Counter()
+    for layout in layouts[1:]:
+        for line in layout.furniture:
+            if _HEADER_SYMBOL.match(line.text):
+                counts.update(split_symbols(line.text))
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    return [s for s, n in counts.items() if n >= max(1, top // 2)]
+
+
+def _job_number(layouts: list[PageLayout]) -> str | None:
+    pattern = re.compile(r"(GE\.\d{2}-\d{4,6}\s*(?:\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))")
+    for line in layouts[0].furniture:
+        if m := pattern.search(line.text):
+            return " ".join(m.group(1).split())
+    return None
+
+
+def _adoption_date(head: Masthead) -> str | None:
+    return iso_date(head.subtitle) if head.subtitle else None
+
+
+def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKind:
+    symbol = symbols[0].upper() if symbols else ""
+    words = f"{head.title or ''} {head.subtitle}".lower()
+    if "/RES/" in symbol or words.startswith("resolution"):
+        return DocumentKind.RESOLUTION
+    if "/PV." in symbol or "/SR." in symbol or "verbatim record" in words or "summary record" in words:
+        return DocumentKind.RECORD
+    if re.search(r"/L\.\d", symbol) or "draft resolution" in words or "draft decision" in words:
+        return DocumentKind.DRAFT
+    if re.search(r"\bletters? dated\b|\bcarta de fecha\b|\blettre datée\b|\bписьмо\b", words):
+        return DocumentKind.LETTER
+    if re.search(r"\bnote (?:by|verbale)\b", words):
+        return DocumentKind.NOTE
+    if re.search(r"\breport\b|\bconcluding observations\b|\brapport\b|\binforme\b|\bдоклад|заключительные замечания", words):
+        return DocumentKind.REPORT
+    if find_formula(records) is not None:
+        return DocumentKind.RESOLUTION
+    return DocumentKind.OTHER
+
+
+def _sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+__all__ = ["Footnote", "parse"]
