@@ -52,7 +52,7 @@ def get_embedder(request: Request) -> Any:
                 from search.embed import load_embedder
 
                 emb = state.settings.embedding
-                state.embedder = load_embedder(emb.model, backend=emb.backend, batch_size=emb.batch_size)
+                state.embedder = load_embedder(emb.model, emb.backend, emb.batch_size)
     return state.embedder
 
 

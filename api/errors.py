@@ -75,6 +75,8 @@ _STATUS_BY_CLASS = {
     "StoreError": 500,
     "DocumentNotFoundError": 404,
     "NotFoundError": 404,
+    "NotFound": 404,
+    "BadDocument": 422,
     "QueryError": 400,
     "SearchError": 400,
     "SparqlError": 400,

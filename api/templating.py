@@ -28,6 +28,15 @@ def highlight(text: str | None, query: str | None) -> Markup:
     return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", safe))
 
 
+def marked(hit: dict[str, Any], query: str | None) -> Markup:
+    """The hit's text with matches marked: the search's own ``highlighted`` HTML when it holds nothing
+    but escaped text and ``<mark>`` tags, else the text highlighted here."""
+    html = hit.get("highlighted")
+    if isinstance(html, str) and "<" not in html.replace("<mark>", "").replace("</mark>", ""):
+        return Markup(html)
+    return highlight(hit.get("text"), query)
+
+
 def doc_url(symbol: str, paragraph_key: str | None = None) -> str:
     """The page of a document (optionally at a paragraph anchor)."""
     url = "/documents/" + quote(symbol, safe="/")
@@ -44,4 +53,4 @@ def query_url(path: str, params: dict[str, Any], **changes: Any) -> str:
 
 
 TEMPLATES.env.filters["highlight"] = highlight
-TEMPLATES.env.globals.update(doc_url=doc_url, query_url=query_url, anchor=anchor, quote=quote)
+TEMPLATES.env.globals.update(marked=marked, doc_url=doc_url, query_url=query_url, anchor=anchor, quote=quote)

@@ -12,7 +12,7 @@ from api.deps import CatalogueDep, EmbedderDep, PageDep, StoreDep
 from api.jsonable import jsonable
 from api.routes.search import FilterDep
 from api.templating import TEMPLATES
-from api.views import document_json, require_document
+from api.views import document_json, find_paragraph, require_document
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
 FACET_PARAMS = {"kind": "kind", "paragraph_kind": "kind", "body": "body", "organ": "body",
@@ -69,9 +69,10 @@ def similar_page(request: Request, store: StoreDep, embedder: EmbedderDep,
                  paragraph: Annotated[str, Query(max_length=50)]) -> HTMLResponse:
     from search.hybrid import similar as run_similar
 
-    found = jsonable(run_similar(store, embedder, symbol, paragraph, 20))
-    hits = found.get("hits", []) if isinstance(found, dict) else found
-    return page(request, "similar.html", symbol=symbol, paragraph=paragraph, hits=hits)
+    found = find_paragraph(require_document(store, symbol).document, paragraph)
+    result = jsonable(run_similar(store, embedder, symbol, found.key, 20))
+    return page(request, "similar.html", symbol=symbol, paragraph=found.label or found.key,
+                key=found.key, hits=result.get("hits", []), note=result.get("note"))
 
 
 @router.get("/documents", response_class=HTMLResponse)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from api.auth import require_reader
 from api.deps import EmbedderDep, StoreDep
 from api.jsonable import jsonable
+from api.views import find_paragraph, require_document
 from graph.store import ParagraphFilter
 
 router = APIRouter(prefix="/api", tags=["search"], dependencies=[Depends(require_reader)])
@@ -62,10 +63,6 @@ def similar(
 ) -> dict[str, Any]:
     from search.hybrid import similar as run_similar
 
-    hits = run_similar(store, embedder, symbol, paragraph, limit)
-    return {"symbol": symbol, "paragraph": paragraph, "limit": limit, **_hits(hits)}
-
-
-def _hits(value: Any) -> dict[str, Any]:
-    data = jsonable(value)
-    return data if isinstance(data, dict) else {"items": data}
+    found = find_paragraph(require_document(store, symbol).document, paragraph)
+    result = run_similar(store, embedder, symbol, found.key, limit)
+    return {"symbol": symbol, "paragraph": paragraph, "limit": limit, **jsonable(result)}
