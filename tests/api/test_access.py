@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import UPLOAD_SAMPLE, ApiEnv, assert_error
+from tests.api.helpers import UPLOAD_SAMPLE, ApiEnv, assert_error
 
 
 def _pdf(corpus: Path) -> tuple[str, bytes, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import ApiEnv, assert_error
+from tests.api.helpers import ApiEnv, assert_error
 
 
 def test_healthz_and_openapi(client: TestClient) -> None:

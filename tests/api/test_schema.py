@@ -11,7 +11,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tests.api.conftest import ApiEnv
+from tests.api.helpers import ApiEnv
 
 
 @pytest.fixture(scope="session")
