@@ -1,0 +1,392 @@
+"""How one stored document becomes RDF: a list of subject blocks ``(subject_iri, [(predicate, object)])``.
+
+Pure functions of the document and its facts (plus a small per-export set of entities already
+written), so two exports of the same store are identical and re-ingesting a document keeps its IRIs.
+Facts are put in a canonical order of their content before they are numbered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from graph.rdf import iris
+from graph.rdf import terms as t
+from graph.rdf.verbs import verb_concept
+from graph.store import StoredDocument
+from ontology.model import (
+    Actor, ActorKind, Citation, DocumentFacts, DocumentKind, Mechanism, MechanismType, Paragraph, ParagraphKind,
+    ParsedDocument, Situation,
+)
+from ontology.terms import AK, DK, MT, PK, RF
+
+Block = tuple[str, list[t.Prop]]
+
+KIND_CLASS = {
+    DocumentKind.RESOLUTION: t.R2P_Resolution, DocumentKind.DRAFT: t.R2P_Draft,
+    DocumentKind.REPORT: t.R2P_Report, DocumentKind.LETTER: t.R2P_Letter, DocumentKind.NOTE: t.R2P_Note,
+    DocumentKind.RECORD: t.R2P_MeetingRecord,
+}
+ACTOR_CLASS = {
+    ActorKind.STATE: t.R2P_State, ActorKind.REGIONAL_ORGANIZATION: t.R2P_RegionalOrganization,
+    ActorKind.UN_ENTITY: t.R2P_UNEntity, ActorKind.CIVIL_SOCIETY: t.R2P_CivilSocietyOrganization,
+}
+MECHANISM_CLASS = {
+    MechanismType.SPECIAL_PROCEDURE: t.R2P_SpecialProcedure,
+    MechanismType.COMMISSION_OF_INQUIRY: t.R2P_CommissionOfInquiry, MechanismType.TREATY_BODY: t.R2P_TreatyBody,
+    MechanismType.UPR: t.R2P_UniversalPeriodicReview, MechanismType.COURT: t.R2P_Court,
+    MechanismType.PEACEBUILDING_COMMISSION: t.R2P_PeacebuildingCommission,
+    MechanismType.SANCTIONS: t.R2P_SanctionsRegime, MechanismType.PEACE_OPERATION: t.R2P_PeaceOperation,
+    MechanismType.SPECIAL_ADVISER: t.R2P_SpecialAdviser, MechanismType.EARLY_WARNING: t.R2P_EarlyWarningSystem,
+}
+DOC_KIND = {k: str(getattr(DK, k.value)) for k in DocumentKind}
+PARA_KIND = {k: str(PK[k.value]) for k in ParagraphKind}
+ACTOR_KIND = {k: str(AK[k.value]) for k in ActorKind}
+MECH_TYPE = {k: str(MT[k.value]) for k in MechanismType}
+RELATION = {"revises": t.R2P_revises, "corrects": t.R2P_corrects, "addendum_to": t.R2P_addendumTo}
+_RF = re.compile(r"^RF(\d{1,2})(?:\.(\d{1,2}))?$")
+_AKN_ORGAN = {"A/RES/": "un-ga", "A/HRC/RES/": "un-hrc", "E/RES/": "un-ecosoc"}
+
+
+@dataclass
+class ExportState:
+    """What one export run remembers between documents: the shared nodes already written."""
+
+    base: str
+    seen: set[str] = field(default_factory=set)
+
+    def first(self, key: str) -> bool:
+        """True the first time ``key`` is seen in this export."""
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    base: str
+    doc: str  # document IRI
+    run: str  # extraction-run IRI
+    lang: str | None
+    paras: tuple[str, ...]  # paragraph IRIs by index
+    fns: dict[str, str]  # footnote IRI by label
+
+
+def document_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block]:
+    """Every subject block of one stored document, in a fixed order."""
+    document, facts = stored.document, stored.facts
+    base = state.base
+    doc = iris.doc_iri(base, document.symbol)
+    lang = document.language if t.language(document.language) else None
+    ctx = DocContext(
+        base, doc, f"{doc}/run/{(document.sha256 or 'unknown')[:16]}", lang,
+        tuple(f"{doc}/para/{iris.path(p.key)}" for p in document.paragraphs), _footnote_iris(doc, document),
+    )
+    yield from _document(document, facts, ctx)
+    yield from _provenance(stored, ctx, state)
+    yield from _paragraphs(document, facts, ctx)
+    yield from _footnotes(document, ctx)
+    yield from _citations(document.citations, ctx)
+    yield from _facts(facts, ctx, state)
+    yield from _entities(facts, state)
+
+
+def _footnote_iris(doc: str, document: ParsedDocument) -> dict[str, str]:
+    """Footnote IRIs by label, in document order; a repeated label gets ``-2``, ``-3``…"""
+    out: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for fn in document.footnotes:
+        counts[fn.label] = counts.get(fn.label, 0) + 1
+        label = fn.label if counts[fn.label] == 1 else f"{fn.label}-{counts[fn.label]}"
+        out[label] = f"{doc}/fn/{iris.path(label)}"
+    return out
+
+
+def _document(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[Block]:
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Document)), (t.A, (t.IRI, t.ELI_LEGAL_RESOURCE))]
+    if document.kind in KIND_CLASS:
+        props.append((t.A, (t.IRI, KIND_CLASS[document.kind])))
+    props.append((t.R2P_primarySymbol, t.string(document.symbol)))
+    props += [(t.DC_IDENTIFIER, t.string(s)) for s in document.symbols]
+    props += [(t.RDFS_SEE_ALSO, (t.IRI, iris.undocs_url(s))) for s in document.symbols]
+    props.append((t.R2P_documentKind, (t.IRI, DOC_KIND[document.kind])))
+    if document.title:
+        props.append((t.DC_TITLE, t.lang_string(document.title, ctx.lang)))
+    _optional(props, t.R2P_dateIssued, t.date(document.date))
+    _optional(props, t.DC_LANGUAGE, t.language(ctx.lang))
+    _optional(props, t.R2P_originalLanguage, t.language(document.original_language))
+    props += [(t.R2P_organ, t.string(o)) for o in document.organs]
+    props += [(t.R2P_issuedBy, (t.IRI, iris.entity_iri(ctx.base, a))) for a in document_issuers(facts)]
+    props += [(t.R2P_concernsSituation, (t.IRI, iris.entity_iri(ctx.base, s))) for s in sorted(set(facts.situations))]
+    for name, value in (("session", document.session), ("distribution", document.distribution),
+                        ("jobNumber", document.job_number)):
+        if value:
+            props.append((getattr(t, f"R2P_{name}"), t.string(value)))
+    props += [(t.R2P_agendaItem, t.string(a)) for a in document.agenda]
+    props.append((t.R2P_pageCount, t.integer(document.pages)))
+    for rel in sorted(set((r.type, r.symbol) for r in facts.relations if r.type in RELATION)):
+        props.append((RELATION[rel[0]], (t.IRI, iris.doc_iri(ctx.base, rel[1]))))
+    akn = akn_work(document)
+    if akn:
+        props.append((t.R2P_aknWork, t.string(akn)))
+    cited = sorted({iris.doc_iri(ctx.base, c.symbol) for c in document.citations if c.symbol})
+    props += [(t.DC_REFERENCES, (t.IRI, c)) for c in cited if c != ctx.doc]
+    if ctx.lang:
+        props.append((t.ELI_IS_REALIZED_BY, (t.IRI, f"{ctx.doc}/{iris.segment(ctx.lang)}")))
+    props += [(t.ELI_HAS_PART, (t.IRI, ctx.paras[p.index])) for p in _top_level(document)]
+    props.append((t.PROV_GENERATED_BY, (t.IRI, ctx.run)))
+    yield ctx.doc, props
+
+
+def document_issuers(facts: DocumentFacts) -> list[str]:
+    """Actor ids of the issuing organs, sorted."""
+    return sorted(set(facts.issued_by))
+
+
+def _optional(props: list[t.Prop], predicate: str, obj: t.Obj | None) -> None:
+    if obj is not None:
+        props.append((predicate, obj))
+
+
+def _top_level(document: ParsedDocument) -> list[Paragraph]:
+    keys = {p.key for p in document.paragraphs}
+    return [p for p in document.paragraphs if not (p.parent and p.parent in keys)]
+
+
+def akn_work(document: ParsedDocument) -> str | None:
+    """AKN4UN work IRI path of a GA, HRC or ECOSOC resolution with a known date (``/`` in number -> ``-``)."""
+    symbol, day = document.symbol.replace(" ", ""), t.date(document.date)
+    if document.kind != DocumentKind.RESOLUTION or day is None or day[2] != t.XSD_DATE:
+        return None
+    for prefix, actor in sorted(_AKN_ORGAN.items(), key=lambda kv: -len(kv[0])):
+        if symbol.upper().startswith(prefix.upper()):
+            number = symbol[len(prefix):].replace("/", "-")
+            return f"/akn/un/statement/deliberation/{actor}/{day[1]}/{number}"
+    return None
+
+
+def _provenance(stored: StoredDocument, ctx: DocContext, state: ExportState) -> Iterator[Block]:
+    document = stored.document
+    file_iri = f"{ctx.doc}/{iris.segment(ctx.lang)}/file" if ctx.lang else f"{ctx.doc}/file"
+    if ctx.lang:
+        version = f"{ctx.doc}/{iris.segment(ctx.lang)}"
+        yield version, [(t.A, (t.IRI, t.R2P_LanguageVersion)), (t.DC_LANGUAGE, t.language(ctx.lang)),
+                        (t.ELI_REALIZES, (t.IRI, ctx.doc)), (t.ELI_IS_EMBODIED_BY, (t.IRI, file_iri))]
+    file_props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_File)), (t.DC_FORMAT, t.string("application/pdf"))]
+    if document.sha256:
+        file_props.append((t.R2P_sha256, t.string(document.sha256)))
+    if ctx.lang:
+        file_props.append((t.ELI_EMBODIES, (t.IRI, f"{ctx.doc}/{iris.segment(ctx.lang)}")))
+    yield file_iri, file_props
+    software = f"{ctx.base}software/r2p-graph"
+    run_props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_ExtractionRun)), (t.PROV_USED, (t.IRI, file_iri)),
+                               (t.PROV_ASSOCIATED, (t.IRI, software))]
+    _optional(run_props, t.PROV_ENDED, t.datetime(stored.ingested_at))
+    yield ctx.run, run_props
+    if state.first("software:r2p-graph"):
+        yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string("r2p-graph"))]
+
+
+def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[Block]:
+    keys = {p.key: p.index for p in document.paragraphs}
+    children: dict[str, list[int]] = {}
+    for p in document.paragraphs:
+        if p.parent and p.parent in keys:
+            children.setdefault(p.parent, []).append(p.index)
+    mentions: dict[int, set[str]] = {}
+    for m in facts.mentions:
+        if 0 <= m.paragraph_index < len(ctx.paras):
+            mentions.setdefault(m.paragraph_index, set()).add(iris.entity_iri(ctx.base, m.entity_id))
+    cites: dict[int, set[str]] = {}
+    for c in document.citations:
+        if c.symbol and c.paragraph_index is not None and 0 <= c.paragraph_index < len(ctx.paras):
+            cites.setdefault(c.paragraph_index, set()).add(iris.doc_iri(ctx.base, c.symbol))
+    for p in document.paragraphs:
+        yield ctx.paras[p.index], _paragraph(p, ctx, keys, children.get(p.key, ()), mentions.get(p.index, ()),
+                                             cites.get(p.index, ()))
+
+
+def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> list[t.Prop]:
+    sub = bool(p.parent and p.parent in keys)
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
+    if sub:
+        props.append((t.A, (t.IRI, t.R2P_Subparagraph)))
+    props.append((t.R2P_key, (t.STR, p.key)))
+    if p.label:
+        props.append((t.R2P_number, t.string(p.label)))
+    props.append((t.R2P_paragraphKind, (t.IRI, PARA_KIND[p.kind])))
+    props.append((t.R2P_position, t.integer(p.index)))
+    props.append((t.R2P_text, t.lang_string(p.text, ctx.lang)))
+    if p.page >= 1:
+        props.append((t.R2P_page, t.integer(p.page)))
+    if p.section:
+        props.append((t.R2P_sectionHeading, t.lang_string(p.section, ctx.lang)))
+    if p.verb:
+        props.append((t.R2P_leadVerb, t.string(p.verb)))
+    parent = ctx.paras[keys[p.parent]] if sub else ctx.doc  # type: ignore[index]
+    props.append((t.DC_IS_PART_OF, (t.IRI, parent)))
+    props += [(t.ELI_HAS_PART, (t.IRI, ctx.paras[i])) for i in children]
+    props += [(t.R2P_hasFootnote, (t.IRI, ctx.fns[f])) for f in dict.fromkeys(p.footnotes) if f in ctx.fns]
+    props += [(t.R2P_mentions, (t.IRI, m)) for m in sorted(mentions)]
+    props += [(t.CITO_CITES, (t.IRI, c)) for c in sorted(cites) if c != ctx.doc]
+    return props
+
+
+def _footnotes(document: ParsedDocument, ctx: DocContext) -> Iterator[Block]:
+    for (label, fn_iri), fn in zip(ctx.fns.items(), document.footnotes):
+        props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Footnote)), (t.R2P_number, t.string(label)),
+                               (t.R2P_text, t.lang_string(fn.text, ctx.lang))]
+        if fn.page >= 1:
+            props.append((t.R2P_page, t.integer(fn.page)))
+        props.append((t.DC_IS_PART_OF, (t.IRI, ctx.doc)))
+        yield fn_iri, props
+
+
+def _numbered(items: list, owner) -> Iterator[tuple[str, int, object]]:
+    """Group items by the IRI of what they were read in (``owner(item)``) and number them from 1."""
+    counts: dict[str, int] = {}
+    for item in items:
+        where = owner(item)
+        counts[where] = counts.get(where, 0) + 1
+        yield where, counts[where], item
+
+
+def _para_or_doc(ctx: DocContext, index: int | None) -> str:
+    return ctx.paras[index] if index is not None and 0 <= index < len(ctx.paras) else ctx.doc
+
+
+def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[Block]:
+    def owner(c: Citation) -> str:
+        if c.footnote is not None and c.footnote in ctx.fns:
+            return ctx.fns[c.footnote]
+        return _para_or_doc(ctx, c.paragraph_index)
+
+    ordered = sorted((c for c in citations if c.symbol), key=lambda c: (
+        c.paragraph_index if c.paragraph_index is not None else -1, c.footnote or "", c.symbol, c.text,
+        c.pinpoint or ""))
+    for where, n, c in _numbered(ordered, owner):
+        props: list[t.Prop] = [
+            (t.A, (t.IRI, t.R2P_Citation)), (t.A, (t.IRI, t.CITO_CITATION)),
+            (t.CITO_CITING, (t.IRI, where)), (t.CITO_CITED, (t.IRI, iris.doc_iri(ctx.base, c.symbol))),
+            (t.R2P_citedSymbol, t.string(c.symbol)), (t.R2P_citationText, t.string(c.text)),
+        ]
+        if c.pinpoint:
+            props.append((t.R2P_pinpoint, t.string(c.pinpoint)))
+        props += [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, ctx.run))]
+        yield f"{where}/cite/{n}", props
+
+
+def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
+    return [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, ctx.run))]
+
+
+def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block]:
+    yield from _recommendations(facts, ctx)
+    coverage = sorted(facts.coverage, key=lambda c: (c.paragraph_index, c.mechanism_id, c.situation_id, c.date or ""))
+    for where, n, c in _numbered(coverage, lambda c: _para_or_doc(ctx, c.paragraph_index)):
+        props = [(t.A, (t.IRI, t.R2P_Coverage)), (t.R2P_mechanism, (t.IRI, iris.entity_iri(ctx.base, c.mechanism_id))),
+                 (t.R2P_situation, (t.IRI, iris.entity_iri(ctx.base, c.situation_id)))]
+        _optional(props, t.R2P_evidenceDate, t.date(c.date))
+        yield f"{where}/covers/{n}", props + _provenance_props(ctx, where)
+    established = sorted(facts.establishments, key=lambda e: (
+        e.paragraph_index if e.paragraph_index is not None else -1, e.mechanism_id, e.symbol, e.action))
+    for where, n, e in _numbered(established, lambda e: _para_or_doc(ctx, e.paragraph_index)):
+        props = [(t.A, (t.IRI, t.R2P_Establishment)),
+                 (t.R2P_mechanism, (t.IRI, iris.entity_iri(ctx.base, e.mechanism_id))),
+                 (t.R2P_resolution, (t.IRI, iris.doc_iri(ctx.base, e.symbol))),
+                 (t.R2P_establishmentAction, t.string(e.action))]
+        yield f"{where}/est/{n}", props + _provenance_props(ctx, where)
+    yield from _risk_tags(facts, ctx, state)
+
+
+def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[Block]:
+    recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
+    for where, n, r in _numbered(recs, lambda r: _para_or_doc(ctx, r.paragraph_index)):
+        props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Recommendation)), (t.A, (t.IRI, t.UNDO_RELATION)),
+                               (t.R2P_text, t.lang_string(r.text, ctx.lang))]
+        props += [(t.R2P_recommendedBy, (t.IRI, iris.entity_iri(ctx.base, b))) for b in dict.fromkeys(r.by)]
+        props += [(t.R2P_addressedTo, (t.IRI, iris.entity_iri(ctx.base, a))) for a in dict.fromkeys(r.to)]
+        if r.verb:
+            props.append((t.R2P_verbText, t.string(r.verb)))
+            _optional(props, t.R2P_actionVerb, (t.IRI, verb_concept(r.verb)) if verb_concept(r.verb) else None)
+        if r.response:
+            props.append((t.R2P_response, t.string(r.response)))
+        props += [(t.R2P_theme, t.string(x)) for x in dict.fromkeys(r.themes)]
+        props += [(t.R2P_concernsSituation, (t.IRI, iris.entity_iri(ctx.base, s))) for s in dict.fromkeys(r.situations)]
+        yield f"{where}/rec/{n}", props + _provenance_props(ctx, where)
+
+
+def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block]:
+    tags = sorted((r for r in facts.risk_tags if _RF.match(r.factor) and 0 <= r.paragraph_index < len(ctx.paras)),
+                  key=lambda r: (r.paragraph_index, r.factor, r.method, r.confidence))
+    for where, n, r in _numbered(tags, lambda r: ctx.paras[r.paragraph_index]):
+        body = str(RF._NS) + r.factor
+        software = f"{ctx.base}software/{iris.segment(r.method)}"
+        yield f"{where}/risk/{n}", [
+            (t.A, (t.IRI, t.R2P_RiskTag)), (t.A, (t.IRI, t.OA_ANNOTATION)),
+            (t.OA_MOTIVATED_BY, (t.IRI, t.OA_CLASSIFYING)), (t.OA_BODY, (t.IRI, body)), (t.OA_TARGET, (t.IRI, where)),
+            (t.R2P_confidence, t.decimal(min(1.0, max(0.0, r.confidence)))), (t.R2P_method, t.string(r.method)),
+            (t.PROV_ATTRIBUTED, (t.IRI, software)),
+        ] + _provenance_props(ctx, where)
+        if state.first("software:" + r.method):
+            yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string(r.method))]
+        match = _RF.match(r.factor)
+        if match and match.group(2) and state.first("rf:" + r.factor):
+            yield body, [(t.A, (t.IRI, t.SKOS_CONCEPT)), (t.A, (t.IRI, t.R2P_Indicator)),
+                         (t.SKOS_NOTATION, t.string(r.factor)), (t.SKOS_IN_SCHEME, (t.IRI, str(RF._NS))),
+                         (t.SKOS_BROADER, (t.IRI, str(RF._NS) + "RF" + match.group(1)))]
+
+
+def _entities(facts: DocumentFacts, state: ExportState) -> Iterator[Block]:
+    for actor in sorted(facts.actors, key=lambda a: a.id):
+        if state.first("entity:" + actor.id):
+            yield iris.entity_iri(state.base, actor.id), _actor(actor)
+    for situation in sorted(facts.situation_defs, key=lambda s: s.id):
+        if state.first("entity:" + situation.id):
+            yield iris.entity_iri(state.base, situation.id), _situation(situation, state.base)
+    for mechanism in sorted(facts.mechanisms, key=lambda m: m.id):
+        if state.first("entity:" + mechanism.id):
+            yield iris.entity_iri(state.base, mechanism.id), _mechanism(mechanism, state.base)
+
+
+def _labels(entity_id: str, name: str) -> list[t.Prop]:
+    return [(t.R2P_entityId, t.string(entity_id)), (t.SKOS_PREF, t.lang_string(name, "en"))]
+
+
+def _codes(iso3: str | None, m49: str | None) -> list[t.Prop]:
+    props: list[t.Prop] = []
+    if iso3:
+        props.append((t.SKOS_NOTATION, t.typed(iso3.upper(), t.R2P_iso3166Alpha3)))
+    if m49 and m49.strip().isdigit():
+        props.append((t.SKOS_NOTATION, t.typed(m49.strip().zfill(3), t.R2P_m49)))
+    return props
+
+
+def _actor(actor: Actor) -> list[t.Prop]:
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Actor))]
+    if actor.kind in ACTOR_CLASS:
+        props.append((t.A, (t.IRI, ACTOR_CLASS[actor.kind])))
+    props += _labels(actor.id, actor.name)
+    props += [(t.SKOS_ALT, t.lang_string(a, "en")) for a in dict.fromkeys(actor.aliases) if a != actor.name]
+    props.append((t.R2P_actorKind, (t.IRI, ACTOR_KIND[actor.kind])))
+    return props + _codes(actor.iso3, actor.m49)
+
+
+def _situation(situation: Situation, base: str) -> list[t.Prop]:
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Situation)), (t.A, (t.IRI, t.SKOS_CONCEPT))]
+    props += _labels(situation.id, situation.name) + _codes(situation.iso3, None)
+    if situation.iso3:
+        props.append((t.DC_SPATIAL, (t.IRI, iris.entity_iri(base, f"state/{situation.iso3.upper()}"))))
+    return props
+
+
+def _mechanism(mechanism: Mechanism, base: str) -> list[t.Prop]:
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Mechanism)), (t.A, (t.IRI, MECHANISM_CLASS[mechanism.type]))]
+    props += _labels(mechanism.id, mechanism.name)
+    if mechanism.acronym:
+        props.append((t.R2P_acronym, t.string(mechanism.acronym)))
+    props.append((t.R2P_mechanismType, (t.IRI, MECH_TYPE[mechanism.type])))
+    props += [(t.R2P_establishedBy, (t.IRI, iris.doc_iri(base, s))) for s in dict.fromkeys(mechanism.established_by)]
+    return props

@@ -1,0 +1,236 @@
+"""Streaming RDF writers: N-Triples, Turtle, JSON-LD and RDF/XML, one subject block at a time.
+
+Each writer turns a list of subject blocks (``(subject_iri, [(predicate_iri, object)])``, objects as in
+``graph.rdf.terms``) into text; the export writes that text per document, so memory stays flat. No
+blank nodes are ever written, so every output is byte-stable for the same blocks.
+
+N-Triples follows the canonical form of RDF 1.2 N-Triples: ``\\"``, ``\\\\``, ``\\n``, ``\\r``, ``\\t``,
+``\\b``, ``\\f`` as escapes, other control characters as ``\\uXXXX``, everything else as is (UTF-8).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
+
+from graph.rdf import terms as t
+
+Block = tuple[str, list[t.Prop]]
+
+_NT_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
+_NT_TABLE = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
+_NT_TABLE.update({0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"})
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def nt_escape(text: str) -> str:
+    """A string's body in an N-Triples or Turtle ``"…"`` literal."""
+    return text.translate(_NT_TABLE) if _NT_ESCAPE.search(text) else text
+
+
+def _xml_text(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return text
+
+
+def _xml_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
+
+
+class Writer:
+    """Base of the writers: prefix handling and the triple count."""
+
+    media_type = "application/octet-stream"
+
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        self.base = base
+        self.prefixes = prefixes
+        self.triples = 0
+        self._namespaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
+        self._curies: dict[str, str | None] = {}
+        self._ns_tuple = tuple(prefixes.values())
+
+    def curie(self, iri: str) -> str | None:
+        """``prefix:local`` for an IRI in a known namespace with a plain local name, else None (cached)."""
+        if iri in self._curies:
+            return self._curies[iri]
+        found = None
+        if iri.startswith(self._ns_tuple):
+            for ns, prefix in self._namespaces:
+                if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
+                    found = f"{prefix}:{iri[len(ns):]}"
+                    break
+            if found is not None:
+                self._curies[iri] = found
+        return found
+
+    def header(self) -> str:
+        return ""
+
+    def footer(self) -> str:
+        return ""
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        raise NotImplementedError
+
+
+class NTriplesWriter(Writer):
+    media_type = "application/n-triples"
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        out: list[str] = []
+        add = out.append
+        esc_search, table = _NT_ESCAPE.search, _NT_TABLE
+        for subject, props in blocks:
+            s = "<" + subject + "> <"
+            for p, o in props:
+                kind = o[0]
+                if kind == 0:
+                    add(f"{s}{p}> <{o[1]}> .\n")
+                    continue
+                v = o[1]
+                if esc_search(v):
+                    v = v.translate(table)
+                if kind == 1:
+                    add(f'{s}{p}> "{v}" .\n')
+                elif kind == 2:
+                    add(f'{s}{p}> "{v}"@{o[2]} .\n')
+                else:
+                    add(f'{s}{p}> "{v}"^^<{o[2]}> .\n')
+            self.triples += len(props)
+        return "".join(out)
+
+
+class TurtleWriter(Writer):
+    media_type = "text/turtle"
+
+    def header(self) -> str:
+        lines = [f"@base <{self.base}> .\n"]
+        lines += [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.prefixes.items())]
+        return "".join(lines) + "\n"
+
+    def _iri(self, iri: str) -> str:
+        curie = self.curie(iri)
+        if curie is not None:
+            return curie
+        if iri.startswith(self.base):
+            return "<" + iri[len(self.base):] + ">"
+        return "<" + iri + ">"
+
+    def _obj(self, o: t.Obj) -> str:
+        kind = o[0]
+        if kind == 0:
+            return self._iri(o[1])
+        v = nt_escape(o[1])
+        if kind == 1:
+            return f'"{v}"'
+        if kind == 2:
+            return f'"{v}"@{o[2]}'
+        return f'"{v}"^^{self._iri(o[2])}'
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        out: list[str] = []
+        for subject, props in blocks:
+            grouped: dict[str, list[str]] = {}
+            for p, o in props:
+                grouped.setdefault(p, []).append(self._obj(o))
+            parts = [("a" if p == t.A else self._iri(p)) + " " + ", ".join(objs) for p, objs in grouped.items()]
+            out.append(self._iri(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
+            self.triples += len(props)
+        return "".join(out)
+
+
+class JsonLdWriter(Writer):
+    """One JSON-LD document, ``{"@context": …, "@graph": [ … ]}``, its nodes written one by one."""
+
+    media_type = "application/ld+json"
+
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        super().__init__(base=base, prefixes=prefixes)
+        self._first = True
+
+    def header(self) -> str:
+        context = ",\n    ".join(f"{encode_basestring(p)}: {encode_basestring(ns)}"
+                                 for p, ns in sorted(self.prefixes.items()))
+        return '{\n  "@context": {\n    ' + context + '\n  },\n  "@graph": [\n'
+
+    def footer(self) -> str:
+        return "\n  ]\n}\n"
+
+    def _key(self, iri: str) -> str:
+        return self.curie(iri) or iri
+
+    def _obj(self, o: t.Obj) -> str:
+        kind = o[0]
+        if kind == 0:
+            return '{"@id": ' + encode_basestring(o[1]) + "}"
+        if kind == 1:
+            return '{"@value": ' + encode_basestring(o[1]) + "}"
+        if kind == 2:
+            return '{"@value": ' + encode_basestring(o[1]) + ', "@language": "' + o[2] + '"}'
+        return '{"@value": ' + encode_basestring(o[1]) + ', "@type": ' + encode_basestring(self._key(o[2])) + "}"
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        out: list[str] = []
+        for subject, props in blocks:
+            types: list[str] = []
+            grouped: dict[str, list[str]] = {}
+            for p, o in props:
+                if p == t.A:
+                    types.append(encode_basestring(self._key(o[1])))
+                else:
+                    grouped.setdefault(p, []).append(self._obj(o))
+            fields = ['"@id": ' + encode_basestring(subject)]
+            if types:
+                fields.append('"@type": [' + ", ".join(types) + "]")
+            fields += [encode_basestring(self._key(p)) + ": [" + ", ".join(objs) + "]" for p, objs in grouped.items()]
+            out.append(("    " if self._first else ",\n    ") + "{" + ", ".join(fields) + "}")
+            self._first = False
+            self.triples += len(props)
+        return "".join(out)
+
+
+class RdfXmlWriter(Writer):
+    media_type = "application/rdf+xml"
+
+    def header(self) -> str:
+        ns = "".join(f'\n   xmlns:{p}="{_xml_attr(n)}"' for p, n in sorted(self.prefixes.items()))
+        return f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{ns}>\n'
+
+    def footer(self) -> str:
+        return "</rdf:RDF>\n"
+
+    def _element(self, iri: str) -> str:
+        name = self.curie(iri)
+        if name is None:
+            raise ValueError(f"predicate {iri} has no XML qualified name")
+        return name
+
+    def render(self, blocks: Iterable[Block]) -> str:
+        out: list[str] = []
+        add = out.append
+        for subject, props in blocks:
+            add(f'<rdf:Description rdf:about="{_xml_attr(subject)}">\n')
+            for p, o in props:
+                el = self._element(p)
+                kind = o[0]
+                if kind == 0:
+                    add(f'  <{el} rdf:resource="{_xml_attr(o[1])}"/>\n')
+                elif kind == 1:
+                    add(f"  <{el}>{_xml_text(o[1])}</{el}>\n")
+                elif kind == 2:
+                    add(f'  <{el} xml:lang="{o[2]}">{_xml_text(o[1])}</{el}>\n')
+                else:
+                    add(f'  <{el} rdf:datatype="{_xml_attr(o[2])}">{_xml_text(o[1])}</{el}>\n')
+            add("</rdf:Description>\n")
+            self.triples += len(props)
+        return "".join(out)
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "nt": NTriplesWriter, "ntriples": NTriplesWriter, "turtle": TurtleWriter, "ttl": TurtleWriter,
+    "jsonld": JsonLdWriter, "json-ld": JsonLdWriter, "xml": RdfXmlWriter, "rdfxml": RdfXmlWriter,
+}
