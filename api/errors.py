@@ -80,6 +80,7 @@ _STATUS_BY_CLASS = {
     "QueryError": 400,
     "SearchError": 400,
     "SparqlError": 400,
+    "RdfError": 400,
     "ExportError": 400,
 }
 

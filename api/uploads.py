@@ -8,7 +8,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from api.errors import PayloadTooLargeError, UnsupportedMediaError
 
@@ -73,3 +73,18 @@ def safe_display_name(filename: str | None) -> str:
     base = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = "".join(ch for ch in base if ch.isalnum() or ch in "._- ")[:120].strip()
     return cleaned or "upload"
+
+
+def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
+    """Parse, link, embed and store one PDF kept at ``path``; answers the store's `PutResult`.
+
+    Uses the published interfaces of each stage; the store keeps ``path`` as the original file.
+    """
+    from ingest.link import link
+    from ingest.pipeline import parse
+    from search.indexing import embed_paragraphs
+
+    document = parse(path)
+    facts = link(document)
+    vectors = embed_paragraphs(document, store, embedder)
+    return store.put_document(document, facts, embeddings=vectors, source_path=str(Path(path).resolve()))

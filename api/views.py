@@ -9,7 +9,6 @@ from api.errors import NotFoundError
 from api.jsonable import jsonable
 from ontology.model import Paragraph, ParsedDocument
 
-
 _NOT_ANCHOR = re.compile(r"[^0-9A-Za-z.]+")
 
 

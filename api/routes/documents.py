@@ -17,7 +17,7 @@ from api.auth import require_curator, require_reader
 from api.deps import CatalogueDep, EmbedderDep, PageDep, StoreDep
 from api.errors import NotFoundError, PayloadTooLargeError
 from api.jsonable import jsonable
-from api.uploads import discard, safe_display_name, save_pdf
+from api.uploads import discard, ingest_pdf, safe_display_name, save_pdf
 from api.views import document_json, find_paragraph, paragraph_json, require_document
 
 router = APIRouter(prefix="/api/documents", tags=["documents"], dependencies=[Depends(require_reader)])
@@ -67,7 +67,7 @@ def upload_document(
     saved = save_pdf(file.file, store_dir=Path(settings.store), max_bytes=limit, name=name)
     with request.app.state.write_lock:
         try:
-            result = ingest_upload(saved.path, store=store, embedder=embedder)
+            result = ingest_pdf(saved.path, store=store, embedder=embedder)
         except BaseException:
             discard(saved)
             raise
@@ -88,9 +88,3 @@ def delete_document(symbol: SymbolParam, request: Request, store: StoreDep,
     catalogue.invalidate()
     return {"deleted": symbol}
 
-
-def ingest_upload(path: Path, *, store: Any, embedder: Any) -> Any:
-    """Parse, link, embed and store one saved upload through the ingest wiring."""
-    from api.pipeline import ingest_file
-
-    return ingest_file(path, store=store, embedder=embedder)

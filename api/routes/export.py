@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -10,30 +10,13 @@ from fastapi.responses import StreamingResponse
 
 from api.auth import require_reader
 from api.deps import StoreDep
-from api.errors import UnavailableError
+from api.streaming import stream_writes
 
 router = APIRouter(prefix="/api", tags=["rdf"], dependencies=[Depends(require_reader)])
 
-MEDIA_TYPES = {
-    "turtle": ("text/turtle; charset=utf-8", "ttl"),
-    "jsonld": ("application/ld+json", "jsonld"),
-    "nt": ("application/n-triples", "nt"),
-    "xml": ("application/rdf+xml", "rdf"),
-}
 Format = Literal["turtle", "jsonld", "nt", "xml"]
-
-
-def _rdf() -> Any:
-    try:
-        from graph import rdf
-    except ImportError as exc:
-        raise UnavailableError("RDF export is not available in this build") from exc
-    return rdf
-
-
-def _encoded(chunks: Iterator[str | bytes]) -> Iterator[bytes]:
-    for chunk in chunks:
-        yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+EXTENSIONS = {"turtle": "ttl", "jsonld": "jsonld", "nt": "nt", "xml": "rdf"}
+SINCE = r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$"
 
 
 @router.get("/export", summary="The whole graph as RDF (Turtle, JSON-LD, N-Triples, RDF/XML), streamed",
@@ -41,24 +24,34 @@ def _encoded(chunks: Iterator[str | bytes]) -> Iterator[bytes]:
 def export(
     request: Request, store: StoreDep,
     format: Format = "turtle",
-    since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}", max_length=32)] = None,
+    since: Annotated[str | None, Query(pattern=SINCE, max_length=40,
+                                       description="Only documents ingested on or after this date.")] = None,
 ) -> StreamingResponse:
-    rdf = _rdf()
-    settings = request.app.state.settings
-    chunks = rdf.export_chunks(store, format=format, since=since, base_iri=settings.rdf.base_iri,
-                               license=settings.rdf.license)
-    media, ext = MEDIA_TYPES[format]
-    return StreamingResponse(_encoded(chunks), media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="r2p-graph.{ext}"'})
+    from graph.rdf.export import export as write_rdf
+    from graph.rdf.export import media_type
+
+    rdf = request.app.state.settings.rdf
+
+    def write(out: Any) -> None:
+        write_rdf(store, out, format=format, base_iri=rdf.base_iri, since=since, license=rdf.license)
+
+    return StreamingResponse(stream_writes(write), media_type=media_type(format), headers={
+        "Content-Disposition": f'attachment; filename="r2p-graph.{EXTENSIONS[format]}"'})
 
 
 def _sparql(request: Request, store: Any, query: str) -> dict[str, Any]:
-    rdf = _rdf()
+    from graph.rdf.sparql import sparql_query
+
     settings = request.app.state.settings
-    return rdf.sparql_query(store, query, base_iri=settings.rdf.base_iri)
+    result = sparql_query(store, query, base_iri=settings.rdf.base_iri, license=settings.rdf.license,
+                          cache_dir=Path(settings.store) / "sparql-cache", limit=SPARQL_LIMIT)
+    return result.to_json()
 
 
-@router.get("/sparql", summary="A read-only SPARQL query over the exported graph")
+SPARQL_LIMIT = 10_000
+
+
+@router.get("/sparql", summary="A read-only SPARQL query over the exported graph (SPARQL JSON results)")
 def sparql_get(request: Request, store: StoreDep,
                query: Annotated[str, Query(min_length=1, max_length=20_000)]) -> dict[str, Any]:
     return _sparql(request, store, query)

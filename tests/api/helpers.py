@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app, open_settings_store
 from api.keys import KeyStore
 from api.settings import Settings
+from api.uploads import ingest_pdf
 
 # Small real documents: two Security Council resolutions and a one-page letter.
 SAMPLES = ("un-mixed-2025/S_RES_2786 (2025).en.pdf", "un-mixed-2025/S_RES_2768 (2025).en.pdf",
@@ -53,14 +54,12 @@ def _make_keys(store_dir: Path) -> dict[str, str]:
 
 def build_env(corpus: Path, store_dir: Path) -> ApiEnv:
     """Open a store in ``store_dir``, ingest the samples, make keys, build the app."""
-    from api.pipeline import ingest_file
-
     from search.embed import load_embedder
 
     settings = Settings(store=store_dir)
     store = open_settings_store(settings)
     embedder = load_embedder()
-    symbols = [ingest_file(corpus / name, store=store, embedder=embedder).symbol for name in SAMPLES]
+    symbols = [ingest_pdf(corpus / name, store=store, embedder=embedder).symbol for name in SAMPLES]
     keys = _make_keys(store_dir)
     app = create_app(settings, store=store, embedder=embedder)
     return ApiEnv(settings=settings, store=store, embedder=embedder, app=app, keys=keys, symbols=symbols)
