@@ -37,6 +37,7 @@ class Entry:
 @dataclass(slots=True)
 class Snapshot:
     documents: int = 0
+    recommendations: int = 0
     situations: dict[str, Entry] = field(default_factory=dict)
     mechanisms: dict[str, Entry] = field(default_factory=dict)
     actors: dict[str, Entry] = field(default_factory=dict)
@@ -60,6 +61,7 @@ def build_snapshot(store: Any) -> Snapshot:
             _add(snap.mechanisms, mech, symbol)
         for actor in facts.actors:
             _add(snap.actors, actor, symbol)
+        snap.recommendations += len(facts.recommendations)
         for rec in facts.recommendations:
             for entity_id in rec.by:
                 table = snap.actors if entity_id in snap.actors else snap.mechanisms

@@ -11,11 +11,19 @@ from fastapi import Depends, Query, Request
 from api.catalogue import Catalogue
 from api.errors import UnavailableError
 
+# Deep pages are refused, and pages past the known number of rows are answered without asking
+# the store: Kùzu 0.11.3 crashes the process on a SKIP far past the end of a result.
+MAX_OFFSET = 10_000
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
     offset: int
     limit: int
+
+    def beyond(self, total: int) -> bool:
+        """Whether this page starts past the last of ``total`` rows (nothing to fetch)."""
+        return self.offset > 0 and self.offset >= total
 
     def envelope(self, items: list[Any], *, total: int | None = None) -> dict[str, Any]:
         """The list shape every list endpoint answers."""
@@ -23,7 +31,7 @@ class Page:
 
 
 def paging(
-    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
     limit: Annotated[int, Query(ge=1, le=500, description="Items to return.")] = 50,
 ) -> Page:
     return Page(offset=offset, limit=limit)

@@ -26,8 +26,9 @@ SymbolParam = Annotated[str, PathParam(description="Any symbol of the document, 
 
 @router.get("", summary="Stored documents, in symbol order")
 def list_documents(store: StoreDep, page: PageDep, catalogue: CatalogueDep) -> dict[str, Any]:
-    items = store.list_documents(offset=page.offset, limit=page.limit)
-    return page.envelope(jsonable(items), total=catalogue.snapshot().documents)
+    total = catalogue.snapshot().documents
+    items = [] if page.beyond(total) else store.list_documents(offset=page.offset, limit=page.limit)
+    return page.envelope(jsonable(items), total=total)
 
 
 @router.get("/{symbol:path}/paragraphs/{label:path}", summary="One paragraph by label or key")

@@ -78,8 +78,9 @@ def similar_page(request: Request, store: StoreDep, embedder: EmbedderDep,
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, store: StoreDep, catalogue: CatalogueDep,
                    paging: PageDep) -> HTMLResponse:
-    items = jsonable(store.list_documents(offset=paging.offset, limit=paging.limit))
-    return page(request, "documents.html", items=items, paging=paging, total=catalogue.snapshot().documents)
+    total = catalogue.snapshot().documents
+    found = [] if paging.beyond(total) else store.list_documents(offset=paging.offset, limit=paging.limit)
+    return page(request, "documents.html", items=jsonable(found), paging=paging, total=total)
 
 
 @router.get("/documents/{symbol:path}", response_class=HTMLResponse)

@@ -54,7 +54,7 @@ def recommendations_page(
     recommenders = sorted((e for e in [*snap.actors.values(), *snap.mechanisms.values()] if e.recommended),
                           key=lambda e: -e.recommended)
     records = []
-    if to or by:
+    if (to or by) and not paging.beyond(snap.recommendations):
         records = jsonable(store.recommendations(to=to or None, by=by or None, offset=paging.offset,
                                                  limit=paging.limit))
     return page(request, "recommendations.html", to=to, by=by, records=records, paging=paging,

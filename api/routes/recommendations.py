@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from api.auth import require_reader
-from api.deps import PageDep, StoreDep
+from api.deps import CatalogueDep, PageDep, StoreDep
 from api.jsonable import jsonable
 
 router = APIRouter(prefix="/api", tags=["recommendations"], dependencies=[Depends(require_reader)])
@@ -18,10 +18,12 @@ Year = Annotated[int | None, Query(ge=1900, le=2100)]
 @router.get("/recommendations", summary="Recommendations filtered by addressee, recommender, theme, "
             "mechanism and years")
 def recommendations(
-    store: StoreDep, page: PageDep,
+    store: StoreDep, page: PageDep, catalogue: CatalogueDep,
     to: Text = None, by: Text = None, theme: Text = None, mechanism: Text = None,
     year_from: Year = None, year_to: Year = None,
 ) -> dict[str, Any]:
+    if page.beyond(catalogue.snapshot().recommendations):
+        return page.envelope([])
     items = store.recommendations(
         to=to or None, by=by or None, theme=theme or None, mechanism=mechanism or None,
         year_from=year_from, year_to=year_to, offset=page.offset, limit=page.limit,
