@@ -37,6 +37,16 @@ def marked(hit: dict[str, Any], query: str | None) -> Markup:
     return highlight(hit.get("text"), query)
 
 
+_UNNUMBERED = re.compile(r"^p\d+$")
+
+
+def para_name(label: str | None) -> str:
+    """How a paragraph is named in lists: ``para. 12``; unnumbered ones (keys ``p5``) as ``unnumbered ¶``."""
+    if not label:
+        return ""
+    return "unnumbered ¶" if _UNNUMBERED.match(label) else f"para. {label}"
+
+
 def doc_url(symbol: str, paragraph_key: str | None = None) -> str:
     """The page of a document (optionally at a paragraph anchor)."""
     url = "/documents/" + quote(symbol, safe="/")
@@ -53,4 +63,4 @@ def query_url(path: str, params: dict[str, Any], **changes: Any) -> str:
 
 
 TEMPLATES.env.filters["highlight"] = highlight
-TEMPLATES.env.globals.update(marked=marked, doc_url=doc_url, query_url=query_url, anchor=anchor, quote=quote)
+TEMPLATES.env.globals.update(para_name=para_name, marked=marked, doc_url=doc_url, query_url=query_url, anchor=anchor, quote=quote)

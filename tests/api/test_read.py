@@ -74,3 +74,26 @@ def test_similar(client: TestClient) -> None:
     key = next(p["key"] for p in doc["paragraphs"] if p["label"])
     body = client.get("/api/similar", params={"symbol": "S/RES/2786 (2025)", "paragraph": key}).json()
     assert body["symbol"] == "S/RES/2786 (2025)"
+
+
+def test_export_streams_rdf(client: TestClient) -> None:
+    with client.stream("GET", "/api/export", params={"format": "nt"}) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/n-triples")
+        text = b"".join(response.iter_bytes()).decode("utf-8")
+    assert "S/RES/2786" in text or "S-RES-2786" in text
+    assert all(line.rstrip().endswith(".") for line in text.splitlines() if line.strip())
+    turtle = client.get("/api/export", params={"format": "turtle"})
+    assert turtle.status_code == 200 and "@prefix" in turtle.text
+    assert_error(client.get("/api/export", params={"format": "csv"}), 422, "invalid_request")
+    assert_error(client.get("/api/export", params={"since": "yesterday"}), 422, "invalid_request")
+
+
+def test_sparql_is_read_only(client: TestClient) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    body = client.get("/api/sparql", params={"query": query}).json()
+    assert int(body["results"]["bindings"][0]["n"]["value"]) > 0
+    posted = client.post("/api/sparql", data={"query": "ASK { ?s ?p ?o }"}).json()
+    assert posted["boolean"] is True
+    err = assert_error(client.post("/api/sparql", data={"query": "DROP ALL"}), 400, "sparql_error")
+    assert "read-only" in err["message"]
