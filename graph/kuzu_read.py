@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -20,7 +21,7 @@ from ontology.model import symbol_key
 
 def rows(conn: kuzu.Connection, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
     """All rows of a query."""
-    result = conn.execute(query, params or {})
+    result = conn.execute(query, _used(query, params or {}))
     out = []
     while result.has_next():
         out.append(result.get_next())
@@ -114,21 +115,21 @@ def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
 
 def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecord]:
     """Recommendations matching the filters (to/by/theme/mechanism/years), with display names."""
-    params: dict[str, Any] = {"offset": f["offset"], "limit": f["limit"]}
+    filters: dict[str, Any] = {}
     if f["to"]:
-        params["to"] = resolve_actors(conn, f["to"])
+        filters["to"] = resolve_actors(conn, f["to"])
     if f["by"]:
-        params["by"] = resolve_actors(conn, f["by"]) + resolve_mechanisms(conn, f["by"])
+        filters["by"] = resolve_actors(conn, f["by"]) + resolve_mechanisms(conn, f["by"])
     if f["theme"]:
-        params["theme"] = f["theme"].lower()
+        filters["theme"] = f["theme"].lower()
     if f["mechanism"]:
-        params["mechanism"] = resolve_mechanisms(conn, f["mechanism"])
-    years = f["year_from"] is not None or f["year_to"] is not None
-    if years:
-        params.update(year_from=f["year_from"], year_to=f["year_to"])
-    query = q.recommendations_query(to=bool(f["to"]), by=bool(f["by"]), theme=bool(f["theme"]),
-                                    mechanism=bool(f["mechanism"]), years=years)
-    found = rows(conn, query, params)
+        filters["mechanism"] = resolve_mechanisms(conn, f["mechanism"])
+    for bound in ("year_from", "year_to"):
+        if f[bound] is not None:
+            filters[bound] = int(f[bound])
+    params = {**q.flatten(filters), "offset": f["offset"], "limit": f["limit"]}
+    params.update({k: filters[k] for k in ("to", "by") if k in filters})
+    found = rows(conn, q.recommendations_query(filters), params)
     ids = sorted({i for r in found for i in (*r[3], *r[4])})
     names = dict((r[0], r[1]) for r in rows(conn, q.NAMES, {"ids": ids})) if ids else {}
     return [
@@ -137,6 +138,11 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
                              page=r[8], themes=tuple(r[9]))
         for r in found
     ]
+
+
+def _used(query: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters a query refers to (Kùzu refuses unused ones)."""
+    return {k: v for k, v in params.items() if re.search(rf"\${re.escape(k)}\b", query)}
 
 
 def cites(conn: kuzu.Connection, key: str, symbol: str) -> list[CitationLink]:
@@ -180,7 +186,7 @@ def filter_params(conn: kuzu.Connection, filters: ParagraphFilter | None) -> dic
         elif name in ("by", "to"):
             out[name] = resolve_actors(conn, value) + (resolve_mechanisms(conn, value) if name == "by" else [])
         elif name == "organ":
-            out[name] = value.lower()
+            out[name] = f"|{value.lower()}|"
         elif name == "symbol":
             out[name] = resolve_document(conn, value) or symbol_key(value)
         else:
