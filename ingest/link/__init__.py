@@ -1,0 +1,181 @@
+"""Entity linking: from a parsed document to the facts the graph stores.
+
+``link(document)`` is a pure function: it reads the paragraphs and the masthead data, looks names
+up in the controlled lists (see :mod:`.actors`, :mod:`.mechanisms`) and returns a
+:class:`~ontology.model.DocumentFacts`. Every fact carries the index of the paragraph it was read
+from; what the text does not say is not claimed, and names that cannot be decided are left
+unlinked with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ontology.model import (
+    Actor, DocumentFacts, DocumentKind, Mention, ParsedDocument, Recommendation, Relation, Situation,
+)
+
+from .gazetteer import Hit
+from .mechanisms import COUNTRY_MANDATE, MechanismEntry, country_mandate, establishments_in
+from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
+from .registry import Registry, registry
+from .risk import risk_tags
+from .situations import coverage, document_situations, situation_for
+
+__all__ = ["link"]
+
+_ORGANS = {"General Assembly": "un/GA", "Security Council": "un/SC", "Human Rights Council": "un/HRC",
+           "Economic and Social Council": "un/ECOSOC", "Secretariat": "un/SECRETARIAT"}
+_RES_PREFIX = (("S/RES/", "un/SC"), ("A/HRC/RES/", "un/HRC"), ("A/HRC/DEC/", "un/HRC"), ("A/RES/", "un/GA"),
+               ("E/RES/", "un/ECOSOC"), ("S/PRST/", "un/SC"))
+_BARE_PANEL = re.compile(r"\b(?P<kind>Panel of Experts|Group of Experts)\b(?!\s+(?:on|for|in|of)\b)")
+_MODIFIER = re.compile(r"^(?P<base>.+?)/(?P<kind>Add|Rev|Corr)\.\d+")
+_TREATY_SYMBOL = re.compile(r"^(CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|CCPR|E/C\.12)/C/(?P<iso>[A-Z]{3})/")
+_TREATY_MECH = {"CERD": "mech/cerd", "CEDAW": "mech/cedaw", "CAT": "mech/cat", "CRC": "mech/crc", "CMW": "mech/cmw",
+                "CRPD": "mech/crpd", "CED": "mech/ced", "CCPR": "mech/ccpr", "E/C.12": "mech/cescr"}
+
+
+def link(document: ParsedDocument) -> DocumentFacts:
+    """Link the entities, situations, mechanisms, recommendations and risk factors of ``document``."""
+    reg = registry()
+    warnings: list[str] = []
+    mentions, spans = _mentions(document, reg, warnings)
+    codes = document_situations(document, reg)
+    entries: dict[str, MechanismEntry] = dict(reg.mechanisms)
+    _country_mandates(document, reg, codes, entries, mentions, spans)
+    establishments = [e for p in document.paragraphs for e in establishments_in(
+        p, spans.get(p.index, []), symbol=document.symbol, is_resolution=document.kind is DocumentKind.RESOLUTION)]
+    codes += [(entries[e.mechanism_id].situation or "", e.paragraph_index) for e in establishments
+              if e.symbol == document.symbol and entries[e.mechanism_id].situation]
+    situations = [situation_for(c, reg) for c in dict.fromkeys(c for c, _ in codes)]
+    concerned = [s.id for s in situations]
+    mech_mentions = [(m.paragraph_index, m.entity_id) for m in mentions if m.entity_id in entries]
+    covers = coverage(mech_mentions, concerned, entries, reg, date=document.date)
+    issued_by = _issued_by(document)
+    recs, rec_warnings = _recommendations(document, reg, codes, issued_by, tuple(concerned))
+    warnings += rec_warnings
+    mech_ids = {m for _, m in mech_mentions} | {e.mechanism_id for e in establishments}
+    mech_ids |= {c.mechanism_id for c in covers}
+    return DocumentFacts(
+        issued_by=tuple(issued_by), situations=tuple(concerned),
+        actors=_actors(reg, mentions, recs, issued_by),
+        situation_defs=tuple(situations) + _coverage_situations(covers, situations, reg),
+        mechanisms=tuple(entries[m].mechanism for m in sorted(mech_ids)),
+        mentions=tuple(mentions), recommendations=tuple(recs), coverage=tuple(covers),
+        establishments=tuple(dict.fromkeys(establishments)), risk_tags=tuple(risk_tags(document.paragraphs)),
+        relations=_relations(document), warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str]
+              ) -> tuple[list[Mention], dict[int, list[tuple[str, int, int]]]]:
+    """Mentions per paragraph, and mechanism spans (id, start, end) per paragraph index."""
+    scanned: list[tuple[int, str, Hit]] = [
+        (p.index, p.key, h) for p in document.paragraphs for h in reg.gazetteer.scan(p.text)]
+    names_drc = any(h.ids == ("state/COD",) for _, _, h in scanned)
+    mentions: list[Mention] = []
+    spans: dict[int, list[tuple[str, int, int]]] = {}
+    for index, key, hit in scanned:
+        if len(hit.ids) > 1:
+            warnings.append(f"paragraph {key}: '{hit.text}' may name {', '.join(hit.ids)}; not linked")
+            continue
+        if hit.ids == ("state/COG",) and hit.alias == "Congo" and names_drc:
+            warnings.append(f"paragraph {key}: 'Congo' alone in a document about the Democratic Republic of the "
+                            "Congo: the Congo or the Democratic Republic of the Congo? not linked")
+            continue
+        mentions.append(Mention(index, hit.ids[0], hit.text))
+        if hit.ids[0].startswith("mech/"):
+            spans.setdefault(index, []).append((hit.ids[0], hit.start, hit.end))
+    return mentions, spans
+
+
+def _country_mandates(document: ParsedDocument, reg: Registry, codes: list[tuple[str, int | None]],
+                      entries: dict[str, MechanismEntry], mentions: list[Mention],
+                      spans: dict[int, list[tuple[str, int, int]]]) -> None:
+    """Country mandates named by pattern, and a bare "Panel of Experts" in a one-country document."""
+    countries = list(dict.fromkeys(c for c, _ in codes if len(c) == 3))
+    for p in document.paragraphs:
+        if "Expert" not in p.text and "Rapporteur" not in p.text:
+            continue
+        taken = spans.get(p.index, [])
+        found: list[tuple[MechanismEntry, re.Match[str]]] = []
+        for m in COUNTRY_MANDATE.finditer(p.text):
+            hits = list(reg.gazetteer.scan(m.group("rest")))
+            if hits and hits[0].start <= 4 and hits[0].ids[0].startswith("state/") and len(hits[0].ids) == 1:
+                iso3 = hits[0].ids[0].split("/")[1]
+                found.append((country_mandate(m.group("kind"), iso3, reg.iso3[iso3].name), m))
+        if len(countries) == 1:
+            for m in _BARE_PANEL.finditer(p.text):
+                found.append((country_mandate(m.group("kind"), countries[0], reg.iso3[countries[0]].name), m))
+        for entry, m in found:
+            if any(s <= m.start() < e for _, s, e in taken):
+                continue  # already read as a vocabulary name
+            entries.setdefault(entry.mechanism.id, entry)
+            mentions.append(Mention(p.index, entry.mechanism.id, m.group()))
+            spans.setdefault(p.index, []).append((entry.mechanism.id, m.start(), m.end()))
+            spans[p.index].sort(key=lambda s: s[1])
+
+
+def _issued_by(document: ParsedDocument) -> list[str]:
+    symbol = document.symbol.upper()
+    for prefix, organ in _RES_PREFIX:
+        if symbol.startswith(prefix):
+            return [organ]
+    return list(dict.fromkeys(_ORGANS[o] for o in document.organs if o in _ORGANS))
+
+
+def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[str, int | None]],
+                     issued_by: list[str], concerned: tuple[str, ...]) -> tuple[list[Recommendation], list[str]]:
+    title = document.title or ""
+    if re.search(r"Universal\s+Periodic\s+Review", title, re.I):
+        sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
+        recs, warnings = upr_recommendations(document, reg, sur)
+        if recs and not sur:
+            warnings.append("State under review not found: UPR recommendations have no addressee")
+        return recs, warnings
+    if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
+        return resolution_recommendations(document, reg, issued_by[0] if issued_by else None, concerned), []
+    return report_recommendations(document, reg, _author(document, reg), concerned), []
+
+
+def _author(document: ParsedDocument, reg: Registry) -> str | None:
+    """The author of a report's recommendations: the Secretary-General, a treaty body, or the titled mechanism."""
+    title = " ".join((document.title or "").split())
+    if re.search(r"(?:Report|Note|report) of the Secretary-General|Secretary-General'?s? report", title):
+        return "un/SG"
+    m = _TREATY_SYMBOL.match(document.symbol)
+    if m:
+        return _TREATY_MECH[m.group(1)]
+    if re.match(r"(?:Report|Note) of the ", title):
+        for hit in reg.gazetteer.scan(title[:200]):
+            if len(hit.ids) == 1 and hit.ids[0].startswith("mech/"):
+                return hit.ids[0]
+    return None
+
+
+def _actors(reg: Registry, mentions: list[Mention], recs: list[Recommendation], issued_by: list[str]
+            ) -> tuple[Actor, ...]:
+    ids = [m.entity_id for m in mentions] + [i for r in recs for i in (*r.by, *r.to)] + issued_by
+    return tuple(reg.actors[i] for i in dict.fromkeys(ids) if i in reg.actors)
+
+
+def _coverage_situations(covers: list, situations: list[Situation], reg: Registry) -> tuple[Situation, ...]:
+    known = {s.id for s in situations}
+    extra: dict[str, Situation] = {}
+    for c in covers:
+        if c.situation_id not in known and c.situation_id not in extra:
+            extra[c.situation_id] = _situation_by_id(c.situation_id, reg)
+    return tuple(extra.values())
+
+
+def _situation_by_id(sid: str, reg: Registry) -> Situation:
+    code = sid.removeprefix("sit/")
+    return situation_for(code, reg)
+
+
+def _relations(document: ParsedDocument) -> tuple[Relation, ...]:
+    m = _MODIFIER.match(document.symbol)
+    if not m:
+        return ()
+    kind = {"Add": "addendum_to", "Rev": "revises", "Corr": "corrects"}[m.group("kind")]
+    return (Relation(kind, m.group("base")),)

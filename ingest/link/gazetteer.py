@@ -1,0 +1,112 @@
+"""A dictionary scan over word tokens: the longest known name starting at each token wins.
+
+Every alias is cut into the same tokens as the text (words, and single punctuation marks), so
+"Guinea-Bissau", "Guinea- Bissau" and "Guinea -Bissau" are one key, and word boundaries come for
+free ("Niger" never matches inside "Nigeria"). The scan is left to right and greedy: at each
+position the longest alias wins and its tokens are consumed, so "Papua New Guinea",
+"Democratic People's Republic of Korea" and "South Sudan" are never read as "Guinea", "Republic
+of Korea" or "Sudan". Lookups are plain dict hits, so the cost grows with the text, not with the
+vocabulary. An alias may map to ``None`` ("Gulf of Guinea"): it consumes its tokens and names
+nothing, which keeps geographic or group names from being read as a State.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of ``text`` as the gazetteer compares them (curly apostrophes made straight)."""
+    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One name found in a text: the entity ids it names, its span, and the words as written."""
+
+    ids: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    alias: str
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Alias table with a longest-match token scan; case-sensitive, with an opt-in folded table."""
+
+    _exact: dict[tuple[str, ...], set[str | None]] = field(default_factory=dict)
+    _folded: dict[tuple[str, ...], set[str | None]] = field(default_factory=dict)
+    _cjk: dict[str, set[str]] = field(default_factory=dict)
+    _longest: dict[str, int] = field(default_factory=dict)
+    _longest_folded: dict[str, int] = field(default_factory=dict)
+
+    def add(self, alias: str, entity_id: str | None, *, fold: bool = True) -> None:
+        """Register ``alias`` for ``entity_id`` (``None``: a blocking phrase naming nothing).
+
+        ``fold=False`` keeps an alias out of the case-folded table (acronyms such as "AU",
+        which folded would match the French word "au").
+        """
+        alias = alias.strip()
+        if not alias:
+            return
+        if _CJK.search(alias) and entity_id is not None:
+            self._cjk.setdefault(alias, set()).add(entity_id)
+            return
+        key = tuple(tokens(alias))
+        self._exact.setdefault(key, set()).add(entity_id)
+        self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+        if fold:
+            low = tuple(t.lower() for t in key)
+            self._folded.setdefault(low, set()).add(entity_id)
+            self._longest_folded[low[0]] = max(self._longest_folded.get(low[0], 0), len(low))
+
+    def scan(self, text: str, *, fold: bool = False) -> Iterator[Hit]:
+        """Yield the names found in ``text`` in order; ``fold=True`` ignores case (titles in capitals)."""
+        table, longest = (self._folded, self._longest_folded) if fold else (self._exact, self._longest)
+        matches = list(_TOKEN.finditer(text))
+        words = [m.group().replace("’", "'") for m in matches]
+        if fold:
+            words = [w.lower() for w in words]
+        i, n = 0, len(words)
+        while i < n:
+            size = longest.get(words[i], 0)
+            for length in range(min(size, n - i), 0, -1):
+                ids = table.get(tuple(words[i : i + length]))
+                if ids is None:
+                    continue
+                start, end = matches[i].start(), matches[i + length - 1].end()
+                named = tuple(sorted(x for x in ids if x is not None))
+                if named:
+                    yield Hit(named, start, end, text[start:end], " ".join(words[i : i + length]))
+                i += length
+                break
+            else:
+                i += 1
+        if self._cjk and _CJK.search(text):
+            yield from self._scan_cjk(text)
+
+    def _scan_cjk(self, text: str) -> Iterator[Hit]:
+        found = [
+            Hit(tuple(sorted(ids)), m.start(), m.end(), alias, alias)
+            for alias, ids in self._cjk.items()
+            for m in re.finditer(re.escape(alias), text)
+        ]
+        taken: list[Hit] = []
+        for hit in sorted(found, key=lambda h: (h.start - h.end, h.start)):  # longest first
+            if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+                taken.append(hit)
+        yield from sorted(taken, key=lambda h: h.start)
+
+    def lookup(self, name: str, *, fold: bool = False) -> tuple[str, ...]:
+        """The entity ids ``name`` names as a whole (empty when unknown or a blocking phrase)."""
+        key = tuple(tokens(name))
+        table = self._folded if fold else self._exact
+        if fold:
+            key = tuple(t.lower() for t in key)
+        return tuple(sorted(x for x in table.get(key, set()) if x is not None))

@@ -1,0 +1,197 @@
+"""Recommendations: who recommends what to whom, read from UPR reports, resolutions and reports.
+
+* **UPR Working Group reports.** An item ending in a parenthesised list of States
+  ("Ratify the … (Brazil, Chile);") is a recommendation by those States to the State under
+  review; the verb is its first word. A paragraph may hold several items. The response is
+  taken from the lead-in the document gives: "enjoy the support of" → ``accepted`` (cycle 1,
+  before 2012) or ``supported`` (later cycles); "did not enjoy the support" or "noted" →
+  ``noted``; "will be examined" / "will provide responses" → ``pending``; a closing "All
+  recommendations … enjoy the support" applies to the items before it that have none. Items
+  with no lead-in keep ``response=None``.
+* **Resolutions.** An operative paragraph with a directive verb (Calls upon, Urges, Requests,
+  Encourages, Invites, Demands, Recommends, Appeals, Exhorts) is a recommendation by the
+  adopting organ to the actors named right after the verb (up to its "to"/"that" clause).
+  Paragraphs that name no addressee there are not claimed.
+* **Reports.** Sentences "I call upon / urge / encourage / recommend …" (by the author),
+  "X are encouraged / urged / called upon to …" and, in a section whose heading says
+  recommendations or conclusions, "X should …"; the addressees are the actors named in the
+  subject (or after the verb for first-person forms). Sentences naming no addressee are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ontology.model import ParsedDocument, Recommendation
+
+from .gazetteer import Hit
+from .registry import Registry
+from .vocab import read_vocab, split_aliases
+
+_ITEM = re.compile(r"(?P<body>[^()]*?(?:\([^()]*\)[^()]*?)*?)\((?P<by>[^()]{2,400})\)\s*(?:[;.]|$)", re.S)
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s:]))(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=[A-Z])")
+_JOINERS = {",", "and", "the", "The", ";", "/", "-", "&", "also", "as", "well", "."}
+_RESPONSES = (
+    (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+the\s+support|were\s+rejected|not\s+accepted", re.I), "noted"),
+    (re.compile(r"enjoys?\s+the\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.I),
+     "accepted"),
+    (re.compile(r"will\s+be\s+examined|will\s+examine|will\s+provide\s+(?:its\s+)?responses?|will\s+consider", re.I),
+     "pending"),
+    (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.I), "noted"),
+)
+_CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?All\s+(?:the\s+)?recommendations", re.I)
+
+DIRECTIVE_VERBS = (
+    "Calls upon", "Calls on", "Urges", "Strongly urges", "Requests", "Encourages", "Strongly encourages", "Invites",
+    "Demands", "Recommends", "Appeals to", "Exhorts", "Further requests", "Also requests", "Further urges",
+    "Also calls upon", "Further calls upon", "Also encourages", "Further encourages", "Also urges",
+)
+_VERB_AT_START = re.compile(r"^\s*(?:\d+\.\s*)?(?P<verb>(?:Also |Further |Strongly |Again )?"
+                            r"(?:Calls upon|Calls on|Urges|Requests|Encourages|Invites|Demands|Recommends|Appeals to|Exhorts))\b")
+_ADDRESSEE_END = re.compile(r"\s(?:to|that|in\s+order\s+to)\s|[;:]")
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
+_FIRST_PERSON = re.compile(r"\bI\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|strongly\s+)?"
+                           r"(?P<verb>call\s+upon|call\s+on|urge|encourage|recommend|appeal\s+to|invite|request)\b")
+_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|strongly\s+)?"
+                      r"(?P<verb>encouraged|urged|invited|called\s+upon|requested|recommended)\s+to\b")
+_SHOULD = re.compile(r"\b(?P<verb>should)\b")
+_RECS_SECTION = re.compile(r"recommendation|conclusion", re.I)
+
+
+def themes_of(text: str) -> tuple[str, ...]:
+    """Theme ids whose cue words occur in ``text`` (``ontology/vocab/themes.csv``)."""
+    return tuple(tid for tid, cue in _theme_patterns() if cue.search(text))
+
+
+_THEMES: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _theme_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    if not _THEMES:
+        for row in read_vocab("themes.csv", required=("id", "name", "cues")):
+            cues = "|".join(re.escape(c) for c in split_aliases(row["cues"]))
+            _THEMES.append((row["id"], re.compile(rf"\b(?:{cues})\b")))
+    return _THEMES
+
+
+def _single(hit: Hit) -> str | None:
+    return hit.ids[0] if len(hit.ids) == 1 else None
+
+
+def recommenders(group: str, reg: Registry) -> tuple[tuple[str, ...], str]:
+    """The States named in a UPR recommenders group, and any words that were not a State or a joiner."""
+    found: list[str] = []
+    rest = group
+    for hit in sorted(reg.gazetteer.scan(group), key=lambda h: -h.start):
+        ident = _single(hit)
+        if ident and ident.startswith("state/"):
+            found.insert(0, ident)
+            rest = rest[: hit.start] + " " + rest[hit.end :]
+    leftover = " ".join(w for w in re.findall(r"\w+|[^\w\s]", rest) if w not in _JOINERS)
+    return tuple(dict.fromkeys(found)), leftover
+
+
+def upr_recommendations(document: ParsedDocument, reg: Registry, sur: str | None
+                        ) -> tuple[list[Recommendation], list[str]]:
+    """Recommendations of a UPR Working Group report to the State under review ``sur`` (actor id)."""
+    recs: list[Recommendation] = []
+    warnings: list[str] = []
+    response: str | None = None
+    later = (document.date or "")[:4] >= "2012"
+    for p in document.paragraphs:
+        items = [m for m in _ITEM.finditer(p.text) if recommenders(m.group("by"), reg)[0]]
+        lead = _split_number(items[0].group("body"))[0] if items else p.text
+        said = _response_in(lead)
+        if not items:
+            if said and _CLOSING_ALL.match(p.text):
+                recs = [r if r.response else _with_response(r, said, later) for r in recs]
+            elif said:
+                response = said
+            continue
+        response = said or response
+        for m in items:
+            by, leftover = recommenders(m.group("by"), reg)
+            body = _split_number(m.group("body"))[1]
+            if leftover:
+                warnings.append(f"paragraph {p.key}: recommenders '{m.group('by')}' not all read as States")
+            verb = body.split()[0].strip(",;:") if body.split() else None
+            rec = Recommendation(p.index, body, by, (sur,) if sur else (), verb, None, themes_of(body))
+            recs.append(_with_response(rec, response, later) if response else rec)
+    return recs, warnings
+
+
+def _split_number(body: str) -> tuple[str, str]:
+    """(lead text, item text): the item starts after its last printed number ("1.", "86.12.")."""
+    numbers = list(_ITEM_NUMBER.finditer(body))
+    if not numbers:
+        return "", body.strip(" ;.")
+    return body[: numbers[-1].start()], body[numbers[-1].end() :].strip(" ;.")
+
+
+def _response_in(text: str) -> str | None:
+    for pattern, value in _RESPONSES:
+        if pattern.search(text):
+            return value
+    return None
+
+
+def _with_response(rec: Recommendation, response: str, later: bool) -> Recommendation:
+    value = "supported" if (response == "accepted" and later) else response
+    return Recommendation(rec.paragraph_index, rec.text, rec.by, rec.to, rec.verb, value, rec.themes, rec.situations)
+
+
+def _actors_in(hits: Iterable[Hit], reg: Registry) -> tuple[str, ...]:
+    ids = [i for h in hits if (i := _single(h)) and i in reg.actors]
+    return tuple(dict.fromkeys(ids))
+
+
+def resolution_recommendations(document: ParsedDocument, reg: Registry, organ: str | None,
+                               situations: tuple[str, ...]) -> list[Recommendation]:
+    """Operative paragraphs with a directive verb, by the adopting organ, to the actors named after the verb."""
+    recs: list[Recommendation] = []
+    for p in document.paragraphs:
+        if p.kind.value != "operative":
+            continue
+        m = _VERB_AT_START.match(p.text)
+        if not m:
+            continue
+        clause = p.text[m.end() :]
+        end = _ADDRESSEE_END.search(clause)
+        window = clause[: end.start() if end else 200]
+        to = _actors_in(reg.gazetteer.scan(window), reg)
+        if to:
+            recs.append(Recommendation(p.index, p.text, (organ,) if organ else (), to, m.group("verb"), None,
+                                       themes_of(p.text), situations))
+    return recs
+
+
+def report_recommendations(document: ParsedDocument, reg: Registry, author: str | None,
+                           situations: tuple[str, ...]) -> list[Recommendation]:
+    """First-person, passive and ("should", in recommendation sections) sentences naming their addressees."""
+    if not author:
+        return []
+    recs: list[Recommendation] = []
+    for p in document.paragraphs:
+        in_recs = bool(p.section and _RECS_SECTION.search(p.section))
+        for sentence in _SENTENCE.split(p.text):
+            rec = _sentence_recommendation(sentence, reg, in_recs)
+            if rec:
+                verb, to = rec
+                recs.append(Recommendation(p.index, sentence.strip(), (author,), to, verb, None,
+                                           themes_of(sentence), situations))
+    return recs
+
+
+def _sentence_recommendation(sentence: str, reg: Registry, in_recs: bool) -> tuple[str, tuple[str, ...]] | None:
+    m = _FIRST_PERSON.search(sentence)
+    if m:
+        clause = sentence[m.end() :]
+        end = _ADDRESSEE_END.search(clause)
+        to = _actors_in(reg.gazetteer.scan(clause[: end.start() if end else 200]), reg)
+        return (" ".join(m.group("verb").split()), to) if to else None
+    m = _PASSIVE.search(sentence) or (_SHOULD.search(sentence) if in_recs else None)
+    if m:
+        to = _actors_in(reg.gazetteer.scan(sentence[: m.start()]), reg)
+        return (" ".join(m.group("verb").split()), to) if to else None
+    return None

@@ -1,0 +1,134 @@
+"""Situations a document concerns (CONCERNS) and the mechanisms that covered them (COVERS).
+
+A document concerns a country situation ``sit/<ISO3>`` when:
+
+* it is a report of the Working Group on the Universal Periodic Review: the State under review,
+  read from the title ("… Universal Periodic Review* Ecuador") or, failing that, from "the
+  review of <State> was held";
+* a State is named in its title or agenda-item lines right after "situation in/concerning",
+  "on", "in", "for", "regarding" or "of human rights in" (never after "Permanent Representative
+  of" or "Mission of": that is a letter's author);
+* a resolution reaffirms "the sovereignty, independence, (territorial integrity and) unity of
+  <State>";
+* a resolution establishes, extends or renews a mechanism with a country mandate.
+
+Named crises are read only where the vocabulary or the title names them: "Darfur" →
+``sit/SDN/darfur``, "Abyei" → ``sit/abyei`` (the Abyei Area is not one State's, so no ISO3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ontology.model import Coverage, DocumentKind, ParsedDocument, Situation
+
+from .gazetteer import Hit
+from .mechanisms import MechanismEntry
+from .registry import Registry
+
+NAMED_CRISES = {"darfur": ("sit/SDN/darfur", "Darfur", "SDN"), "abyei": ("sit/abyei", "Abyei Area", None)}
+_CRISIS_WORD = re.compile(r"\b(Darfur|Abyei)\b", re.I)
+_CUE_BEFORE = re.compile(
+    r"(?:situation\s+(?:of\s+human\s+rights\s+)?(?:in|concerning|of|on)|human\s+rights\s+in|question\s+of|"
+    r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.I)
+_AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.I)
+_UPR = re.compile(r"Universal\s+Periodic\s+Review", re.I)
+_UPR_REVIEW_OF = re.compile(r"\breview\s+of\s+(?:the\s+)?(?P<state>[A-Z][^.,;]{2,60}?)\s+was\s+held")
+_SOVEREIGNTY = re.compile(r"sovereignty,\s+independence,?\s+(?:territorial\s+integrity\s+)?(?:and\s+)?(?:national\s+)?"
+                          r"(?:unity|territorial\s+integrity)(?:\s+and\s+\w+\s+\w+)?\s+of\s+", re.I)
+
+
+def situation_for(code: str, reg: Registry) -> Situation:
+    """The Situation for an ISO3 code or a named-crisis key ("SDN/darfur", "abyei")."""
+    key = code.split("/")[-1].lower()
+    if "/" in code or key in NAMED_CRISES:
+        sid, name, iso3 = NAMED_CRISES[key]
+        return Situation(sid, name, iso3)
+    actor = reg.iso3[code]
+    return Situation(f"sit/{code}", actor.name, code)
+
+
+def _states_after_cues(text: str, reg: Registry) -> list[str]:
+    fold = text.isupper()
+    found: list[str] = []
+    for hit in reg.gazetteer.scan(text, fold=fold):
+        state = _state_of(hit)
+        before = text[max(0, hit.start - 60) : hit.start]
+        if state and _CUE_BEFORE.search(before) and not _AUTHOR_BEFORE.search(before):
+            found.append(state)
+    return found
+
+
+def _state_of(hit: Hit) -> str | None:
+    ids = [i for i in hit.ids if i.startswith("state/")]
+    return ids[0].split("/")[1] if len(hit.ids) == 1 and ids else None
+
+
+def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[str, int | None]]:
+    """(situation code, evidence paragraph index or None for title/agenda) the document concerns."""
+    found: list[tuple[str, int | None]] = []
+    title = " ".join((document.title or "").split())
+    if _UPR.search(title):
+        tail = title[_UPR.search(title).end():]  # type: ignore[union-attr]
+        found += [(s, None) for s in _states_in(tail, reg)[:1]]
+        if not found:
+            found += _upr_from_text(document, reg)
+    else:
+        found += [(s, None) for s in _states_after_cues(title, reg)]
+    for line in document.agenda:
+        found += [(s, None) for s in _states_after_cues(line, reg)]
+    for text in (title, *document.agenda):
+        for m in _CRISIS_WORD.finditer(text):
+            found.append(("SDN/darfur" if m.group(1).lower() == "darfur" else "abyei", None))
+    if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
+        found += _sovereignty(document, reg)
+    return list(dict.fromkeys(found))
+
+
+def _states_in(text: str, reg: Registry) -> list[str]:
+    return [s for h in reg.gazetteer.scan(text, fold=text.isupper()) if (s := _state_of(h))]
+
+
+def _upr_from_text(document: ParsedDocument, reg: Registry) -> list[tuple[str, int | None]]:
+    for p in document.paragraphs[:40]:
+        m = _UPR_REVIEW_OF.search(p.text)
+        if m:
+            states = _states_in(m.group("state"), reg)
+            if states:
+                return [(states[0], p.index)]
+    return []
+
+
+def _sovereignty(document: ParsedDocument, reg: Registry) -> list[tuple[str, int | None]]:
+    found: list[tuple[str, int | None]] = []
+    for p in document.paragraphs:
+        for m in _SOVEREIGNTY.finditer(p.text):
+            states = _states_in(p.text[m.end() : m.end() + 80], reg)
+            if states:
+                found.append((states[0], p.index))
+    return found
+
+
+def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dict[str, MechanismEntry],
+             reg: Registry, *, date: str | None) -> list[Coverage]:
+    """COVERS evidence from mechanism mentions (paragraph index, mechanism id).
+
+    The rule, conservative on purpose:
+
+    * a mechanism with a country mandate covers its own situation, and every paragraph of any
+      document that names it is evidence (dated with the document);
+    * a mechanism without a country mandate (treaty body, thematic mandate, court, UPR, PBC…)
+      covers the situation of a document only when the document concerns exactly one
+      situation; the paragraphs that name it are the evidence. With several situations, which
+      one the paragraph speaks of is not decided, so no coverage is claimed.
+    """
+    facts: list[Coverage] = []
+    for index, mech_id in mentions:
+        entry = entries.get(mech_id)
+        if entry is None:
+            continue
+        if entry.situation:
+            facts.append(Coverage(mech_id, situation_for(entry.situation, reg).id, index, date))
+        elif len(concerned) == 1:
+            facts.append(Coverage(mech_id, concerned[0], index, date))
+    return list(dict.fromkeys(facts))
