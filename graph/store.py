@@ -6,11 +6,22 @@ plain frozen dataclasses so the CLI and the API can print them as JSON.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from ontology.model import DocumentFacts, ParsedDocument
+from ontology.model import DocumentFacts, ParsedDocument, symbol_key
+
+
+def text_hash(text: str) -> str:
+    """Content hash of a paragraph's text: the key under which its embedding is reused."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def paragraph_uid(symbol: str, key: str) -> str:
+    """The store-wide id of a paragraph: ``"<symbol_key(primary symbol)>#<paragraph key>"``."""
+    return f"{symbol_key(symbol)}#{key}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +208,6 @@ class GraphStore(Protocol):
 
 
 __all__ = [
-    "CitationLink", "DocumentSummary", "EvidenceRef", "GraphStore", "MechanismTrace", "ParagraphFilter",
+    "paragraph_uid", "text_hash", "CitationLink", "DocumentSummary", "EvidenceRef", "GraphStore", "MechanismTrace", "ParagraphFilter",
     "PutResult", "RecommendationRecord", "ScoredParagraph", "StoredDocument", "TraceResult",
 ]

@@ -1,0 +1,332 @@
+"""Every Cypher statement the Kùzu backend sends, and the schema generated from the model types.
+
+Kept in one module so that moving to another Kùzu-compatible engine (see
+``docs/decisions/0001-kuzu.md``) means reading one file. Statements take parameters (``$name``);
+the only values spliced into text are table, index and column names from this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Any
+
+from ontology.model import Actor, Footnote, Mechanism, Situation
+
+# ------------------------------------------------------------------------------------------
+# Schema
+# ------------------------------------------------------------------------------------------
+
+_KUZU_TYPES = {str: "STRING", int: "INT64", float: "DOUBLE", bool: "BOOLEAN"}
+
+
+def _kuzu_type(annotation: Any) -> str:
+    """The Kùzu column type of a model field annotation (``str | None`` → STRING, tuple → list)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _kuzu_type(inner[0])
+    if origin is tuple:
+        return _kuzu_type(typing.get_args(annotation)[0]) + "[]"
+    if isinstance(annotation, type) and issubclass(annotation, str):
+        return "STRING"  # StrEnum values
+    return _KUZU_TYPES[annotation]
+
+
+def _model_columns(cls: type, *, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    hints = typing.get_type_hints(cls)
+    return [(f.name, _kuzu_type(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in skip]
+
+
+def node_tables(embedding_dim: int) -> dict[str, list[tuple[str, str]]]:
+    """Node tables and their columns; the first column is the primary key."""
+    return {
+        "Document": [
+            ("key", "STRING"), ("symbol", "STRING"), ("symbols", "STRING[]"), ("symbol_keys", "STRING[]"),
+            ("title", "STRING"), ("date", "STRING"), ("year", "INT64"), ("language", "STRING"),
+            ("organs", "STRING[]"), ("kind", "STRING"), ("pages", "INT64"), ("sha256", "STRING"),
+            ("paragraph_count", "INT64"), ("source_path", "STRING"), ("ingested_at", "STRING"),
+            ("stub", "BOOLEAN"), ("document_json", "STRING"), ("facts_json", "STRING"),
+        ],
+        "Paragraph": [
+            ("uid", "STRING"), ("doc_key", "STRING"), ("symbol", "STRING"), ("idx", "INT64"),
+            ("key", "STRING"), ("label", "STRING"), ("kind", "STRING"), ("text", "STRING"),
+            ("page", "INT64"), ("section", "STRING"), ("verb", "STRING"), ("parent", "STRING"),
+            ("text_hash", "STRING"), ("embedding", f"FLOAT[{int(embedding_dim)}]"),
+            ("doc_kind", "STRING"), ("organs", "STRING[]"), ("year", "INT64"), ("date", "STRING"),
+            ("language", "STRING"), ("is_recommendation", "BOOLEAN"), ("by_ids", "STRING[]"),
+            ("to_ids", "STRING[]"), ("situation_ids", "STRING[]"), ("mechanism_ids", "STRING[]"),
+            ("themes", "STRING[]"),
+        ],
+        "Footnote": [("uid", "STRING"), ("doc_key", "STRING")] + _model_columns(Footnote),
+        "Actor": _model_columns(Actor),
+        "Situation": _model_columns(Situation),
+        "Mechanism": _model_columns(Mechanism),
+        "Recommendation": [
+            ("uid", "STRING"), ("doc_key", "STRING"), ("symbol", "STRING"), ("paragraph", "STRING"),
+            ("paragraph_uid", "STRING"), ("idx", "INT64"), ("text", "STRING"), ("verb", "STRING"),
+            ("response", "STRING"), ("themes", "STRING[]"), ("by_ids", "STRING[]"), ("to_ids", "STRING[]"),
+            ("situation_ids", "STRING[]"), ("mechanism_ids", "STRING[]"), ("date", "STRING"),
+            ("year", "INT64"), ("page", "INT64"),
+        ],
+        "RiskFactor": [("id", "STRING")],
+    }
+
+
+# name -> (FROM/TO pairs, properties). Every edge carries the key of the document it was read from.
+_PROV = [("document", "STRING"), ("paragraph", "STRING")]
+REL_TABLES: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
+    "HAS_PARAGRAPH": ([("Document", "Paragraph")], []),
+    "PARENT": ([("Paragraph", "Paragraph")], []),
+    "HAS_FOOTNOTE": ([("Document", "Footnote"), ("Paragraph", "Footnote")], []),
+    "CITES": ([("Paragraph", "Document"), ("Document", "Document")], [
+        *_PROV, ("label", "STRING"), ("text", "STRING"), ("cited_symbol", "STRING"), ("cited_key", "STRING"),
+        ("footnote", "STRING"), ("pinpoint", "STRING")]),
+    "MENTIONS": ([("Paragraph", "Actor"), ("Paragraph", "Situation"), ("Paragraph", "Mechanism")],
+                 [*_PROV, ("text", "STRING")]),
+    "ISSUED_BY": ([("Document", "Actor")], [("document", "STRING")]),
+    "ADDRESSED_TO": ([("Recommendation", "Actor")], _PROV),
+    "RECOMMENDED_BY": ([("Recommendation", "Actor"), ("Recommendation", "Mechanism")], _PROV),
+    "STATED_IN": ([("Recommendation", "Paragraph")], _PROV),
+    "CONCERNS": ([("Document", "Situation"), ("Recommendation", "Situation")], _PROV),
+    "COVERS": ([("Mechanism", "Situation")], [
+        *_PROV, ("date", "STRING"), ("symbol", "STRING"), ("label", "STRING"), ("page", "INT64")]),
+    "ESTABLISHED_BY": ([("Mechanism", "Document")], [*_PROV, ("action", "STRING")]),
+    "TAGGED": ([("Paragraph", "RiskFactor")], [*_PROV, ("confidence", "DOUBLE"), ("method", "STRING")]),
+    "REVISES": ([("Document", "Document")], [("document", "STRING")]),
+    "CORRECTS": ([("Document", "Document")], [("document", "STRING")]),
+    "ADDENDUM_TO": ([("Document", "Document")], [("document", "STRING")]),
+    "MEMBER_OF": ([("Actor", "Actor")], [("document", "STRING")]),
+}
+
+VECTOR_INDEX = "paragraph_embedding"
+FTS_INDEX = "paragraph_text"
+META_TABLE = "StoreMeta"
+
+
+def schema_ddl(embedding_dim: int) -> list[str]:
+    """CREATE statements for every table (idempotent: IF NOT EXISTS)."""
+    ddl = [f"CREATE NODE TABLE IF NOT EXISTS {META_TABLE}(name STRING PRIMARY KEY, value STRING)"]
+    for name, cols in node_tables(embedding_dim).items():
+        body = ", ".join(f"{c} {t}" for c, t in cols)
+        ddl.append(f"CREATE NODE TABLE IF NOT EXISTS {name}({body}, PRIMARY KEY ({cols[0][0]}))")
+    for name, (pairs, props) in REL_TABLES.items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+        extra = "".join(f", {c} {t}" for c, t in props)
+        ddl.append(f"CREATE REL TABLE IF NOT EXISTS {name}({ends}{extra})")
+    return ddl
+
+
+INDEX_DDL = [
+    f"CALL CREATE_VECTOR_INDEX('Paragraph', '{VECTOR_INDEX}', 'embedding', metric := 'cosine')",
+    f"CALL CREATE_FTS_INDEX('Paragraph', '{FTS_INDEX}', ['text', 'label', 'section'], stemmer := 'english')",
+]
+SHOW_INDEXES = "CALL SHOW_INDEXES() RETURN index_name"
+META_GET = f"MATCH (m:{META_TABLE} {{name: $name}}) RETURN m.value"
+META_SET = f"MERGE (m:{META_TABLE} {{name: $name}}) SET m.value = $value"
+
+# ------------------------------------------------------------------------------------------
+# Writing
+# ------------------------------------------------------------------------------------------
+
+COPY_NODES = "COPY {table} FROM '{path}'"
+COPY_RELS = "COPY {table} FROM '{path}' (from='{src}', to='{dst}')"
+
+DOC_BY_KEY = "MATCH (d:Document {key: $key}) RETURN d.sha256, d.stub, d.facts_json"
+DOC_RESOLVE = (
+    "MATCH (d:Document) WHERE d.key = $key OR list_contains(d.symbol_keys, $key) "
+    "RETURN d.key, d.stub ORDER BY d.stub, d.key LIMIT 1"
+)
+DELETE_DOC_PARAGRAPHS = "MATCH (p:Paragraph) WHERE p.doc_key = $key DETACH DELETE p"
+DELETE_DOC_FOOTNOTES = "MATCH (f:Footnote) WHERE f.doc_key = $key DETACH DELETE f"
+DELETE_DOC_RECOMMENDATIONS = "MATCH (r:Recommendation) WHERE r.doc_key = $key DETACH DELETE r"
+DELETE_DOC_OUT_EDGES = "MATCH (d:Document {key: $key})-[e]->() DELETE e"
+DELETE_EDGES_READ_IN = [
+    "MATCH ()-[e:COVERS]->() WHERE e.document = $key DELETE e",
+    "MATCH ()-[e:ESTABLISHED_BY]->() WHERE e.document = $key DELETE e",
+    "MATCH ()-[e:MEMBER_OF]->() WHERE e.document = $key DELETE e",
+]
+UPSERT_DOCUMENT = (
+    "MERGE (d:Document {key: $key}) SET d.symbol = $symbol, d.symbols = $symbols, "
+    "d.symbol_keys = $symbol_keys, d.title = $title, d.date = $date, d.year = $year, "
+    "d.language = $language, d.organs = $organs, d.kind = $kind, d.pages = $pages, "
+    "d.sha256 = $sha256, d.paragraph_count = $paragraph_count, d.source_path = $source_path, "
+    "d.ingested_at = $ingested_at, d.stub = false, d.document_json = $document_json, "
+    "d.facts_json = $facts_json"
+)
+MERGE_STUBS = (
+    "UNWIND $rows AS r MERGE (d:Document {key: r.key}) "
+    "ON CREATE SET d.symbol = r.symbol, d.symbols = [r.symbol], d.symbol_keys = [r.key], d.stub = true"
+)
+MERGE_ACTORS = (
+    "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a.name = r.name, a.kind = r.kind, "
+    "a.iso3 = r.iso3, a.m49 = r.m49, a.aliases = r.aliases"
+)
+MERGE_SITUATIONS = "UNWIND $rows AS r MERGE (s:Situation {id: r.id}) SET s.name = r.name, s.iso3 = r.iso3"
+MERGE_MECHANISMS = (
+    "UNWIND $rows AS r MERGE (m:Mechanism {id: r.id}) SET m.name = r.name, m.type = r.type, "
+    "m.acronym = r.acronym, m.established_by = r.established_by"
+)
+MERGE_RISK_FACTORS = "UNWIND $rows AS r MERGE (f:RiskFactor {id: r.id})"
+DELETE_ORPHANS = {
+    table: f"UNWIND $ids AS i MATCH (n:{table} {{id: i}}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n"
+    for table in ("Actor", "Situation", "Mechanism", "RiskFactor")
+}
+DOC_IS_CITED = "MATCH (:Paragraph)-[:CITES]->(d:Document {key: $key}) RETURN count(*)"
+DOC_IS_TARGET = "MATCH ()-[]->(d:Document {key: $key}) RETURN count(*)"
+MAKE_STUB = (
+    "MATCH (d:Document {key: $key}) SET d.stub = true, d.sha256 = NULL, d.document_json = NULL, "
+    "d.facts_json = NULL, d.title = NULL, d.paragraph_count = 0, d.source_path = NULL"
+)
+DELETE_DOCUMENT_NODE = "MATCH (d:Document {key: $key}) DETACH DELETE d"
+DELETE_ORPHAN_STUBS = (
+    "UNWIND $keys AS k MATCH (d:Document {key: k}) WHERE d.stub AND NOT EXISTS { MATCH ()-[]->(d) } "
+    "DELETE d"
+)
+
+# ------------------------------------------------------------------------------------------
+# Reading
+# ------------------------------------------------------------------------------------------
+
+DOC_STORED = (
+    "MATCH (d:Document) WHERE NOT d.stub AND (d.key = $key OR list_contains(d.symbol_keys, $key)) "
+    "RETURN d.key ORDER BY d.key LIMIT 1"
+)
+DOC_SYMBOL = "MATCH (d:Document {key: $key}) RETURN d.symbol"
+DOC_SYMBOL_KEYS = "MATCH (d:Document {key: $key}) RETURN d.symbol_keys"
+DOC_JSON_PAIR = "MATCH (d:Document {key: $key}) RETURN d.document_json, d.facts_json"
+DOC_SHA = "MATCH (d:Document {key: $key}) WHERE NOT d.stub RETURN d.sha256"
+DOC_BY_SHA = "MATCH (d:Document) WHERE NOT d.stub AND d.sha256 = $sha RETURN d.symbol ORDER BY d.key LIMIT 1"
+DOC_JSON = (
+    "MATCH (d:Document {key: $key}) WHERE NOT d.stub "
+    "RETURN d.document_json, d.facts_json, d.source_path, d.ingested_at"
+)
+DOC_PAGE = (
+    "MATCH (d:Document) WHERE NOT d.stub AND d.key > $after AND ($since IS NULL OR d.ingested_at >= $since) "
+    "RETURN d.key, d.document_json, d.facts_json, d.source_path, d.ingested_at ORDER BY d.key LIMIT $limit"
+)
+LIST_DOCUMENTS = (
+    "MATCH (d:Document) WHERE NOT d.stub RETURN d.symbol, d.symbols, d.title, d.date, d.kind, d.organs, "
+    "d.language, d.paragraph_count ORDER BY d.key SKIP $offset LIMIT $limit"
+)
+STORED_KEYS = (
+    "UNWIND $keys AS k MATCH (d:Document) WHERE NOT d.stub AND (d.key = k OR list_contains(d.symbol_keys, k)) "
+    "RETURN DISTINCT k"
+)
+
+FIND_SITUATION = (
+    "MATCH (s:Situation) WHERE s.id = $q OR lower(s.name) = lower($q) OR lower(s.name) = lower($bare) "
+    "OR s.iso3 = upper($q) RETURN s.id, s.name ORDER BY size(s.id), s.id LIMIT 1"
+)
+SITUATION_BY_ACTOR = (
+    "MATCH (a:Actor) WHERE a.iso3 IS NOT NULL AND (lower(a.name) = lower($q) OR lower(a.name) = lower($bare) "
+    "OR list_contains(list_transform(a.aliases, x -> lower(x)), lower($q))) "
+    "WITH a MATCH (s:Situation) WHERE s.iso3 = a.iso3 RETURN s.id, s.name ORDER BY size(s.id), s.id LIMIT 1"
+)
+TRACE = (
+    "MATCH (m:Mechanism)-[c:COVERS]->(s:Situation {id: $id}) "
+    "RETURN m.id, m.name, m.type, c.symbol, c.label, c.page, c.date ORDER BY m.id, c.date, c.symbol, c.label"
+)
+
+FIND_ACTOR = (
+    "MATCH (a:Actor) WHERE a.id = $q OR lower(a.name) = lower($q) OR lower(a.name) = lower($bare) "
+    "OR a.iso3 = upper($q) OR list_contains(list_transform(a.aliases, x -> lower(x)), lower($q)) "
+    "RETURN a.id"
+)
+FIND_MECHANISM = (
+    "MATCH (m:Mechanism) WHERE m.id = $q OR lower(m.name) = lower($q) OR lower(m.acronym) = lower($q) "
+    "RETURN m.id"
+)
+NAMES = (
+    "UNWIND $ids AS i OPTIONAL MATCH (a:Actor {id: i}) OPTIONAL MATCH (m:Mechanism {id: i}) "
+    "RETURN i, coalesce(a.name, m.name, i)"
+)
+_REC_COLUMNS = (
+    "RETURN DISTINCT r.symbol, r.paragraph, r.text, r.by_ids, r.to_ids, r.verb, r.response, r.date, r.page, "
+    "r.themes, r.doc_key, r.idx ORDER BY r.doc_key, r.idx SKIP $offset LIMIT $limit"
+)
+
+
+def bind(names: list[str]) -> str:
+    """``$a AS f_a, …``: filter values bound to variables (Kùzu lambdas cannot read ``$parameters``)."""
+    return ", ".join(f"${n} AS f_{n}" for n in names)
+
+
+def recommendations_query(*, to: bool, by: bool, theme: bool, mechanism: bool, years: bool) -> str:
+    """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges."""
+    names = [n for n, on in (("to", to), ("by", by), ("theme", theme), ("mechanism", mechanism)) if on]
+    names += ["year_from", "year_to"] if years else []
+    head = f"WITH {bind(names)} " if names else ""
+    match = "MATCH (r:Recommendation)"
+    if to:
+        match = "UNWIND f_to AS t MATCH (:Actor {id: t})<-[:ADDRESSED_TO]-(r:Recommendation)"
+    elif by:
+        match = "UNWIND f_by AS b MATCH (r:Recommendation)-[:RECOMMENDED_BY]->(rb) WHERE rb.id = b"
+    where = []
+    if to and by:
+        where.append("size(list_filter(r.by_ids, x -> list_contains(f_by, x))) > 0")
+    if theme:
+        where.append("size(list_filter(r.themes, x -> lower(x) CONTAINS f_theme)) > 0")
+    if mechanism:
+        where.append("size(list_filter(r.mechanism_ids, x -> list_contains(f_mechanism, x))) > 0")
+    if years:
+        where.append("(f_year_from IS NULL OR r.year >= f_year_from) AND (f_year_to IS NULL OR r.year <= f_year_to)")
+    glue = " AND " if "WHERE" in match else " WHERE "
+    clause = (glue + " AND ".join(f"({w})" for w in where)) if where else ""
+    return f"{head}{match}{clause} {_REC_COLUMNS}"
+
+
+CITES_OUT = (
+    "MATCH (s)-[c:CITES]->(t:Document) WHERE c.document = $key "
+    "RETURN c.cited_symbol, c.cited_key, c.label, c.text ORDER BY c.paragraph, c.cited_key"
+)
+CITES_IN = (
+    "UNWIND $keys AS k MATCH (s)-[c:CITES]->(t:Document {key: k}) MATCH (d:Document {key: c.document}) "
+    "RETURN d.symbol, c.cited_symbol, c.label, c.text ORDER BY d.key, c.paragraph"
+)
+COUNT_NODES = "MATCH (n:{table}) RETURN count(*)"
+COUNT_STORED_DOCUMENTS = "MATCH (d:Document) WHERE NOT d.stub RETURN count(*)"
+COUNT_RELS = "MATCH ()-[e:{table}]->() RETURN count(*)"
+
+EMBEDDINGS_BY_HASH = (
+    "MATCH (p:Paragraph) WHERE p.embedding IS NOT NULL AND list_contains($hashes, p.text_hash) "
+    "RETURN p.text_hash, p.embedding"
+)
+VECTOR_ANN = (
+    f"CALL QUERY_VECTOR_INDEX('Paragraph', '{VECTOR_INDEX}', $vector, $k, efs := $efs) "
+    "WITH node AS p, distance{bind} {where} RETURN p.uid, distance ORDER BY distance LIMIT $limit"
+)
+VECTOR_COUNT = "{head}MATCH (p:Paragraph) WHERE p.embedding IS NOT NULL {and_where} RETURN count(*)"
+VECTOR_EXACT = (
+    "{head}MATCH (p:Paragraph) WHERE p.embedding IS NOT NULL {and_where} "
+    "WITH p, array_cosine_similarity(p.embedding, $vector) AS sim "
+    "RETURN p.uid, 1.0 - sim AS distance ORDER BY distance, p.uid LIMIT $limit"
+)
+TEXT_FTS = (
+    f"CALL QUERY_FTS_INDEX('Paragraph', '{FTS_INDEX}', $query, conjunctive := $conjunctive) "
+    "WITH node AS p, score{bind} {where} RETURN p.uid, score ORDER BY score DESC, p.uid LIMIT $limit"
+)
+TEXT_SYMBOL = (
+    "{head}MATCH (p:Paragraph)-[c:CITES]->(t:Document) WHERE c.cited_key IN $keys {and_where} "
+    "RETURN DISTINCT p.uid, p.doc_key, p.idx ORDER BY p.doc_key, p.idx LIMIT $limit"
+)
+
+
+def paragraph_where(filters: dict[str, Any]) -> list[str]:
+    """Conditions on a Paragraph ``p`` for resolved filter values bound as ``f_<name>`` (see :func:`bind`)."""
+    clauses = {
+        "recommendation": "p.is_recommendation",
+        "paragraph_kind": "p.kind = f_paragraph_kind",
+        "document_kind": "p.doc_kind = f_document_kind",
+        "organ": "list_contains(list_transform(p.organs, x -> lower(x)), f_organ)",
+        "year_from": "p.year >= f_year_from",
+        "year_to": "p.year <= f_year_to",
+        "situation": "size(list_filter(p.situation_ids, x -> list_contains(f_situation, x))) > 0",
+        "mechanism": "size(list_filter(p.mechanism_ids, x -> list_contains(f_mechanism, x))) > 0",
+        "by": "size(list_filter(p.by_ids, x -> list_contains(f_by, x))) > 0",
+        "to": "size(list_filter(p.to_ids, x -> list_contains(f_to, x))) > 0",
+        "language": "p.language = f_language",
+        "symbol": "p.doc_key = f_symbol",
+    }
+    return [clauses[name] for name in clauses if name in filters]

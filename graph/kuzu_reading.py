@@ -1,0 +1,100 @@
+"""Reading methods of the Kùzu backend, mixed into :class:`graph.kuzu_store.KuzuGraphStore`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import kuzu
+
+from graph import kuzu_queries as q
+from graph import kuzu_read, kuzu_search
+from graph.errors import NotFound
+from graph.store import (
+    CitationLink, DocumentSummary, ParagraphFilter, RecommendationRecord, ScoredParagraph, StoredDocument,
+    TraceResult,
+)
+from ontology.model import symbol_key
+
+
+class KuzuReading:
+    """The reading methods of :class:`graph.kuzu_store.KuzuGraphStore`."""
+
+    embedding_dim: int
+
+    def _reader(self) -> kuzu.Connection:
+        raise NotImplementedError
+
+    def _resolve_key(self, symbol: str) -> str | None:
+        return kuzu_read.resolve_document(self._reader(), symbol)
+
+    def document_sha256(self, symbol: str) -> str | None:
+        """File hash of the stored document with this symbol."""
+        key = self._resolve_key(symbol)
+        found = kuzu_read.rows(self._reader(), q.DOC_SHA, {"key": key}) if key else []
+        return found[0][0] if found else None
+
+    def find_by_sha256(self, sha256: str) -> str | None:
+        """Primary symbol of the stored document with this file hash, if any."""
+        found = kuzu_read.rows(self._reader(), q.DOC_BY_SHA, {"sha": sha256})
+        return found[0][0] if found else None
+
+    def get_document(self, symbol: str) -> StoredDocument | None:
+        """The stored document (exactly as put) having this symbol among its symbols."""
+        key = self._resolve_key(symbol)
+        return kuzu_read.stored_document(self._reader(), key) if key else None
+
+    def iter_documents(self, *, since: str | None = None) -> Iterator[StoredDocument]:
+        """Every stored document in symbol-key order; ``since`` keeps those ingested on or after it."""
+        return kuzu_read.iter_documents(self._reader(), since)
+
+    def list_documents(self, *, offset: int = 0, limit: int = 50) -> list[DocumentSummary]:
+        """One page of stored documents in symbol-key order."""
+        return kuzu_read.list_documents(self._reader(), offset, limit)
+
+    def trace(self, situation: str) -> TraceResult | None:
+        """Mechanisms that covered a situation (id, name, ISO3 or a country alias), with evidence."""
+        return kuzu_read.trace(self._reader(), situation)
+
+    def recommendations(
+        self, *, to: str | None = None, by: str | None = None, theme: str | None = None,
+        mechanism: str | None = None, year_from: int | None = None, year_to: int | None = None,
+        offset: int = 0, limit: int = 100,
+    ) -> list[RecommendationRecord]:
+        """Recommendations filtered by addressee, recommender, theme, mechanism and years."""
+        return kuzu_read.recommendations(self._reader(), to=to, by=by, theme=theme, mechanism=mechanism,
+                                         year_from=year_from, year_to=year_to, offset=offset, limit=limit)
+
+    def cites(self, symbol: str) -> list[CitationLink]:
+        """What the document cites; raises NotFound when it is not stored."""
+        key = self._resolve_key(symbol)
+        if key is None:
+            raise NotFound(f"document {symbol} is not in the store")
+        stored = kuzu_read.stored_symbol(self._reader(), key)
+        return kuzu_read.cites(self._reader(), key, stored)
+
+    def cited_by(self, symbol: str) -> list[CitationLink]:
+        """Stored documents citing this one (stored or not), by any of its symbols."""
+        key = self._resolve_key(symbol)
+        keys = kuzu_read.symbol_keys(self._reader(), key) if key else [symbol_key(symbol)]
+        return kuzu_read.cited_by(self._reader(), keys, symbol)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of documents, nodes per type and edges per type."""
+        return kuzu_read.stats(self._reader())
+
+    def embeddings_by_hash(self, hashes: Sequence[str]) -> dict[str, list[float]]:
+        """Stored vectors for paragraph texts with these hashes (see ``graph.store.text_hash``)."""
+        return kuzu_search.embeddings_by_hash(self._reader(), hashes)
+
+    def vector_search(
+        self, vector: Sequence[float], *, k: int, filters: ParagraphFilter | None = None
+    ) -> list[ScoredParagraph]:
+        """Nearest paragraphs by cosine similarity, filters applied (see graph.kuzu_search)."""
+        return kuzu_search.vector_search(self._reader(), vector, k=k, filters=filters, dim=self.embedding_dim)
+
+    def text_search(
+        self, query: str, *, k: int, filters: ParagraphFilter | None = None
+    ) -> list[ScoredParagraph]:
+        """BM25 (English stemming) over paragraph text, filters applied exactly."""
+        return kuzu_search.text_search(self._reader(), query, k=k, filters=filters)
+

@@ -1,0 +1,265 @@
+"""`KuzuGraphStore`: the embedded default backend (Kùzu 0.11.3, in-process, one file per store).
+
+Layout of a store directory: ``graph.kuzu`` (the database file and its write-ahead log),
+``graph.lock`` (the single-writer lock, see :mod:`graph.lock`). Every Kùzu detail stays in this
+module, :mod:`graph.kuzu_queries` (all Cypher), :mod:`graph.kuzu_rows` and :mod:`graph.kuzu_read`.
+
+Writes are atomic per document: one ``BEGIN TRANSACTION`` … ``COMMIT`` deletes what the previous
+version produced and bulk-loads the new rows with ``COPY FROM`` JSON files (Kùzu allows COPY inside
+a manual transaction; a crash before COMMIT leaves the WAL uncommitted and the old state intact).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import kuzu
+
+from graph import kuzu_queries as q
+from graph import kuzu_read
+from graph.errors import NotFound, StoreError
+from graph.kuzu_reading import KuzuReading
+from graph.kuzu_rows import Rows, document_rows
+from graph.lock import StoreLock
+from graph.store import PutResult
+from ontology.model import DocumentFacts, ParsedDocument, symbol_key
+
+DB_NAME = "graph.kuzu"
+EXTENSIONS = ("json", "vector", "fts")
+
+
+class KuzuGraphStore(KuzuReading):
+    """A :class:`graph.store.GraphStore` on an embedded Kùzu database in ``path`` (a directory)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, embedding_dim: int = 384) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.embedding_dim = embedding_dim
+        self._hook: Callable[[str], None] | None = None  # called at named points of put_document
+        if read_only and not (self.path / DB_NAME).exists():
+            raise NotFound(f"no store at {self.path} (nothing ingested yet?)")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store directory {self.path}: {exc.strerror}") from exc
+        self._lock = StoreLock(self.path, exclusive=not read_only)
+        try:
+            self._db = kuzu.Database(str(self.path / DB_NAME), read_only=read_only)
+            self._write_mutex = threading.Lock()
+            self._local = threading.local()
+            self._conn = self._connect()
+            if not read_only:
+                self._init_schema()
+            self._check_dimension()
+        except RuntimeError as exc:
+            self._lock.release()
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+
+    # -- connections -----------------------------------------------------------------------
+
+    def _connect(self) -> kuzu.Connection:
+        conn = kuzu.Connection(self._db)
+        for ext in EXTENSIONS:
+            try:
+                conn.execute(f"LOAD {ext}")
+            except RuntimeError:
+                conn.execute(f"INSTALL {ext}")
+                conn.execute(f"LOAD {ext}")
+        return conn
+
+    def _reader(self) -> kuzu.Connection:
+        """A connection for the calling thread (Kùzu connections are not shared between threads)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._conn if threading.current_thread() is threading.main_thread() else self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _init_schema(self) -> None:
+        for stmt in q.schema_ddl(self.embedding_dim):
+            self._conn.execute(stmt)
+        existing = {row[0] for row in _rows(self._conn.execute(q.SHOW_INDEXES))}
+        for name, stmt in zip((q.VECTOR_INDEX, q.FTS_INDEX), q.INDEX_DDL):
+            if name not in existing:
+                self._conn.execute(stmt)
+        if self._meta("embedding_dim") is None:
+            self._conn.execute(q.META_SET, {"name": "embedding_dim", "value": str(self.embedding_dim)})
+
+    def _meta(self, name: str) -> str | None:
+        found = _rows(self._conn.execute(q.META_GET, {"name": name}))
+        return found[0][0] if found else None
+
+    def _check_dimension(self) -> None:
+        stored = self._meta("embedding_dim")
+        if stored is not None and int(stored) != self.embedding_dim:
+            raise StoreError(
+                f"store {self.path} holds {stored}-dimensional embeddings, not {self.embedding_dim}; "
+                "use the embedding model it was built with, or a new store"
+            )
+
+    def close(self) -> None:
+        """Close the database and free the lock (idempotent)."""
+        if getattr(self, "_db", None) is not None:
+            self._db.close()
+            self._db = None
+        self._lock.release()
+
+    def __enter__(self) -> KuzuGraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def put_document(
+        self,
+        document: ParsedDocument,
+        facts: DocumentFacts,
+        *,
+        embeddings: Mapping[int, Sequence[float]] | None = None,
+        source_path: str | None = None,
+    ) -> PutResult:
+        """Add or replace a document and everything derived from it in one transaction."""
+        self._check_writable()
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        rows = document_rows(document, facts, embeddings=embeddings, embedding_dim=self.embedding_dim,
+                             source_path=source_path, ingested_at=now)
+        counts = {"paragraphs": len(document.paragraphs), "recommendations": len(facts.recommendations),
+                  "entities": len(facts.actors) + len(facts.situation_defs) + len(facts.mechanisms)}
+        with self._write_mutex:
+            old = _rows(self._conn.execute(q.DOC_BY_KEY, {"key": rows.key}))
+            if old and not old[0][1] and old[0][0] == document.sha256 and self._same(rows):
+                return PutResult(document.symbol, "unchanged", **counts)
+            old_facts = json.loads(old[0][2]) if old and old[0][2] else None
+            old_doc = kuzu_read.document_json(self._conn, rows.key) if old_facts is not None else None
+            self._transaction(lambda: self._replace(rows, old_facts, old_doc))
+        status = "replaced" if old and not old[0][1] else "added"
+        return PutResult(document.symbol, status, **counts)
+
+    def _same(self, rows: Rows) -> bool:
+        stored = _rows(self._conn.execute(q.DOC_JSON_PAIR, {"key": rows.key}))
+        return bool(stored) and stored[0] == [rows.document["document_json"], rows.document["facts_json"]]
+
+    def _replace(self, rows: Rows, old_facts: dict[str, Any] | None, old_doc: dict[str, Any] | None) -> None:
+        self._delete_derived(rows.key)
+        self._emit("after_delete")
+        self._conn.execute(q.UPSERT_DOCUMENT, rows.document)
+        if rows.stubs:
+            self._conn.execute(q.MERGE_STUBS, {"rows": [{"key": k, "symbol": s} for k, s in rows.stubs.items()]})
+        for table, stmt in (("Actor", q.MERGE_ACTORS), ("Situation", q.MERGE_SITUATIONS),
+                            ("Mechanism", q.MERGE_MECHANISMS), ("RiskFactor", q.MERGE_RISK_FACTORS)):
+            if rows.merges.get(table):
+                self._conn.execute(stmt, {"rows": rows.merges[table]})
+        self._bulk_load(rows)
+        self._emit("after_load")
+        if old_facts is not None:
+            self._delete_orphans(old_facts)
+            self._delete_orphan_stubs(sorted(_referred_keys(old_facts, old_doc or {}) - set(rows.stubs)))
+        self._emit("before_commit")
+
+    def _bulk_load(self, rows: Rows) -> None:
+        with tempfile.TemporaryDirectory(prefix="load-", dir=self.path) as tmp:
+            if "'" in tmp:
+                raise StoreError(f"the store path {self.path} must not contain a quote")
+            for table, items in rows.nodes.items():
+                if items:
+                    path = _dump(Path(tmp) / f"{table}.json", items)
+                    self._conn.execute(q.COPY_NODES.format(table=table, path=path))
+            for (table, src, dst), items in rows.rels.items():
+                if items:
+                    path = _dump(Path(tmp) / f"{table}-{src}-{dst}.json", items)
+                    self._conn.execute(q.COPY_RELS.format(table=table, path=path, src=src, dst=dst))
+
+    def _delete_derived(self, key: str) -> None:
+        for stmt in (q.DELETE_DOC_PARAGRAPHS, q.DELETE_DOC_FOOTNOTES, q.DELETE_DOC_RECOMMENDATIONS,
+                     q.DELETE_DOC_OUT_EDGES, *q.DELETE_EDGES_READ_IN):
+            self._conn.execute(stmt, {"key": key})
+
+    def _delete_orphans(self, old_facts: dict[str, Any]) -> None:
+        ids = {
+            "Actor": [a["id"] for a in old_facts.get("actors", [])],
+            "Situation": [s["id"] for s in old_facts.get("situation_defs", [])],
+            "Mechanism": [m["id"] for m in old_facts.get("mechanisms", [])],
+            "RiskFactor": sorted({t["factor"] for t in old_facts.get("risk_tags", [])}),
+        }
+        for table, stmt in q.DELETE_ORPHANS.items():
+            if ids[table]:
+                self._conn.execute(stmt, {"ids": ids[table]})
+
+    def _delete_orphan_stubs(self, keys: list[str]) -> None:
+        if keys:
+            self._conn.execute(q.DELETE_ORPHAN_STUBS, {"keys": keys})
+
+    def remove_document(self, symbol: str) -> bool:
+        """Delete a document and what only it supported; False when it was not stored."""
+        self._check_writable()
+        with self._write_mutex:
+            key = self._resolve_key(symbol)
+            if key is None:
+                return False
+            old = _rows(self._conn.execute(q.DOC_BY_KEY, {"key": key}))
+            old_facts = json.loads(old[0][2]) if old[0][2] else {}
+            old_doc = kuzu_read.document_json(self._conn, key) or {}
+            self._transaction(lambda: self._remove(key, old_facts, old_doc))
+        return True
+
+    def _remove(self, key: str, old_facts: dict[str, Any], old_doc: dict[str, Any]) -> None:
+        referred = sorted(_referred_keys(old_facts, old_doc))
+        self._delete_derived(key)
+        if _rows(self._conn.execute(q.DOC_IS_TARGET, {"key": key}))[0][0]:
+            self._conn.execute(q.MAKE_STUB, {"key": key})
+        else:
+            self._conn.execute(q.DELETE_DOCUMENT_NODE, {"key": key})
+        self._delete_orphans(old_facts)
+        self._delete_orphan_stubs(referred)
+
+    def _transaction(self, work: Callable[[], None]) -> None:
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            work()
+        except BaseException as exc:
+            try:
+                self._conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass  # Kùzu already rolled back after a failed statement
+            if isinstance(exc, RuntimeError):
+                raise StoreError(f"write to {self.path} failed and was rolled back: {exc}") from exc
+            raise
+        self._conn.execute("COMMIT")
+
+    def _emit(self, point: str) -> None:
+        if self._hook is not None:
+            self._hook(point)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+
+
+
+def _rows(result: Any) -> list[list[Any]]:
+    out = []
+    while result.has_next():
+        out.append(result.get_next())
+    return out
+
+
+def _dump(path: Path, items: list[dict[str, Any]]) -> str:
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def _referred_keys(facts: dict[str, Any], document: dict[str, Any]) -> set[str]:
+    """Keys of the other documents a stored version pointed at (citations, establishments, relations)."""
+    symbols = [c["symbol"] for c in document.get("citations", [])]
+    symbols += [e["symbol"] for e in facts.get("establishments", [])]
+    symbols += [r["symbol"] for r in facts.get("relations", [])]
+    return {symbol_key(s) for s in symbols}
+
