@@ -9,8 +9,6 @@ The store checks the vector size against the model's; a vector of another size i
 
 from __future__ import annotations
 
-
-
 from graph.store import GraphStore, text_hash
 from ontology.model import ParagraphKind, ParsedDocument
 from search.embed import Embedder, Progress
