@@ -45,19 +45,31 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
     blocks: list[Block] = []
     prev: Line | None = None
     left = 0.0
+    limit = max(2.5, _line_gap(layouts, size) + size * 0.3)  # white space that opens a new paragraph
     for layout in layouts:
         left = layout.left or left
         for line in layout.body:
             if id(line) in skip or _LEADER.search(line.text) or _TOC_HEAD.match(line.text):
                 continue
-            if prev is None or _starts_block(prev, line, left=left, size=size, block=blocks[-1]):
+            if prev is None or _starts_block(prev, line, left=left, limit=limit, block=blocks[-1]):
                 blocks.append(Block(indent=line.x0 - left))
             blocks[-1].lines.append(line)
             prev = line
     return blocks
 
 
-def _starts_block(prev: Line, line: Line, *, left: float, size: float, block: Block) -> bool:
+def _line_gap(layouts: list[PageLayout], size: float) -> float:
+    """The usual white space between two lines of one paragraph."""
+    gaps = []
+    for layout in layouts:
+        for a, b in zip(layout.body, layout.body[1:]):
+            gap = b.y0 - a.y1
+            if 0 <= gap < size and abs(a.size - size) < 1:
+                gaps.append(gap)
+    return sorted(gaps)[len(gaps) // 3] if gaps else 0.0
+
+
+def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: Block) -> bool:
     text = line.text.lstrip()
     labelled = bool(LABEL.match(text) or SUBLABEL.match(text))
     if line.bold and not prev.bold and prev.text.rstrip().endswith(_TERMINAL):
@@ -68,7 +80,7 @@ def _starts_block(prev: Line, line: Line, *, left: float, size: float, block: Bl
         indented = line.x0 > left + 12 and prev.text.rstrip().endswith(_TERMINAL)
         return labelled or bool(HEADING.match(text) and line.bold) or indented
     gap = line.y0 - prev.y1
-    if gap > max(2.5, size * 0.3) or line.y0 < prev.y0 - 2:
+    if gap > limit or line.y0 < prev.y0 - 2:
         return True
     return labelled and prev.text.rstrip().endswith(_TERMINAL) and line.x0 <= prev.x0 + 30
 
@@ -219,8 +231,10 @@ def _numbered(block: Block, index: int, state: _Numbering, section: str | None) 
     label = block.label or ""
     x = block.indent
     number = int(label.split(".")[0]) if "." not in label else -1
-    nested = state.main is not None and (
-        (state.opens_list and number == 1) or (state.nested and number == state.nested + 1 and x > state.main_x + 10)
+    nested = state.main is not None and number > 0 and (
+        (number == 1 and (state.opens_list or state.main_number > 1))
+        or (state.nested > 0 and number == state.nested + 1
+            and (x > state.main_x + 10 or number != state.main_number + 1))
     )
     state.letter_parent = state.letter_key = state.last_letter = None
     if nested:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.store import GraphStore, ParagraphFilter
+from graph.store import GraphStore, ParagraphFilter, text_hash
 from search.catalog import Catalog
-from search.indexing import content_hash
 
 EXACT_LIMIT = 200_000
 
@@ -27,7 +26,7 @@ def vector_matrix(store: GraphStore, cat: Catalog, model: str) -> np.ndarray | N
 
 
 def _load_matrix(store: GraphStore, cat: Catalog, model: str) -> np.ndarray | None:
-    hashes = [content_hash(r.embed_text, model=model) for r in cat.rows]
+    hashes = [text_hash(r.text) for r in cat.rows]
     found: dict[str, list[float]] = {}
     unique = sorted(set(hashes))
     for i in range(0, len(unique), 5000):

@@ -1,4 +1,9 @@
-"""Paragraph search: lexical, dense and hybrid (weighted reciprocal rank fusion), with facets.
+"""Paragraph search: lexical, dense and hybrid (fusion of both rankings), with facets.
+
+Hybrid fusion is a convex combination of the two runs' scores, each divided by its run's best score
+(``ALPHA`` for lexical); weighted reciprocal rank fusion (``fuse``) is the alternative. Both were
+measured by ``bench/eval_search.py``: score fusion ranked better on the UPR query set (it keeps how
+far ahead the best lexical or semantic matches are, which rank fusion throws away).
 
 ``search`` answers a :class:`SearchResult`: the hits of one page, the facet counts over the
 candidate pool, the total size of that pool, and a note when the query could not be taken as given.
@@ -25,6 +30,8 @@ from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query
 MODES = ("hybrid", "dense", "lexical")
 RRF_K = 60
 WEIGHTS = {"lexical": 1.0, "dense": 1.0}
+FUSION = "score"  # "score" (max-normalised score fusion) | "rrf"
+ALPHA = 0.4  # weight of the lexical run in score fusion
 POOL = 200  # candidates fetched from each retriever (and counted in the facets)
 
 
@@ -85,7 +92,28 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
         dense = [(p, s) for p, s in dense if p in keep]
     if mode == "dense":
         return dense
-    return fuse({"lexical": lexical, "dense": dense}, pinned={p for p, s in lexical if s >= SYMBOL_DOC_BONUS})
+    pinned = {p for p, s in lexical if s >= SYMBOL_DOC_BONUS}
+    if FUSION == "rrf":
+        return fuse({"lexical": lexical, "dense": dense}, pinned=pinned)
+    return fuse_scores(lexical, dense, alpha=ALPHA, pinned=pinned)
+
+
+def fuse_scores(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], *, alpha: float = ALPHA,
+                pinned: set[int] | None = None) -> list[tuple[int, float]]:
+    """``alpha`` × lexical/max(lexical) + (1 − alpha) × dense/max(dense); a row missing from one run
+    gets that run's lowest normalised score. ``pinned`` rows (a document named by symbol) come first."""
+    pinned = pinned or set()
+    lex = _normalised([(p, s) for p, s in lexical if p not in pinned])
+    den = _normalised(dense)
+    lex_floor, den_floor = min(lex.values(), default=0.0), min(den.values(), default=0.0)
+    scores = {p: alpha * lex.get(p, lex_floor) + (1 - alpha) * den.get(p, den_floor) for p in set(lex) | set(den)}
+    scores.update({p: 2.0 + s for p, s in _normalised([(p, s) for p, s in lexical if p in pinned]).items()})
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def _normalised(run: list[tuple[int, float]]) -> dict[int, float]:
+    top = max((s for _, s in run), default=0.0)
+    return {p: max(s, 0.0) / top if top > 0 else 0.0 for p, s in run}
 
 
 def fuse(runs: dict[str, list[tuple[int, float]]], *, k: int = RRF_K, weights: dict[str, float] | None = None,

@@ -2,16 +2,14 @@
 
 A paragraph is embedded with its context so that a short subparagraph ("(b) Ratify the Convention")
 still says what it is about: the document title, the section heading and, for a subparagraph, the
-text of its parent paragraph. The content hash covers the model name and that exact text, so a
-re-ingest of an unchanged document finds every vector in the store and embeds nothing.
+text of its parent paragraph. Stored vectors are found again by the store's content hash of the
+paragraph text (``graph.store.text_hash``), so a re-ingest of an unchanged document embeds nothing.
+The store checks the vector size against the model's; a vector of another size is never reused.
 """
 
 from __future__ import annotations
 
-import hashlib
-
-
-from graph.store import GraphStore
+from graph.store import GraphStore, text_hash
 from ontology.model import ParagraphKind, ParsedDocument
 from search.embed import Embedder, Progress
 
@@ -36,16 +34,6 @@ def embedding_texts(document: ParsedDocument) -> dict[int, str]:
     return out
 
 
-def content_hash(text: str, *, model: str) -> str:
-    """SHA-256 of the model name and the embedded text (hex)."""
-    return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
-
-
-def content_hashes(document: ParsedDocument, *, model: str) -> dict[int, str]:
-    """Content hash of every paragraph's embedded text (by paragraph index)."""
-    return {i: content_hash(t, model=model) for i, t in embedding_texts(document).items()}
-
-
 def embed_paragraphs(
     document: ParsedDocument,
     store: GraphStore,
@@ -60,7 +48,7 @@ def embed_paragraphs(
     when given, receives ``{"reused": n, "embedded": m}``.
     """
     texts = embedding_texts(document)
-    hashes = {i: content_hash(t, model=embedder.name) for i, t in texts.items()}
+    hashes = {p.index: text_hash(p.text) for p in document.paragraphs}
     stored = store.embeddings_by_hash(sorted(set(hashes.values()))) if hashes else {}
     out: dict[int, list[float]] = {}
     for i, h in hashes.items():
@@ -82,4 +70,4 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__: list[str] = ["content_hash", "content_hashes", "embed_paragraphs", "embedding_texts"]
+__all__: list[str] = ["embed_paragraphs", "embedding_texts"]

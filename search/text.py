@@ -19,9 +19,7 @@ SYMBOL = re.compile(
     r"\b(?:[A-Z]{1,10}(?:\.\d+)?/)+(?:[A-Z0-9][A-Za-z0-9.\-]*)(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?",
 )
 STOPWORDS = frozenset(
-    """a an and are as at be by for from has have in into is it its of on or that the their this to was
-    were will with which who whom what when where all any also other such these those than then there
-    been being do does did not no nor so if but about over under between within per""".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with", "which", "who", "whom", "what", "when", "where", "all", "any", "also", "other", "such", "these", "those", "than", "then", "there", "been", "being", "do", "does", "did", "not", "no", "nor", "so", "if", "but", "about", "over", "under", "between", "within", "per"]
 )
 _stemmer = Stemmer.Stemmer("english")
 
