@@ -168,9 +168,9 @@ def validate(file: Path) -> None:
 
 
 @app.command()
-def sparql(query: str, store: StoreOpt = None) -> None:
-    """Run a read-only SPARQL query over the exported graph."""
-    _run("sparql", query=query, store=store)
+def sparql(query: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """Run a read-only SPARQL query (text or file) over the exported graph."""
+    _run("sparql", query=query, store=store, as_json=json_)
 
 
 @app.command()

@@ -201,7 +201,7 @@ class VERB(DefinedNamespace):
     reaffirms: URIRef
     endorses: URIRef
     should: URIRef
-    _extras = ["calls-upon", "takes-note"]
+    _extras = ["calls-upon", "takes-note"]  # noqa: RUF012 (rdflib reads a list)
 
 
 class RF(DefinedNamespace):
@@ -318,8 +318,10 @@ class AKN(DefinedNamespace):
 
     _NS = Namespace("http://docs.oasis-open.org/legaldocml/ns/akn/3.0/")
     _fail = True
-    _extras = ["doc", "statement", "bill", "debate", "paragraph", "point", "authorialNote",
-               "TLCOrganization", "TLCPerson", "TLCConcept", "TLCRole", "docketNumber"]
+    _extras = [  # noqa: RUF012 (rdflib reads a list)
+        "doc", "statement", "bill", "debate", "paragraph", "point", "authorialNote",
+        "TLCOrganization", "TLCPerson", "TLCConcept", "TLCRole", "docketNumber",
+    ]
 
 
 class VANN(DefinedNamespace):

@@ -28,6 +28,11 @@ FORMATS = ("turtle", "nt", "jsonld", "xml")
 EXTENSIONS = {"turtle": "ttl", "nt": "nt", "jsonld": "jsonld", "xml": "rdf"}
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 _SINCE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$")
+DESCRIPTION = ("United Nations documents, their paragraphs, footnotes and citations, and the actors, situations, "
+               "mechanisms, recommendations and risk-factor tags read from them, each fact with its source "
+               "paragraph and extraction run.")
+RIGHTS = ("The annotations and extracted facts are published under the licence stated here; the texts of "
+          "United Nations documents remain under the United Nations terms of use.")
 _VOCABULARIES = ("r2p", "eli", "fabio", "doco", "cito", "undo", "oa", "skos", "prov", "dcterms", "org", "schema")
 
 
@@ -101,12 +106,9 @@ def dataset_block(base: str, *, since: str | None, license: str, run_id: str | N
     props: list[t.Prop] = [
         (t.A, (t.IRI, t.VOID_DATASET)), (t.A, (t.IRI, t.DCAT_DATASET)),
         (t.DC_TITLE, (t.LANG, title, "en")),
-        (t.DC_DESCRIPTION, (t.LANG, "United Nations documents, their paragraphs, footnotes and citations, and the "
-                            "actors, situations, mechanisms, recommendations and risk-factor tags read from them, "
-                            "each fact with its source paragraph and extraction run.", "en")),
+        (t.DC_DESCRIPTION, (t.LANG, DESCRIPTION, "en")),
         (t.DC_LICENSE, (t.IRI, license)),
-        (t.DC_RIGHTS, (t.LANG, "The annotations and extracted facts are published under the licence stated here; "
-                       "the texts of United Nations documents remain under the United Nations terms of use.", "en")),
+        (t.DC_RIGHTS, (t.LANG, RIGHTS, "en")),
         (t.DC_CONFORMS_TO, (t.IRI, ONTOLOGY_IRI)),
         (t.VOID_URI_SPACE, (t.STR, base)),
         (t.R2P_storeFingerprint, (t.STR, fingerprint)),

@@ -21,12 +21,15 @@ Scheme (``{base}`` is the configured base IRI, ending in ``/``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from graph.rdf.errors import RdfError
 from ontology.model import symbol_key
 
 _SAFE = "-._~()"
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~()/]+")
+_AWKWARD = re.compile(r"(^|/)\.\.?(/|$)|//|^/|/$")
 _BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+/$")
 
 
@@ -46,14 +49,18 @@ def segment(text: str) -> str:
 
 def path(text: str) -> str:
     """A ``/``-separated path, each segment encoded with :func:`segment`; empty segments dropped."""
+    if _PLAIN.fullmatch(text) and not _AWKWARD.search(text):
+        return text  # the common case, already safe
     return "/".join(segment(s) for s in text.split("/") if s)
 
 
+@lru_cache(maxsize=65536)
 def doc_iri(base: str, symbol: str) -> str:
     """The IRI of the document whose (primary) symbol is ``symbol``."""
     return f"{base}doc/{path(symbol_key(symbol))}"
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(base: str, entity_id: str) -> str:
     """IRI of an actor, mechanism (``mech/…``) or situation (``sit/…``) from its stable id."""
     if entity_id.startswith(("mech/", "sit/")):

@@ -8,20 +8,31 @@ Facts are put in a canonical order of their content before they are numbered.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from graph.rdf import iris
 from graph.rdf import terms as t
 from graph.rdf.verbs import verb_concept
 from graph.store import StoredDocument
 from ontology.model import (
-    Actor, ActorKind, Citation, DocumentFacts, DocumentKind, Mechanism, MechanismType, Paragraph, ParagraphKind,
-    ParsedDocument, Situation,
+    Actor,
+    ActorKind,
+    Citation,
+    DocumentFacts,
+    DocumentKind,
+    Mechanism,
+    MechanismType,
+    Paragraph,
+    ParagraphKind,
+    ParsedDocument,
+    Situation,
 )
 from ontology.terms import AK, DK, MT, PK, RF
 
 Block = tuple[str, list[t.Prop]]
+T = TypeVar("T")
 
 KIND_CLASS = {
     DocumentKind.RESOLUTION: t.R2P_Resolution, DocumentKind.DRAFT: t.R2P_Draft,
@@ -126,7 +137,7 @@ def _document(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -
             props.append((getattr(t, f"R2P_{name}"), t.string(value)))
     props += [(t.R2P_agendaItem, t.string(a)) for a in document.agenda]
     props.append((t.R2P_pageCount, t.integer(document.pages)))
-    for rel in sorted(set((r.type, r.symbol) for r in facts.relations if r.type in RELATION)):
+    for rel in sorted({(r.type, r.symbol) for r in facts.relations if r.type in RELATION}):
         props.append((RELATION[rel[0]], (t.IRI, iris.doc_iri(ctx.base, rel[1]))))
     akn = akn_work(document)
     if akn:
@@ -172,7 +183,7 @@ def _provenance(stored: StoredDocument, ctx: DocContext, state: ExportState) -> 
     file_iri = f"{ctx.doc}/{iris.segment(ctx.lang)}/file" if ctx.lang else f"{ctx.doc}/file"
     if ctx.lang:
         version = f"{ctx.doc}/{iris.segment(ctx.lang)}"
-        yield version, [(t.A, (t.IRI, t.R2P_LanguageVersion)), (t.DC_LANGUAGE, t.language(ctx.lang)),
+        yield version, [(t.A, (t.IRI, t.R2P_LanguageVersion)), (t.DC_LANGUAGE, (t.TYPED, ctx.lang, t.XSD_LANGUAGE)),
                         (t.ELI_REALIZES, (t.IRI, ctx.doc)), (t.ELI_IS_EMBODIED_BY, (t.IRI, file_iri))]
     file_props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_File)), (t.DC_FORMAT, t.string("application/pdf"))]
     if document.sha256:
@@ -208,15 +219,18 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
                                              cites.get(p.index, ()))
 
 
+_PARAGRAPH_TYPES = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
+_SUBPARAGRAPH_TYPES = [*_PARAGRAPH_TYPES, (t.A, (t.IRI, t.R2P_Subparagraph))]
+_PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.items()}
+
+
 def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> list[t.Prop]:
     sub = bool(p.parent and p.parent in keys)
-    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
-    if sub:
-        props.append((t.A, (t.IRI, t.R2P_Subparagraph)))
+    props: list[t.Prop] = (_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES).copy()
     props.append((t.R2P_key, (t.STR, p.key)))
     if p.label:
         props.append((t.R2P_number, t.string(p.label)))
-    props.append((t.R2P_paragraphKind, (t.IRI, PARA_KIND[p.kind])))
+    props.append(_PARA_KIND_PROPS[p.kind])
     props.append((t.R2P_position, t.integer(p.index)))
     props.append((t.R2P_text, t.lang_string(p.text, ctx.lang)))
     if p.page >= 1:
@@ -244,7 +258,7 @@ def _footnotes(document: ParsedDocument, ctx: DocContext) -> Iterator[Block]:
         yield fn_iri, props
 
 
-def _numbered(items: list, owner) -> Iterator[tuple[str, int, object]]:
+def _numbered(items: Iterable[T], owner: Callable[[T], str]) -> Iterator[tuple[str, int, T]]:
     """Group items by the IRI of what they were read in (``owner(item)``) and number them from 1."""
     counts: dict[str, int] = {}
     for item in items:

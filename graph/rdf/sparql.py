@@ -23,6 +23,7 @@ from graph.store import GraphStore
 from ontology.terms import ONTOLOGY_TTL, SCHEMES_TTL
 
 CACHE_VERSION = "1"
+_OPEN: dict[str, Any] = {}  # the Oxigraph store opened last, by directory
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
@@ -71,9 +72,15 @@ def open_sparql_store(store: GraphStore, *, base_iri: str, cache_dir: Path | str
 
     cache = Path(cache_dir)
     target = cache / store_fingerprint(store, base_iri=base_iri)
+    key = str(target.resolve()) if target.exists() else str(target)
+    if key in _OPEN and (target / ".complete").exists():
+        return _OPEN[key]
     if not (target / ".complete").exists():
         _build(store, target, base_iri=base_iri, license=license)
-    return pyoxigraph.Store.read_only(str(target))
+    opened = pyoxigraph.Store.read_only(str(target))
+    _OPEN.clear()  # keep one open store per process: the current one
+    _OPEN[str(target.resolve())] = opened
+    return opened
 
 
 def _build(store: GraphStore, target: Path, *, base_iri: str, license: str | None) -> None:

@@ -164,8 +164,12 @@ def typed(lexical: str, datatype: str) -> Obj:
     return (TYPED, clean(lexical), datatype)
 
 
+_SMALL_INTS = tuple((TYPED, str(i), XSD_INTEGER) for i in range(4096))
+
+
 def integer(value: int) -> Obj:
-    return (TYPED, str(int(value)), XSD_INTEGER)
+    value = int(value)
+    return _SMALL_INTS[value] if 0 <= value < 4096 else (TYPED, str(value), XSD_INTEGER)
 
 
 def decimal(value: float) -> Obj:

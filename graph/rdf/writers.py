@@ -113,6 +113,7 @@ class TurtleWriter(Writer):
         return "".join(lines) + "\n"
 
     def _iri(self, iri: str) -> str:
+        """``prefix:local``, a relative ``<…>`` under the base, or a full ``<…>``; vocabulary terms cached."""
         curie = self.curie(iri)
         if curie is not None:
             return curie
@@ -120,37 +121,54 @@ class TurtleWriter(Writer):
             return "<" + iri[len(self.base):] + ">"
         return "<" + iri + ">"
 
-    def _obj(self, o: t.Obj) -> str:
-        kind = o[0]
-        if kind == 0:
-            return self._iri(o[1])
-        v = nt_escape(o[1])
-        if kind == 1:
-            return f'"{v}"'
-        if kind == 2:
-            return f'"{v}"@{o[2]}'
-        return f'"{v}"^^{self._iri(o[2])}'
-
     def render(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
+        add = out.append
+        curies, iri_of, search, table = self._curies, self._iri, _NT_ESCAPE.search, _NT_TABLE
+        base, cut = self.base, len(self.base)
         for subject, props in blocks:
             grouped: dict[str, list[str]] = {}
             for p, o in props:
-                grouped.setdefault(p, []).append(self._obj(o))
-            parts = [("a" if p == t.A else self._iri(p)) + " " + ", ".join(objs) for p, objs in grouped.items()]
-            out.append(self._iri(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
+                kind, v = o[0], o[1]
+                if kind == 0:
+                    r = curies.get(v)
+                    if r is None:
+                        r = "<" + v[cut:] + ">" if v.startswith(base) and not v.startswith(self._ns_tuple) \
+                            else iri_of(v)
+                else:
+                    if search(v):
+                        v = v.translate(table)
+                    if kind == 1:
+                        r = '"' + v + '"'
+                    elif kind == 2:
+                        r = '"' + v + '"@' + o[2]
+                    else:
+                        r = '"' + v + '"^^' + (curies.get(o[2]) or iri_of(o[2]))
+                objs = grouped.get(p)
+                if objs is None:
+                    grouped[p] = [r]
+                else:
+                    objs.append(r)
+            parts = [("a" if p == t.A else (curies.get(p) or iri_of(p))) + " " + ", ".join(objs)
+                     for p, objs in grouped.items()]
+            add(iri_of(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
             self.triples += len(props)
         return "".join(out)
 
 
 class JsonLdWriter(Writer):
-    """One JSON-LD document, ``{"@context": …, "@graph": [ … ]}``, its nodes written one by one."""
+    """One JSON-LD document, ``{"@context": …, "@graph": [ … ]}``, its nodes written one by one.
+
+    IRIs are written without JSON escaping: the export's IRIs never hold ``"``, ``\\`` or control
+    characters (they are percent-encoded or checked).
+    """
 
     media_type = "application/ld+json"
 
     def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
         super().__init__(base=base, prefixes=prefixes)
         self._first = True
+        self._keys: dict[str, str] = {}
 
     def header(self) -> str:
         context = ",\n    ".join(f"{encode_basestring(p)}: {encode_basestring(ns)}"
@@ -161,33 +179,42 @@ class JsonLdWriter(Writer):
         return "\n  ]\n}\n"
 
     def _key(self, iri: str) -> str:
-        return self.curie(iri) or iri
-
-    def _obj(self, o: t.Obj) -> str:
-        kind = o[0]
-        if kind == 0:
-            return '{"@id": ' + encode_basestring(o[1]) + "}"
-        if kind == 1:
-            return '{"@value": ' + encode_basestring(o[1]) + "}"
-        if kind == 2:
-            return '{"@value": ' + encode_basestring(o[1]) + ', "@language": "' + o[2] + '"}'
-        return '{"@value": ' + encode_basestring(o[1]) + ', "@type": ' + encode_basestring(self._key(o[2])) + "}"
+        """The quoted JSON key (or type) for a term: its CURIE when it has one (cached)."""
+        key = self._keys.get(iri)
+        if key is None:
+            key = self._keys[iri] = encode_basestring(self.curie(iri) or iri)
+        return key
 
     def render(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
+        add = out.append
+        keys, key_of, quote = self._keys, self._key, encode_basestring
         for subject, props in blocks:
             types: list[str] = []
             grouped: dict[str, list[str]] = {}
             for p, o in props:
+                kind = o[0]
                 if p == t.A:
-                    types.append(encode_basestring(self._key(o[1])))
+                    types.append(keys.get(o[1]) or key_of(o[1]))
+                    continue
+                if kind == 0:
+                    r = '{"@id": "' + o[1] + '"}'
+                elif kind == 1:
+                    r = '{"@value": ' + quote(o[1]) + "}"
+                elif kind == 2:
+                    r = '{"@value": ' + quote(o[1]) + ', "@language": "' + o[2] + '"}'
                 else:
-                    grouped.setdefault(p, []).append(self._obj(o))
-            fields = ['"@id": ' + encode_basestring(subject)]
+                    r = '{"@value": ' + quote(o[1]) + ', "@type": ' + (keys.get(o[2]) or key_of(o[2])) + "}"
+                objs = grouped.get(p)
+                if objs is None:
+                    grouped[p] = [r]
+                else:
+                    objs.append(r)
+            fields = ['"@id": "' + subject + '"']
             if types:
                 fields.append('"@type": [' + ", ".join(types) + "]")
-            fields += [encode_basestring(self._key(p)) + ": [" + ", ".join(objs) + "]" for p, objs in grouped.items()]
-            out.append(("    " if self._first else ",\n    ") + "{" + ", ".join(fields) + "}")
+            fields += [(keys.get(p) or key_of(p)) + ": [" + ", ".join(objs) + "]" for p, objs in grouped.items()]
+            add(("    {" if self._first else ",\n    {") + ", ".join(fields) + "}")
             self._first = False
             self.triples += len(props)
         return "".join(out)

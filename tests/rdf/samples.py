@@ -10,8 +10,24 @@ from collections.abc import Iterator
 
 from graph.store import StoredDocument
 from ontology.model import (
-    Actor, ActorKind, Citation, Coverage, DocumentFacts, DocumentKind, Establishment, Footnote, Mechanism,
-    MechanismType, Mention, Paragraph, ParagraphKind, ParsedDocument, Recommendation, Relation, RiskTag, Situation,
+    Actor,
+    ActorKind,
+    Citation,
+    Coverage,
+    DocumentFacts,
+    DocumentKind,
+    Establishment,
+    Footnote,
+    Mechanism,
+    MechanismType,
+    Mention,
+    Paragraph,
+    ParagraphKind,
+    ParsedDocument,
+    Recommendation,
+    Relation,
+    RiskTag,
+    Situation,
 )
 
 SUDAN = Actor("state/SDN", "Sudan", ActorKind.STATE, iso3="SDN", m49="729", aliases=("the Sudan",))
