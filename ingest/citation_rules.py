@@ -66,7 +66,7 @@ _OF = r"(?:of\s+the|of|du|de\s+la|de\s+l['’]|del|de)"
 
 PHRASE_RE = re.compile(
     rf"(?:(?P<pin>{_PINWORD}\s*{_PLIST})\s+(?:{_OF}\s*)?(?:(?i:the|its|this|la|sa|su|le)\s+)?)?"
-    rf"(?P<core>(?:(?P<org1>{_alt(_ORG_BEFORE)})(?:['’]s)?\s+)?"
+    rf"(?P<core>(?:(?P<org1>{_alt(_ORG_BEFORE)})(?:['’]s|,?\s+in\s+its)?,?\s+)?"
     rf"(?P<kind>{_KIND})\s+(?:(?i:nos?\.|n[°º])\s*)?(?P<nums>{_NUMLIST})"
     rf"(?:\s*,?\s+{_OF}\s*(?P<org2>{_alt(_ORG_AFTER)})|\s+(?P<org3>{_alt(_ORG_RU)}))?)"
     r"(?![\w’])"

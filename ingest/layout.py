@@ -107,7 +107,9 @@ def _is_furniture(line: Line, page: Page, repeated: set[str]) -> bool:
     zone = _zone(line, page)
     if zone is None or (page.number == 1 and _SYMBOL_LINE.match(text)):
         return False
-    if _PAGE_NUMBER.match(text) or _norm(text) in repeated:
+    if _PAGE_NUMBER.match(text):
+        return True
+    if _norm(text) in repeated and len(text) <= 60 and (zone == "top" or line.y0 >= page.height * 0.93):
         return True
     return page.number > 1 and bool(_SYMBOL_LINE.match(text))
 

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.pdf import Line
+from ingest.symbols import find_symbols, normalize_symbol, split_joint
 
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|S|E|T|ST|HRI|CCPR|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|UNEP|TD|DP)"
     r"(?:/[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*)+(?:\s?\((?:\d{4}|[IVXLC]+)\))?\**"
 )
-_JOINT = re.compile(r"\s?[-–—]\s?(?=(?:A|S|E)/)")
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
@@ -36,23 +36,24 @@ _LANGUAGES = {
 _ORGANS = (
     ("General Assembly", r"general assembly|assemblée générale|asamblea general|генеральная ассамблея"),
     ("Security Council", r"security council|conseil de sécurité|consejo de seguridad|совет безопасности"),
-    ("Economic and Social Council", r"economic and social council|conseil économique et social|"
-                                    r"consejo económico y social|экономический и социальный совет"),
-    ("Human Rights Council", r"human rights council|conseil des droits de l.homme|"
-                             r"consejo de derechos humanos|совет по правам человека"),
+    ("Economic and Social Council", (r"economic and social council|conseil économique et social|"
+                                     r"consejo económico y social|экономический и социальный совет")),
+    ("Human Rights Council", (r"human rights council|conseil des droits de l.homme|"
+                              r"consejo de derechos humanos|совет по правам человека")),
     ("Committee on the Elimination of Discrimination against Women",
-     r"elimination of discrimination against women|ликвидации дискриминации в отношении женщин"),
+     r"elimination of discrimination against women|ликвидации (?:всех форм )?дискриминации в отношении женщин"),
 )
-_UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.I)
-_DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.I)
-_ORIGINAL = re.compile(r"^\s*(?:original|оригинал)\s*:\s*([^\W\d_]+)", re.I)
+_UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.IGNORECASE)
+_DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.IGNORECASE)
+_ORIGINAL = re.compile(r"^\s*(?:original|оригинал)\s*:\s*([^\W\d_]+)", re.IGNORECASE)
 _SESSION = re.compile(r"^\s*([\w\-–]+(?:[ -]\w+)?\s+(?:session|year|special session)|\w+\s+(?:sesión|période de session)"
-                      r"|[\w\-]+\s+сессия|[\w\-]+\s+год)\s*$", re.I)
-_AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?agenda|point|tema|пункт)\b", re.I)
+                      r"|[\w\-]+\s+сессия|[\w\-]+\s+год)\s*$", re.IGNORECASE)
+_AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?agenda|point|tema|пункт)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 
 
-_UNITED = re.compile(r"^\s*(united|nations)\s*$", re.I)
+_SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
+_UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
 _PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 
@@ -67,6 +68,7 @@ class Masthead:
     sessions: list[str] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)
     headlines: list[Line] = field(default_factory=list)
+    agenda_bottom: float = 0.0  # lower edge of the last agenda line
     consumed: set[int] = field(default_factory=set)  # ids of page-1 lines that belong to the masthead
 
     @property
@@ -108,11 +110,14 @@ def iso_date(text: str) -> str | None:
 def split_symbols(text: str) -> list[str]:
     """Symbols in ``text``, joint symbols split into their halves."""
     out: list[str] = []
-    for m in SYMBOL.finditer(text):
-        for part in _JOINT.split(m.group(0)):
-            part = part.strip().rstrip("*").strip()
+    for hit in find_symbols(text):
+        for part in split_joint(hit.symbol):
+            part = normalize_symbol(part)
             if part and part not in out:
                 out.append(part)
+    section = _SECTION.search(text)
+    if out and section:  # budget fascicles: "A/81/6 (Sect. 24)"
+        out[-1] = f"{out[-1]} ({' '.join(section.group(1).split())})"
     return out
 
 
@@ -120,12 +125,15 @@ def read_masthead(lines: list[Line], *, width: float, height: float, size: float
     """Read the masthead from the first page's lines (in reading order)."""
     head = Masthead()
     for line in lines:
-        if line.y0 > height * 0.6 or _ends_masthead(head, line, size=size):
+        right = line.x0 > width * 0.5 and line.y0 < height * 0.3
+        if line.y0 > height * 0.6 or (not right and _ends_masthead(head, line, size=size)):
             break
+        if not right and line.size >= size * 1.5 and line.y0 < height * 0.2:
+            head.consumed.add(id(line))  # organ or body name in display type
+            continue
         _read_line(head, line, width=width, height=height, size=size)
-    for organ, pattern in _ORGANS:
-        if any(re.search(pattern, ln.text, re.I) for ln in lines if id(ln) in head.consumed):
-            head.organs.append(organ)
+    text = " ".join(" ".join(ln.text.split()) for ln in lines if id(ln) in head.consumed)
+    head.organs = [organ for organ, pattern in _ORGANS if re.search(pattern, text, re.IGNORECASE)]
     return head
 
 
@@ -149,7 +157,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
     take(id(line))
     if _UN.match(text) or _UNITED.match(text):
         return
-    if right and SYMBOL.search(text) and not head.symbols:
+    if right and not head.symbols and split_symbols(text):
         head.symbols = split_symbols(text)
     elif m := _DISTR.match(text):
         head.distribution = (m.group(1) or "").capitalize() or None
@@ -161,15 +169,19 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.date = iso_date(text)
     elif _SESSION.match(text) and not head.headlines:
         head.sessions.append(text)
-    elif _AGENDA.match(text) and not head.headlines:
+    elif _AGENDA.match(text) and not head.headlines or head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
         head.agenda.append(text)
-    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and len(head.agenda) < 6:
-        head.agenda.append(text)
+        head.agenda_bottom = line.y1
     elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
         return
     elif _is_headline(line, size):
         head.headlines.append(line)
 
 
+def _follows(head: Masthead, line: Line) -> bool:
+    """The line continues the agenda block (no blank line in between)."""
+    return line.y0 - head.agenda_bottom < (line.y1 - line.y0) * 0.6
+
+
 def _is_organ(text: str) -> bool:
-    return any(re.fullmatch(pattern, text.strip(), re.I) for _, pattern in _ORGANS)
+    return any(re.fullmatch(pattern, text.strip(), re.IGNORECASE) for _, pattern in _ORGANS)

@@ -11,11 +11,11 @@ from ingest.layout import PageLayout
 from ingest.pdf import Line
 
 LABEL = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.))\.?\s+(?=\S)")
-SUBLABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
+SUBLABEL = re.compile(r"^\s*\(?([a-zа-я]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
 HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 _LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
 _TOC_HEAD = re.compile(
-    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.I
+    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.IGNORECASE
 )
 _TERMINAL = (".", ";", ":", "?", "!", "»", "”", ")")
 _HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
@@ -119,7 +119,7 @@ def join_lines(texts: list[str], vocabulary: set[str]) -> str:
         if not out:
             out = text
             continue
-        m = _HYPHEN_END.search(out)
+        m = _HYPHEN_END.search(out[-80:]) if out.endswith(("-", "\u00ad")) else None
         n = _WORD_START.match(text)
         if m and n and n.group(1)[0].islower():
             out = (out[:-1] if _dehyphenate(m.group(1), n.group(1), vocabulary) else out) + text
@@ -143,10 +143,10 @@ def _is_heading(block: Block) -> bool:
     text = block.text
     if len(text) > 220 or not text:
         return False
-    if LABEL.match(text) and not HEADING.match(text):
+    if (LABEL.match(text) or SUBLABEL.match(text)) and not HEADING.match(text):
         return False
-    if _heading_lines(block.lines) and not text.endswith((";", ",")):
-        return True
+    if _heading_lines(block.lines) and not text.endswith((";", ",", ":")):
+        return not (text.endswith(".") and len(text) > 80)
     return bool(HEADING.match(text)) and not text.endswith((".", ";", ",")) and len(text) < 120
 
 

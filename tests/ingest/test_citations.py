@@ -41,6 +41,8 @@ def _symbols(text: str, **kw: str) -> list[str]:
         ),
         ("resolutions 7/25 and 22/22 of the Human Rights Council", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
         ("resolution 60/1 of the General Assembly", ["A/RES/60/1"]),
+        ("the Human Rights Council in its resolution S-90/1", ["A/HRC/RES/S-90/1"]),
+        ("the General Assembly, in its resolution 60/251,", ["A/RES/60/251"]),
         # organ omitted: the form decides, or nothing is claimed
         ("resolution 1591 (2005)", ["S/RES/1591 (2005)"]),
         ("its resolution 60/251", []),
