@@ -15,7 +15,7 @@ from ontology.model import (
     Actor, DocumentFacts, DocumentKind, Mention, ParsedDocument, Recommendation, Relation, Situation,
 )
 
-from .gazetteer import Hit
+from .gazetteer import Hit, Tokens
 from .mechanisms import COUNTRY_MANDATE, MechanismEntry, country_mandate, establishments_in, panels_by_resolution
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
@@ -41,7 +41,8 @@ def link(document: ParsedDocument) -> DocumentFacts:
     """Link the entities, situations, mechanisms, recommendations and risk factors of ``document``."""
     reg = registry()
     warnings: list[str] = []
-    mentions, spans = _mentions(document, reg, warnings)
+    tokens = {p.index: Tokens(p.text) for p in document.paragraphs}
+    mentions, spans = _mentions(document, reg, warnings, tokens)
     codes = document_situations(document, reg)
     entries: dict[str, MechanismEntry] = dict(reg.mechanisms)
     _country_mandates(document, reg, codes, entries, mentions, spans)
@@ -64,16 +65,16 @@ def link(document: ParsedDocument) -> DocumentFacts:
         situation_defs=tuple(situations) + _coverage_situations(covers, situations, reg),
         mechanisms=tuple(entries[m].mechanism for m in sorted(mech_ids)),
         mentions=tuple(mentions), recommendations=tuple(recs), coverage=tuple(covers),
-        establishments=tuple(dict.fromkeys(establishments)), risk_tags=tuple(risk_tags(document.paragraphs)),
+        establishments=tuple(dict.fromkeys(establishments)), risk_tags=tuple(risk_tags(document.paragraphs, tokens=tokens)),
         relations=_relations(document), warnings=tuple(dict.fromkeys(warnings)),
     )
 
 
-def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str]
+def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str], tokens: dict[int, Tokens]
               ) -> tuple[list[Mention], dict[int, list[tuple[str, int, int]]]]:
     """Mentions per paragraph, and mechanism spans (id, start, end) per paragraph index."""
     scanned: list[tuple[int, str, Hit]] = [
-        (p.index, p.key, h) for p in document.paragraphs for h in reg.gazetteer.scan(p.text)]
+        (p.index, p.key, h) for p in document.paragraphs for h in reg.gazetteer.scan(tokens[p.index])]
     names_drc = any(h.ids == ("state/COD",) for _, _, h in scanned)
     mentions: list[Mention] = []
     spans: dict[int, list[tuple[str, int, int]]] = {}
