@@ -16,6 +16,7 @@ _ORG_BEFORE = {  # English, organ before the word "resolution"
     "Security Council": "SC", "General Assembly": "GA", "Human Rights Council": "HRC",
     "Economic and Social Council": "ECOSOC", "Commission on Human Rights": "CHR",
     "Council": "COUNCIL", "Assembly": "GA", "Commission": "COMMISSION",
+    "HRC": "HRC", "UNGA": "GA", "UNSC": "SC", "ECOSOC": "ECOSOC",
 }
 _ORG_AFTER = {  # after "of the" / "du" / "de la" / "del"
     "Security Council": "SC", "General Assembly": "GA", "Human Rights Council": "HRC",
@@ -25,20 +26,26 @@ _ORG_AFTER = {  # after "of the" / "du" / "de la" / "del"
     "Consejo de Seguridad": "SC", "Asamblea General": "GA", "Consejo de Derechos Humanos": "HRC",
     "Consejo Económico y Social": "ECOSOC", "Comisión de Derechos Humanos": "CHR",
     "Council": "COUNCIL", "Assembly": "GA", "Conseil": "COUNCIL", "Assemblée": "GA",
-    "Consejo": "COUNCIL", "Asamblea": "GA",
+    "Consejo": "COUNCIL", "Asamblea": "GA", "HRC": "HRC", "ECOSOC": "ECOSOC",
 }
 _ORG_RU = {  # genitive, straight after the number
     "Совета Безопасности": "SC", "Генеральной Ассамблеи": "GA", "Совета по правам человека": "HRC",
     "Экономического и Социального Совета": "ECOSOC", "Комиссии по правам человека": "CHR",
 }
-_NAMES = {k.lower().replace("'", "’"): v for d in (_ORG_BEFORE, _ORG_AFTER, _ORG_RU) for k, v in d.items()}
-_NAMES.update({k.lower(): v for d in (_ORG_BEFORE, _ORG_AFTER, _ORG_RU) for k, v in d.items()})
-_NAMES.update({"ecosoc": "ECOSOC", "hrc": "HRC", "ga": "GA", "sc": "SC", "chr": "CHR"})
+
+
+def _name_key(name: str) -> str:
+    """Names compared without case, spaces or apostrophe style ("Human RightsCouncil" too)."""
+    return re.sub(r"\s+", "", name).lower().replace("'", "’")
+
+
+_NAMES = {_name_key(k): v for d in (_ORG_BEFORE, _ORG_AFTER, _ORG_RU) for k, v in d.items()}
+_NAMES.update({"ga": "GA", "sc": "SC", "chr": "CHR"})
 
 
 def _alt(names: dict[str, str]) -> str:
     keys = sorted(names, key=len, reverse=True)
-    return "(?i:" + "|".join(re.escape(k).replace("'", "['’]").replace(r"\ ", r"\s+") for k in keys) + ")"
+    return "(?i:" + "|".join(re.escape(k).replace("'", "['’]").replace(r"\ ", r"\s*") for k in keys) + ")"
 
 
 _DASH = "[-\u2010\u2011\u2013]"
@@ -64,6 +71,7 @@ _PIN_ONE = r"\d{1,3}(?:\s?\([a-z]{1,4}\))*"
 _PLIST = rf"{_PIN_ONE}(?:\s*(?:,|and|et|y|и|to|à|a|[-–—])\s*{_PIN_ONE})*"
 _OF = r"(?:of\s+the|of|du|de\s+la|de\s+l['’]|del|de)"
 
+LOOKBACK = 160  # the longest pinpoint and organ name written before the word "resolution"
 PHRASE_RE = re.compile(
     rf"(?:(?P<pin>{_PINWORD}\s*{_PLIST})\s+(?:{_OF}\s*)?(?:(?i:the|its|this|la|sa|su|le)\s+)?)?"
     rf"(?P<core>(?:(?P<org1>{_alt(_ORG_BEFORE)})(?:['’]s|,?\s+in\s+its)?,?\s+)?"
@@ -71,18 +79,19 @@ PHRASE_RE = re.compile(
     rf"(?:\s*,?\s+{_OF}\s*(?P<org2>{_alt(_ORG_AFTER)})|\s+(?P<org3>{_alt(_ORG_RU)}))?)"
     r"(?![\w’])"
 )
+KIND_RE = re.compile(rf"(?<!\w){_KIND}\s+(?:(?i:nos?\.|n[°º])\s*)?(?:E?S{_DASH})?\d")
 PIN_SUFFIX_RE = re.compile(rf"\s*[,(]?\s*{_PINWORD}\s*(?P<pins>{_PLIST})")
 _PIN_TOKEN = re.compile(r"(\d{1,3})((?:\s?\([a-z]{1,4}\))*)")
 
 
 def organ_code(name: str) -> str | None:
     """The organ code of a name, code or symbol: "General Assembly" → GA, ``A/HRC/61/41`` → HRC."""
-    name = re.sub(r"\s+", " ", name).strip()
+    name = name.strip()
     if not name:
         return None
     if "/" in name:
         return organ_from_symbol(name)
-    return _NAMES.get(name.lower().replace("'", "’")) or _NAMES.get(name.lower())
+    return _NAMES.get(_name_key(name))
 
 
 def organ_from_symbol(symbol: str) -> str | None:

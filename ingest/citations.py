@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.citation_rules import (
+    KIND_RE,
+    LOOKBACK,
     NUM_RE,
     PHRASE_RE,
     PIN_SUFFIX_RE,
@@ -88,7 +90,7 @@ def _symbol_citations(text: str, masked: str) -> list[CitationHit]:
 
 def _phrase_citations(text: str, masked: str, context: str | None) -> list[CitationHit]:
     out: list[CitationHit] = []
-    for m in PHRASE_RE.finditer(masked):
+    for m in _phrases(masked):
         organ = organ_code(m.group("org1") or m.group("org2") or m.group("org3") or "")
         kind = "decision" if re.match(r"(?i)d[ée]cisi|решени", m.group("kind")) else "resolution"
         nums = list(NUM_RE.finditer(masked, m.start("nums"), m.end("nums")))
@@ -104,6 +106,22 @@ def _phrase_citations(text: str, masked: str, context: str | None) -> list[Citat
             pins = (pre if i == 0 else ()) + (post if last else ())
             out.append(CitationHit(symbol, text[start:end], start, end, pins))
     return out
+
+
+def _phrases(masked: str) -> list[re.Match[str]]:
+    """Phrase matches, tried only around the word "resolution" (or "decision") followed by a number."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for kind in KIND_RE.finditer(masked):
+        if kind.start() < done:
+            continue
+        window = max(done, kind.start() - LOOKBACK)
+        for m in PHRASE_RE.finditer(masked, window, min(len(masked), kind.end() + 600)):
+            if m.start("kind") == kind.start():
+                found.append(m)
+                done = m.end()
+                break
+    return found
 
 
 def _suffix_pinpoints(masked: str, end: int) -> tuple[str, ...]:

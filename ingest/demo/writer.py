@@ -23,7 +23,7 @@ from ingest.demo.model import FICTIONAL_MARK, Block, BlockKind, DemoDocument
 WIDTH, HEIGHT = 612.0, 792.0  # US Letter, as New York documents
 X0, BODY, TAB, SUBTAB, RIGHT = 72.0, 100.0, 128.0, 156.0, 540.0
 TOP, BOTTOM = 84.0, 716.0
-SIZE, LEAD = 10.0, 12.0
+SIZE, LEAD = 10.0, 14.0  # 14 pt: the line boxes of the Times base font must not overlap
 FN_SIZE, FN_LEAD = 8.0, 9.5
 FONTS = {"r": "tiro", "i": "tiit", "b": "tibo", "sup": "tiro", "h": "helv", "hb": "hebo"}
 FIXED_DATE = "D:20260101000000Z"
@@ -113,7 +113,7 @@ _INDENTS = {  # kind: (label x, first text x, continuation x)
     BlockKind.RECOMMENDATION: (TAB, TAB + 34, TAB + 34),
     BlockKind.TEXT: (BODY, TAB, BODY),
     BlockKind.PREAMBULAR: (BODY, TAB, BODY),
-    BlockKind.PLAIN: (BODY, BODY, BODY),
+    BlockKind.PLAIN: (BODY, TAB, BODY),  # the formula "The Security Council," stands at the indent
     BlockKind.HEADING: (X0, BODY, BODY),
     BlockKind.SUBHEADING: (X0, BODY, BODY),
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.citations import find_citations, organ_from_symbol
 
@@ -42,6 +44,8 @@ def _symbols(text: str, **kw: str) -> list[str]:
         ("resolutions 7/25 and 22/22 of the Human Rights Council", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
         ("resolution 60/1 of the General Assembly", ["A/RES/60/1"]),
         ("the Human Rights Council in its resolution S-90/1", ["A/HRC/RES/S-90/1"]),
+        ("paragraph 1 (a) of HRC resolution 9/12", ["A/HRC/RES/9/12"]),
+        ("the Durban Review Conference and Human RightsCouncil resolution 9/12", ["A/HRC/RES/9/12"]),
         ("the General Assembly, in its resolution 60/251,", ["A/RES/60/251"]),
         # organ omitted: the form decides, or nothing is claimed
         ("resolution 1591 (2005)", ["S/RES/1591 (2005)"]),
@@ -57,6 +61,8 @@ def _symbols(text: str, **kw: str) -> list[str]:
         ("резолюция 2417 (2018) Совета Безопасности", ["S/RES/2417 (2018)"]),
         ("в резолюции 60/1 Генеральной Ассамблеи", ["A/RES/60/1"]),
         ("резолюциях 7/25 и 22/22 Совета по правам человека", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
+        ("decisión 1/102 del Consejo de Derechos Humanos", ["A/HRC/DEC/1/102"]),
+        ("решение 1/102 Совета по правам человека", ["A/HRC/DEC/1/102"]),
         # not citations
         ("the resolution of the conflict in 2018", []),
         ("Security Council resolution 2417 (2018) and General Assembly decision 60/551", ["S/RES/2417 (2018)"]),
@@ -105,6 +111,8 @@ def test_text_and_offsets_as_written() -> None:
         ("A/79/875-S/2025/248, paras. 37 and 40.", "A/79/875", ("37", "40")),
         ("Security Council resolution 2417 (2018), paragraph 4", "S/RES/2417 (2018)", ("4",)),
         ("paragraphes 138 et 139 de la résolution 60/1 de l'Assemblée générale", "A/RES/60/1", ("138", "139")),
+        ("párrafos 138 y 139 de la resolución 60/1 de la Asamblea General", "A/RES/60/1", ("138", "139")),
+        ("пункты 138 и 139 резолюции 60/1 Генеральной Ассамблеи", "A/RES/60/1", ("138", "139")),
     ],
 )
 def test_pinpoints(text: str, symbol: str | None, pins: tuple[str, ...]) -> None:
@@ -161,6 +169,12 @@ def test_seed_report_citations(corpus: Path) -> None:
         assert text[h.start : h.end] == h.text
 
 
+def test_many_phrases_in_one_long_text() -> None:
+    chunk = "Recalling Security Council resolution 2417 (2018) and General Assembly resolution 60/1. " * 200
+    hits = find_citations(chunk)
+    assert [h.symbol for h in hits] == ["S/RES/2417 (2018)", "A/RES/60/1"] * 200
+
+
 def test_organ_names_broken_across_lines() -> None:
     text = "held pursuant to Human Rights \nCouncil resolution 56/8 and General\nAssembly resolution 76/300"
     assert _symbols(text) == ["A/HRC/RES/56/8", "A/RES/76/300"]
@@ -177,3 +191,11 @@ def test_real_resolutions_cite_their_predecessors(corpus: Path) -> None:
     with pymupdf.open(folder / "A_HRC_59_L.17.en.pdf") as doc:
         hrc = {h.symbol for h in find_citations("".join(p.get_text() for p in doc), context_organ="HRC")}
     assert {"A/RES/77/276", "A/RES/76/300", "A/HRC/RES/56/8", "A/HRC/RES/47/24", "A/HRC/59/L.17"} <= hrc
+
+
+@given(st.text(alphabet="GeneralAssemblySecurityCouncil resolutions 0123456789/()-,and.VIX", max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_consistent_citations(text: str) -> None:
+    for hit in find_citations(text, context_organ="GA"):
+        assert text[hit.start : hit.end] == hit.text
+        assert hit.symbol.startswith(("A/", "S/", "E/"))

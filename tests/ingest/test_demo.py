@@ -92,3 +92,47 @@ def test_cli_demo_writes_the_same_bytes(tmp_path: Path, demo_dir: Path) -> None:
         fresh = hashlib.sha256((tmp_path / doc.filename).read_bytes()).hexdigest()
         assert fresh == hashlib.sha256((demo_dir / doc.filename).read_bytes()).hexdigest()
         assert str(tmp_path / doc.filename) in result.stdout
+
+
+@pytest.fixture(scope="session")
+def parsed(demo_dir: Path) -> dict[str, object]:
+    from ingest.pipeline import parse
+
+    return {doc.filename: parse(demo_dir / doc.filename) for doc in DOCUMENTS}
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=lambda d: d.symbol)
+def test_demo_pdfs_parse_back(parsed: dict, doc) -> None:  # type: ignore[no-untyped-def]
+    """The parser reads back what the writer printed: symbols, date, labels, footnotes, citations."""
+    result = parsed[doc.filename]
+    assert list(result.symbols) == split_joint(doc.symbol)
+    assert result.language == "en"
+    assert result.distribution == "General"
+    assert result.job_number == doc.job
+    assert tuple(p.label for p in result.paragraphs if p.label) == doc.expected.labels
+    assert len(result.footnotes) == doc.expected.footnotes
+    assert set(doc.expected.citations) <= {c.symbol for c in result.citations}
+    assert not any(FICTIONAL_MARK in p.text for p in result.paragraphs)
+    assert not any(FICTIONAL_MARK in f.text for f in result.footnotes)
+
+
+def test_demo_resolution_parses_into_preambular_and_operative(parsed: dict) -> None:
+    from ingest.demo.texts.resolution import OPERATIVE_VERBS, PREAMBULAR_VERBS, RESOLUTION
+
+    result = parsed[RESOLUTION.filename]
+    assert result.kind == "resolution"
+    assert result.date == "2026-01-15"
+    pre = [p.verb for p in result.paragraphs if p.kind == "preambular"]
+    ops = [p.verb for p in result.paragraphs if p.kind == "operative"]
+    assert tuple(pre) == PREAMBULAR_VERBS
+    assert tuple(ops) == OPERATIVE_VERBS
+
+
+def test_demo_upr_recommendations_are_paragraphs(parsed: dict) -> None:
+    from ingest.demo.texts.upr import RECOMMENDATIONS, UPR
+
+    result = parsed[UPR.filename]
+    recs = [p for p in result.paragraphs if p.label and p.label.count(".") == 1]
+    assert len(recs) == len(RECOMMENDATIONS)
+    assert recs[0].text.startswith("Ratify the Rome Statute")
+    assert recs[0].text.rstrip(";").endswith("(Eastland, Westvale)")

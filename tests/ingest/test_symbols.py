@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.symbols import find_symbols, is_symbol, mask_markup, normalize_symbol, split_joint
 from ontology.model import symbol_key
@@ -133,3 +135,19 @@ def test_seed_report_symbols(corpus: Path) -> None:
     for h in hits:
         assert text[h.start : h.end] == h.text
         assert all(is_symbol(p) for p in h.parts)
+
+
+def test_joint_symbol_broken_after_the_dash() -> None:
+    [hit] = find_symbols("see A/79/875-\nS/2025/248, paras. 46\u201353")
+    assert hit.parts == ["A/79/875", "S/2025/248"]
+
+
+_ALPHABET = "AS/ERC-\u2013 .()*0123456789[]#HRTV\n\u00b2"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_consistent_hits(text: str) -> None:
+    for hit in find_symbols(text):
+        assert text[hit.start : hit.end] == hit.text
+        assert hit.parts and all(p == normalize_symbol(p) for p in hit.parts)

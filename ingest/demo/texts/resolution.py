@@ -18,6 +18,15 @@ BLOCKS = (
           "border provinces,"),
     Block(K.PREAMBULAR, "*Welcoming* the establishment by the Human Rights Council of the Independent Commission "
           "of Inquiry on Eastland,[fn: Human Rights Council resolution S-90/1.]"),
+    Block(K.PREAMBULAR, "*Recognizing* that each State has the primary responsibility to protect its "
+          "populations, and that the international community should encourage and help States to exercise "
+          "this responsibility,"),
+    Block(K.PREAMBULAR, "*Stressing* the importance of early warning of the risk of atrocity crimes, and of "
+          "cooperation between the United Nations and regional organizations in this regard,"),
+    Block(K.PREAMBULAR, "*Taking note* of the statements of the Special Rapporteur on the situation of human "
+          "rights in Eastland on the arbitrary detention of members of the Lowland community,"),
+    Block(K.PREAMBULAR, "*Bearing in mind* the regional dimension of the crisis, including the arrival of "
+          "refugees from Eastland in neighbouring States,"),
     Block(K.PREAMBULAR, "*Determining* that the situation in Eastland constitutes a threat to international "
           "peace and security in the region,"),
     Block(K.PREAMBULAR, "*Acting* under Chapter VII of the Charter of the United Nations,"),
@@ -46,7 +55,35 @@ BLOCKS = (
     Block(K.OPERATIVE, "*Encourages* the Government of Eastland to cooperate with the Independent Commission of "
           "Inquiry on Eastland and with the Special Rapporteur on the situation of human rights in Eastland;",
           "8."),
-    Block(K.OPERATIVE, "*Decides* to remain seized of the matter.", "9."),
+    Block(K.OPERATIVE, "*Requests* the Panel of Experts on Eastland to provide a mid-term update to the Council "
+          "no later than six months after its appointment, and to submit its recommendations on measures that "
+          "could reduce the risk of further violence against civilians;", "9."),
+    Block(K.OPERATIVE, "*Strongly condemns* all incitement to violence against civilians on the basis of their "
+          "ethnic or religious identity, and *calls upon* the Government of Eastland to hold accountable those "
+          "responsible for such incitement;", "10."),
+    Block(K.OPERATIVE, "*Stresses* that the protection of civilians must be a priority of the United Nations "
+          "Stabilization Mission in Eastland, and *requests* the Mission to strengthen its early warning and "
+          "rapid response capacities in the border provinces;", "11."),
+    Block(K.OPERATIVE, "*Invites* regional organizations to share with the Committee any information on "
+          "violations of the measures imposed by paragraph 2 above;", "12."),
+    Block(K.OPERATIVE, "*Expresses its intention* to review the measures imposed by paragraph 2 above in the "
+          "light of the reports of the Panel of Experts and of the Secretary-General;", "13."),
+    Block(K.OPERATIVE, "*Requests* the Secretary-General to take the administrative measures necessary to "
+          "establish the Panel of Experts on Eastland expeditiously, drawing on the expertise of the members of "
+          "panels established under other sanctions regimes;", "14."),
+    Block(K.OPERATIVE, "*Urges* all parties to facilitate the safe, voluntary and dignified return of displaced "
+          "persons to their places of origin, and to respect the civilian character of camps for displaced "
+          "persons;", "15."),
+    Block(K.OPERATIVE, "*Encourages* Member States to provide support to the countries hosting refugees from "
+          "Eastland, in coordination with the United Nations High Commissioner for Refugees;", "16."),
+    Block(K.OPERATIVE, "*Requests* the Committee to report to the Council within 90 days on its work, and "
+          "thereafter at least once a year, and to consider designating individuals and entities found by the "
+          "Panel of Experts to have obstructed humanitarian assistance;", "17."),
+    Block(K.OPERATIVE, "*Emphasizes* that those responsible for violations of international humanitarian law "
+          "and violations and abuses of human rights in Eastland must be held accountable, and *encourages* "
+          "the Government of Eastland to cooperate with international and regional accountability "
+          "mechanisms;", "18."),
+    Block(K.OPERATIVE, "*Decides* to remain seized of the matter.", "19."),
 )
 
 RESOLUTION = DemoDocument(
@@ -61,13 +98,14 @@ RESOLUTION = DemoDocument(
     subtitle="Adopted by the Security Council at its 9990th meeting, on 15 January 2026",
     blocks=BLOCKS,
     expected=Expected(
-        labels=("1", "2", "3", "4", "4 (a)", "4 (b)", "4 (c)", "5", "6", "7", "8", "9"),
+        labels=("1", "2", "3", "4", "4 (a)", "4 (b)", "4 (c)", *(str(n) for n in range(5, 20))),
         citations=("S/RES/1674 (2006)", "S/RES/2417 (2018)", "A/RES/60/1", "A/HRC/RES/S-90/1"),
         footnotes=1,
     ),
 )
 
 OPERATIVE_VERBS = ("Demands", "Decides", "Decides", "Decides", "Requests", "Urges", "Calls upon", "Encourages",
-                   "Decides")
+                   "Requests", "Strongly condemns", "Stresses", "Invites", "Expresses its intention", "Requests",
+                   "Urges", "Encourages", "Requests", "Emphasizes", "Decides")
 PREAMBULAR_VERBS = ("Recalling", "Reaffirming", "Deeply concerned", "Noting with concern", "Welcoming",
-                    "Determining", "Acting")
+                    "Recognizing", "Stressing", "Taking note", "Bearing in mind", "Determining", "Acting")
