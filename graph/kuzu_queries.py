@@ -138,11 +138,12 @@ DOC_RESOLVE = (
     "MATCH (d:Document) WHERE d.key = $key OR list_contains(d.symbol_keys, $key) "
     "RETURN d.key, d.stub ORDER BY d.stub, d.key LIMIT 1"
 )
-DELETE_DOC_PARAGRAPHS = "MATCH (p:Paragraph) WHERE p.doc_key = $key DETACH DELETE p"
-DELETE_DOC_FOOTNOTES = "MATCH (f:Footnote) WHERE f.doc_key = $key DETACH DELETE f"
-DELETE_DOC_RECOMMENDATIONS = "MATCH (r:Recommendation) WHERE r.doc_key = $key DETACH DELETE r"
-DELETE_DOC_OUT_EDGES = "MATCH (d:Document {key: $key})-[e]->() DELETE e"
-DELETE_EDGES_READ_IN = [
+DELETE_DERIVED = [  # what a stored version produced, reached through the graph (no table scans)
+    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(:Paragraph)<-[:STATED_IN]-(r:Recommendation) "
+    "DETACH DELETE r",
+    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) DETACH DELETE p",
+    "MATCH (d:Document {key: $key})-[:HAS_FOOTNOTE]->(f:Footnote) DETACH DELETE f",
+    "MATCH (d:Document {key: $key})-[e]->() DELETE e",
     "MATCH ()-[e:COVERS]->() WHERE e.document = $key DELETE e",
     "MATCH ()-[e:ESTABLISHED_BY]->() WHERE e.document = $key DELETE e",
     "MATCH ()-[e:MEMBER_OF]->() WHERE e.document = $key DELETE e",
@@ -238,12 +239,10 @@ FIND_MECHANISM = (
     "MATCH (m:Mechanism) WHERE m.id = $q OR lower(m.name) = lower($q) OR lower(m.acronym) = lower($q) "
     "RETURN m.id"
 )
-NAMES = (
-    "UNWIND $ids AS i OPTIONAL MATCH (a:Actor {id: i}) OPTIONAL MATCH (m:Mechanism {id: i}) "
-    "RETURN i, coalesce(a.name, m.name, i)"
-)
+ACTOR_NAMES = "UNWIND $ids AS i MATCH (a:Actor {id: i}) RETURN i, a.name"
+MECHANISM_NAMES = "UNWIND $ids AS i MATCH (m:Mechanism {id: i}) RETURN i, m.name"
 _REC_COLUMNS = (
-    "RETURN DISTINCT r.symbol, r.paragraph, r.text, r.by_ids, r.to_ids, r.verb, r.response, r.date, r.page, "
+    "RETURN r.symbol, r.paragraph, r.text, r.by_ids, r.to_ids, r.verb, r.response, r.date, r.page, "
     "r.themes, r.doc_key, r.idx ORDER BY r.doc_key, r.idx SKIP $offset LIMIT $limit"
 )
 
@@ -268,12 +267,18 @@ def flatten(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def recommendations_query(filters: dict[str, Any]) -> str:
-    """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges."""
-    match, where = "MATCH (r:Recommendation)", []
+    """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges.
+
+    No DISTINCT over the returned columns (it costs a hash of every text); ``WITH DISTINCT r``
+    only when several addressee or recommender ids could reach one recommendation twice.
+    """
+    match, where, several = "MATCH (r:Recommendation)", [], False
     if "to" in filters:
-        match = "UNWIND $to AS t MATCH (:Actor {id: t})<-[:ADDRESSED_TO]-(r:Recommendation)"
+        match = "MATCH (ta:Actor)<-[:ADDRESSED_TO]-(r:Recommendation) WHERE " + _one_of("ta.id", "to", filters)
+        several = len(filters["to"]) > 1
     elif "by" in filters:
-        match = "UNWIND $by AS b MATCH (r:Recommendation)-[:RECOMMENDED_BY]->(rb) WHERE rb.id = b"
+        match = "MATCH (r:Recommendation)-[:RECOMMENDED_BY]->(rb) WHERE " + _one_of("rb.id", "by", filters)
+        several = len(filters["by"]) > 1
     if "to" in filters and "by" in filters:
         where.append(any_of("r.by_ids", "by", len(filters["by"])))
     if "theme" in filters:
@@ -286,7 +291,12 @@ def recommendations_query(filters: dict[str, Any]) -> str:
         where.append("r.year <= $year_to")
     glue = " AND " if "WHERE" in match else " WHERE "
     clause = (glue + " AND ".join(where)) if where else ""
-    return f"{match}{clause} {_REC_COLUMNS}"
+    distinct = " WITH DISTINCT r" if several else ""
+    return f"{match}{clause}{distinct} {_REC_COLUMNS}"
+
+
+def _one_of(column: str, name: str, filters: dict[str, Any]) -> str:
+    return "(" + " OR ".join(f"{column} = ${name}_{i}" for i in range(len(filters[name]))) + ")"
 
 
 CITES_OUT = (

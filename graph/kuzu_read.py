@@ -91,6 +91,13 @@ def resolve_mechanisms(conn: kuzu.Connection, name: str) -> list[str]:
     return sorted({r[0] for r in rows(conn, q.FIND_MECHANISM, {"q": name.strip()})}) or [name]
 
 
+def recommenders(conn: kuzu.Connection, name: str) -> list[str]:
+    """Ids of the actors and mechanisms a name, id, code, alias or acronym names."""
+    found = [r[0] for r in rows(conn, q.FIND_ACTOR, {"q": name.strip(), "bare": _bare(name)})]
+    found += [r[0] for r in rows(conn, q.FIND_MECHANISM, {"q": name.strip()})]
+    return sorted(set(found)) or [name]
+
+
 def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
     """Mechanisms covering a situation, grouped, with dates and evidence."""
     found = resolve_situation(conn, situation)
@@ -119,7 +126,7 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
     if f["to"]:
         filters["to"] = resolve_actors(conn, f["to"])
     if f["by"]:
-        filters["by"] = resolve_actors(conn, f["by"]) + resolve_mechanisms(conn, f["by"])
+        filters["by"] = recommenders(conn, f["by"])
     if f["theme"]:
         filters["theme"] = f["theme"].lower()
     if f["mechanism"]:
@@ -128,10 +135,12 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
         if f[bound] is not None:
             filters[bound] = int(f[bound])
     params = {**q.flatten(filters), "offset": f["offset"], "limit": f["limit"]}
-    params.update({k: filters[k] for k in ("to", "by") if k in filters})
     found = rows(conn, q.recommendations_query(filters), params)
     ids = sorted({i for r in found for i in (*r[3], *r[4])})
-    names = dict((r[0], r[1]) for r in rows(conn, q.NAMES, {"ids": ids})) if ids else {}
+    names: dict[str, str] = {}
+    if ids:
+        names.update((r[0], r[1]) for r in rows(conn, q.MECHANISM_NAMES, {"ids": ids}))
+        names.update((r[0], r[1]) for r in rows(conn, q.ACTOR_NAMES, {"ids": ids}))
     return [
         RecommendationRecord(symbol=r[0], paragraph=r[1], text=r[2], by=tuple(names.get(i, i) for i in r[3]),
                              to=tuple(names.get(i, i) for i in r[4]), verb=r[5], response=r[6], date=r[7],
@@ -184,7 +193,7 @@ def filter_params(conn: kuzu.Connection, filters: ParagraphFilter | None) -> dic
         elif name == "mechanism":
             out[name] = resolve_mechanisms(conn, value)
         elif name in ("by", "to"):
-            out[name] = resolve_actors(conn, value) + (resolve_mechanisms(conn, value) if name == "by" else [])
+            out[name] = recommenders(conn, value) if name == "by" else resolve_actors(conn, value)
         elif name == "organ":
             out[name] = f"|{value.lower()}|"
         elif name == "symbol":

@@ -272,3 +272,23 @@ def _edges(rows: Rows, doc: ParsedDocument, facts: DocumentFacts) -> None:
         rows.stubs.setdefault(target, rel.symbol)
         rows.rel(table, "Document", "Document", key, target, document=key)
     rows.stubs.pop(key, None)
+
+
+def merge_rows(batch: list[Rows]) -> Rows:
+    """The rows of several documents as one load (entities merged by id, the last definition wins)."""
+    if len(batch) == 1:
+        return batch[0]
+    merged = Rows(key="", document={})
+    for rows in batch:
+        for table, items in rows.nodes.items():
+            merged.nodes[table].extend(items)
+        for rel, items in rows.rels.items():
+            merged.rels[rel].extend(items)
+        for table, items in rows.merges.items():
+            merged.merges[table].extend(items)
+        merged.stubs.update(rows.stubs)
+    for table, items in merged.merges.items():
+        merged.merges[table] = list({item["id"]: item for item in items}.values())
+    for rows in batch:
+        merged.stubs.pop(rows.key, None)
+    return merged
