@@ -23,6 +23,7 @@ from api.catalogue import Catalogue
 from api.errors import error_body, error_payload
 from api.keys import KeyStore
 from api.settings import Settings
+from api.storeguard import SharedStore
 from ontology.errors import R2PError
 
 HERE = Path(__file__).resolve().parent
@@ -61,11 +62,12 @@ def create_app(settings: Settings | None = None, *, store: Any = None, embedder:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.store = open_settings_store(settings) if owns_store else store
+    app.state.write_lock = threading.RLock()
+    opened = open_settings_store(settings) if owns_store else store
+    app.state.store = SharedStore(opened, app.state.write_lock)
     app.state.embedder = embedder
     app.state.catalogue = Catalogue(app.state.store)
     app.state.keys = KeyStore(Path(settings.store))
-    app.state.write_lock = threading.Lock()
     _install_errors(app)
     _install_headers(app)
     _include_routes(app)

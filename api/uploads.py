@@ -75,16 +75,16 @@ def safe_display_name(filename: str | None) -> str:
     return cleaned or "upload"
 
 
-def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
-    """Parse, link, embed and store one PDF kept at ``path``; answers the store's `PutResult`.
 
-    Uses the published interfaces of each stage; the store keeps ``path`` as the original file.
-    """
-    from ingest.link import link
-    from ingest.pipeline import parse
+def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
+    """Parse, link, embed and store one PDF kept at ``path`` through the ingest wiring; answers the
+    store's `PutResult` ("unchanged" when the same bytes are stored already). Errors are raised."""
+    from api.pipeline import prepare
+    from graph.store import PutResult
     from search.indexing import embed_paragraphs
 
-    document = parse(path)
-    facts = link(document)
-    vectors = embed_paragraphs(document, store, embedder)
-    return store.put_document(document, facts, embeddings=vectors, source_path=str(Path(path).resolve()))
+    status, item = prepare(Path(path), store, embed=lambda doc, st: embed_paragraphs(doc, st, embedder))
+    if status == "unchanged":
+        return PutResult(symbol=item, status="unchanged")
+    document, facts, vectors, source = item
+    return store.put_document(document, facts, embeddings=vectors, source_path=source)

@@ -17,9 +17,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -36,14 +38,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(store: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(store: Path, port: int, log: Any) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
     cmd = [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"the server exited: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+            raise SystemExit(f"the server exited; see {log.name}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
                 return proc
@@ -83,16 +85,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=25, help="requests per client and endpoint")
     args = parser.parse_args()
     port = free_port()
-    proc = start_server(args.store, port)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for q in QUERIES:  # warm-up: model load, catalog build
-            httpx.get(f"{base}/api/search", params={"q": q}, timeout=120).raise_for_status()
-        results = {path: measure(base, path, clients=args.clients, requests=args.requests)
-                   for path in ("/healthz", "/api/search")}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with tempfile.NamedTemporaryFile("w+b", prefix="r2p-bench-server-", suffix=".log", delete=False) as log:
+        results = run(args, port, log)
     print(f"{args.clients} clients x {args.requests} requests per endpoint, loopback, store {args.store}")
     for path, r in results.items():
         print(f"{path:<12} n={r['n']:<4} p50={r['p50_ms']:7.1f} ms  p95={r['p95_ms']:7.1f} ms  "
@@ -100,6 +94,26 @@ def main() -> int:
     ratio = results["/api/search"]["p95_ms"] / results["/healthz"]["p95_ms"]
     print(f"p95 ratio /api/search : /healthz = {ratio:.1f}")
     return 0
+
+
+def run(args: argparse.Namespace, port: int, log: Any) -> dict[str, dict[str, float]]:
+    """Serve, warm up, measure both endpoints, stop the server."""
+    proc = start_server(args.store, port, log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for q in QUERIES:  # warm-up: model load, catalog build
+            httpx.get(f"{base}/api/search", params={"q": q}, timeout=120).raise_for_status()
+        results = {path: measure(base, path, clients=args.clients, requests=args.requests)
+                   for path in ("/healthz", "/api/search")}
+    except httpx.HTTPError as exc:
+        raise SystemExit(f"request failed: {exc}; server log: {log.name}") from exc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return results
 
 
 if __name__ == "__main__":

@@ -72,6 +72,8 @@ def upload_document(
         except BaseException:
             discard(saved)
             raise
+        if result.status == "unchanged":
+            discard(saved)  # the same bytes are stored from another file already
     catalogue.invalidate()
     stored = require_document(store, result.symbol)
     body = {"result": jsonable(result), "document": document_json(stored, cites=[], cited_by=[])}
