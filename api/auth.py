@@ -7,8 +7,10 @@ No or an invalid key answers 401, a key whose role is too low answers 403.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ForbiddenError, UnauthorizedError
 from api.keys import ApiKey, KeyStore, role_at_least
@@ -36,10 +38,17 @@ def caller_key(request: Request) -> ApiKey | None:
     return found
 
 
-def require(role: str) -> Callable[[Request], ApiKey | None]:
+# Declares the scheme in the OpenAPI document (the "Authorize" button of /docs); the header itself
+# is read by `caller_key` so that a malformed one is refused, not ignored.
+BEARER = HTTPBearer(auto_error=False, scheme_name="apiKey",
+                    description="An API key made with `r2p keys create --role reader|curator|admin`.")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+
+
+def require(role: str) -> Callable[..., ApiKey | None]:
     """A dependency that lets the request through only with a key of at least ``role``."""
 
-    def check(request: Request) -> ApiKey | None:
+    def check(request: Request, _declared: Credentials = None) -> ApiKey | None:
         key = caller_key(request)
         if role == "reader" and request.app.state.settings.api.read_access == "open":
             return key
