@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -60,6 +61,8 @@ def create_app(settings: Settings | None = None, *, store: Any = None, embedder:
         description="Paragraph-level search and a knowledge graph over UN documents on atrocity "
         "prevention and the responsibility to protect.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.write_lock = threading.RLock()
@@ -72,7 +75,22 @@ def create_app(settings: Settings | None = None, *, store: Any = None, embedder:
     _install_headers(app)
     _include_routes(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _install_docs(app)
     return app
+
+
+def _install_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the locally installed bundle (no CDN)."""
+    import swagger_ui_bundle
+
+    app.mount("/docs-static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="r2p-graph API",
+                                   swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-static/swagger-ui.css",
+                                   swagger_favicon_url="/docs-static/favicon-32x32.png")
 
 
 def _include_routes(app: FastAPI) -> None:
@@ -149,9 +167,8 @@ def _install_headers(app: FastAPI) -> None:
         response: Response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if isinstance(response, HTMLResponse) or response.headers.get("content-type", "").startswith(
-            "text/html"
-        ) and not request.url.path.startswith("/docs"):
+        is_html = response.headers.get("content-type", "").startswith("text/html")
+        if is_html and request.url.path != "/docs":  # Swagger UI starts itself with an inline script
             response.headers.setdefault(
                 "Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                 "frame-ancestors 'self'"

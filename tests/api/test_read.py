@@ -15,7 +15,10 @@ def test_healthz_and_openapi(client: TestClient) -> None:
                  "/api/situations", "/api/situations/{situation_id}/trace", "/api/mechanisms",
                  "/api/actors/{actor_id}", "/api/recommendations", "/api/export", "/api/sparql"):
         assert path in paths, path
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/docs-static/swagger-ui-bundle.js" in docs.text
+    assert "cdn." not in docs.text  # served locally
+    assert client.get("/docs-static/swagger-ui-bundle.js").status_code == 200
 
 
 def test_documents_list_is_paginated(client: TestClient, api_env: ApiEnv) -> None:
