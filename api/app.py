@@ -99,6 +99,7 @@ def _include_routes(app: FastAPI) -> None:
         documents,
         export,
         health,
+        keys,
         mechanisms,
         pages,
         pages_browse,
@@ -108,7 +109,7 @@ def _include_routes(app: FastAPI) -> None:
     )
 
     for module in (health, search, documents, situations, mechanisms, actors, recommendations, export,
-                   pages, pages_browse):
+                   keys, pages, pages_browse):
         app.include_router(module.router)
 
 

@@ -66,6 +66,11 @@ class KeyStoreError(ApiError):
     status = 400
 
 
+class KeyNotFoundError(KeyStoreError):
+    code = "not_found"
+    status = 404
+
+
 # Errors of the lower packages, by class name (api may not be imported by them, and some may be
 # absent in a given build): the HTTP status each one answers.
 _STATUS_BY_CLASS = {

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from api.errors import KeyStoreError
+from api.errors import KeyNotFoundError, KeyStoreError
 
 ROLES = ("reader", "curator", "admin")
 KEY_FILE = "api-keys.json"
@@ -94,7 +94,7 @@ class KeyStore:
             keys = self._load()
             found = next((k for k in keys if k.id == key_id), None)
             if found is None:
-                raise KeyStoreError(f"no API key with id {key_id!r} in {self.path}")
+                raise KeyNotFoundError(f"no API key with id {key_id!r} in {self.path}", detail={"id": key_id})
             revoked = ApiKey(**{**asdict(found), "revoked": datetime.now(UTC).isoformat(timespec="seconds")})
             self._save([revoked if k.id == key_id else k for k in keys])
         return revoked

@@ -83,3 +83,20 @@ def test_keyed_reading(api_env: ApiEnv) -> None:
     assert client.get("/api/documents", headers=api_env.auth("reader")).status_code == 200
     assert_error(client.get("/api/documents", headers=api_env.auth("revoked")), 401, "unauthorized")
     assert client.get("/healthz").status_code == 200
+
+
+def test_admin_manages_keys_over_http(client: TestClient, api_env: ApiEnv) -> None:
+    assert_error(client.get("/api/keys", headers=api_env.auth("curator")), 403, "forbidden")
+    assert_error(client.get("/api/keys"), 401, "unauthorized")
+    admin = api_env.auth("admin")
+    made = client.post("/api/keys", json={"role": "reader", "name": "partner"}, headers=admin)
+    assert made.status_code == 201
+    key = made.json()
+    listed = client.get("/api/keys", headers=admin).json()["items"]
+    assert key["id"] in {k["id"] for k in listed} and key["key"] not in str(listed)
+    reader = {"Authorization": f"Bearer {key['key']}"}
+    assert_error(client.delete("/api/documents/S/2025/206", headers=reader), 403, "forbidden")
+    assert client.delete(f"/api/keys/{key['id']}", headers=admin).json()["revoked"]
+    assert_error(client.delete("/api/documents/S/2025/206", headers=reader), 401, "unauthorized")
+    assert_error(client.delete("/api/keys/ffffffff", headers=admin), 404, "not_found")
+    assert_error(client.post("/api/keys", json={"role": "root"}, headers=admin), 422, "invalid_request")
