@@ -31,3 +31,13 @@ def test_browse_pages(client: TestClient) -> None:
         assert response.status_code == 200, path
         assert "<h1>" in response.text
     assert "S/RES/2768 (2025)" in client.get("/documents").text
+
+
+def test_facet_links_narrow_the_results(client: TestClient) -> None:
+    page = client.get("/", params={"q": "Security Council decides"})
+    link = re.search(r'href="(/\?[^"]*kind=operative[^"]*)"', page.text)
+    assert link, "no facet link for operative paragraphs"
+    narrowed = client.get(link.group(1).replace("&amp;", "&"))
+    kinds = re.findall(r'<span class="tag">([a-z_]+)</span>', narrowed.text)
+    assert kinds and set(kinds) == {"operative"}
+    assert "Active filters" in narrowed.text
