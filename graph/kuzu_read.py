@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict
 from typing import Any
 
@@ -13,18 +14,26 @@ import kuzu
 from graph import kuzu_queries as q
 from graph.codec import document_from_json, facts_from_json
 from graph.store import (
-    CitationLink, DocumentSummary, EvidenceRef, MechanismTrace, ParagraphFilter, RecommendationRecord,
-    StoredDocument, TraceResult,
+    CitationLink,
+    DocumentSummary,
+    EvidenceRef,
+    MechanismTrace,
+    ParagraphFilter,
+    RecommendationRecord,
+    StoredDocument,
+    TraceResult,
 )
 from ontology.model import symbol_key
 
 
 def rows(conn: kuzu.Connection, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
     """All rows of a query."""
-    result = conn.execute(query, _used(query, params or {}))
-    out = []
-    while result.has_next():
-        out.append(result.get_next())
+    gate = getattr(conn, "_r2p_gate", None)
+    with gate.shared() if gate is not None else nullcontext():
+        result: Any = conn.execute(query, _used(query, params or {}))
+        out: list[list[Any]] = []
+        while result.has_next():
+            out.append(result.get_next())
     return out
 
 
