@@ -57,7 +57,7 @@ def node_tables(embedding_dim: int) -> dict[str, list[tuple[str, str]]]:
             ("doc_kind", "STRING"), ("organs", "STRING[]"), ("year", "INT64"), ("date", "STRING"),
             ("language", "STRING"), ("is_recommendation", "BOOLEAN"), ("by_ids", "STRING[]"),
             ("to_ids", "STRING[]"), ("situation_ids", "STRING[]"), ("mechanism_ids", "STRING[]"),
-            ("themes", "STRING[]"),
+            ("themes", "STRING[]"), ("organs_text", "STRING"),
         ],
         "Footnote": [("uid", "STRING"), ("doc_key", "STRING")] + _model_columns(Footnote),
         "Actor": _model_columns(Actor),
@@ -68,7 +68,7 @@ def node_tables(embedding_dim: int) -> dict[str, list[tuple[str, str]]]:
             ("paragraph_uid", "STRING"), ("idx", "INT64"), ("text", "STRING"), ("verb", "STRING"),
             ("response", "STRING"), ("themes", "STRING[]"), ("by_ids", "STRING[]"), ("to_ids", "STRING[]"),
             ("situation_ids", "STRING[]"), ("mechanism_ids", "STRING[]"), ("date", "STRING"),
-            ("year", "INT64"), ("page", "INT64"),
+            ("year", "INT64"), ("page", "INT64"), ("themes_text", "STRING"),
         ],
         "RiskFactor": [("id", "STRING")],
     }
@@ -138,11 +138,12 @@ DOC_RESOLVE = (
     "MATCH (d:Document) WHERE d.key = $key OR list_contains(d.symbol_keys, $key) "
     "RETURN d.key, d.stub ORDER BY d.stub, d.key LIMIT 1"
 )
-DELETE_DOC_PARAGRAPHS = "MATCH (p:Paragraph) WHERE p.doc_key = $key DETACH DELETE p"
-DELETE_DOC_FOOTNOTES = "MATCH (f:Footnote) WHERE f.doc_key = $key DETACH DELETE f"
-DELETE_DOC_RECOMMENDATIONS = "MATCH (r:Recommendation) WHERE r.doc_key = $key DETACH DELETE r"
-DELETE_DOC_OUT_EDGES = "MATCH (d:Document {key: $key})-[e]->() DELETE e"
-DELETE_EDGES_READ_IN = [
+DELETE_DERIVED = [  # what a stored version produced, reached through the graph (no table scans)
+    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(:Paragraph)<-[:STATED_IN]-(r:Recommendation) "
+    "DETACH DELETE r",
+    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) DETACH DELETE p",
+    "MATCH (d:Document {key: $key})-[:HAS_FOOTNOTE]->(f:Footnote) DETACH DELETE f",
+    "MATCH (d:Document {key: $key})-[e]->() DELETE e",
     "MATCH ()-[e:COVERS]->() WHERE e.document = $key DELETE e",
     "MATCH ()-[e:ESTABLISHED_BY]->() WHERE e.document = $key DELETE e",
     "MATCH ()-[e:MEMBER_OF]->() WHERE e.document = $key DELETE e",
@@ -238,43 +239,64 @@ FIND_MECHANISM = (
     "MATCH (m:Mechanism) WHERE m.id = $q OR lower(m.name) = lower($q) OR lower(m.acronym) = lower($q) "
     "RETURN m.id"
 )
-NAMES = (
-    "UNWIND $ids AS i OPTIONAL MATCH (a:Actor {id: i}) OPTIONAL MATCH (m:Mechanism {id: i}) "
-    "RETURN i, coalesce(a.name, m.name, i)"
-)
+ACTOR_NAMES = "UNWIND $ids AS i MATCH (a:Actor {id: i}) RETURN i, a.name"
+MECHANISM_NAMES = "UNWIND $ids AS i MATCH (m:Mechanism {id: i}) RETURN i, m.name"
 _REC_COLUMNS = (
-    "RETURN DISTINCT r.symbol, r.paragraph, r.text, r.by_ids, r.to_ids, r.verb, r.response, r.date, r.page, "
+    "RETURN r.symbol, r.paragraph, r.text, r.by_ids, r.to_ids, r.verb, r.response, r.date, r.page, "
     "r.themes, r.doc_key, r.idx ORDER BY r.doc_key, r.idx SKIP $offset LIMIT $limit"
 )
 
 
-def bind(names: list[str]) -> str:
-    """``$a AS f_a, …``: filter values bound to variables (Kùzu lambdas cannot read ``$parameters``)."""
-    return ", ".join(f"${n} AS f_{n}" for n in names)
+def any_of(column: str, name: str, count: int) -> str:
+    """``list_contains(column, $name_0) OR …``: the list column holds one of ``count`` values.
+
+    (Kùzu 0.11.3 evaluates a lambda condition joined with AND wrongly, so no ``list_filter`` here.)
+    """
+    return "(" + " OR ".join(f"list_contains({column}, ${name}_{i})" for i in range(max(count, 1))) + ")"
 
 
-def recommendations_query(*, to: bool, by: bool, theme: bool, mechanism: bool, years: bool) -> str:
-    """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges."""
-    names = [n for n, on in (("to", to), ("by", by), ("theme", theme), ("mechanism", mechanism)) if on]
-    names += ["year_from", "year_to"] if years else []
-    head = f"WITH {bind(names)} " if names else ""
-    match = "MATCH (r:Recommendation)"
-    if to:
-        match = "UNWIND f_to AS t MATCH (:Actor {id: t})<-[:ADDRESSED_TO]-(r:Recommendation)"
-    elif by:
-        match = "UNWIND f_by AS b MATCH (r:Recommendation)-[:RECOMMENDED_BY]->(rb) WHERE rb.id = b"
-    where = []
-    if to and by:
-        where.append("size(list_filter(r.by_ids, x -> list_contains(f_by, x))) > 0")
-    if theme:
-        where.append("size(list_filter(r.themes, x -> lower(x) CONTAINS f_theme)) > 0")
-    if mechanism:
-        where.append("size(list_filter(r.mechanism_ids, x -> list_contains(f_mechanism, x))) > 0")
-    if years:
-        where.append("(f_year_from IS NULL OR r.year >= f_year_from) AND (f_year_to IS NULL OR r.year <= f_year_to)")
+def flatten(values: dict[str, Any]) -> dict[str, Any]:
+    """Parameters for :func:`any_of`: list values become ``name_0``, ``name_1`` …"""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if isinstance(value, list):
+            out.update({f"{name}_{i}": v for i, v in enumerate(value or [""])})
+        elif not isinstance(value, bool):
+            out[name] = value
+    return out
+
+
+def recommendations_query(filters: dict[str, Any]) -> str:
+    """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges.
+
+    No DISTINCT over the returned columns (it costs a hash of every text); ``WITH DISTINCT r``
+    only when several addressee or recommender ids could reach one recommendation twice.
+    """
+    match, where, several = "MATCH (r:Recommendation)", [], False
+    if "to" in filters:
+        match = "MATCH (ta:Actor)<-[:ADDRESSED_TO]-(r:Recommendation) WHERE " + _one_of("ta.id", "to", filters)
+        several = len(filters["to"]) > 1
+    elif "by" in filters:
+        match = "MATCH (r:Recommendation)-[:RECOMMENDED_BY]->(rb) WHERE " + _one_of("rb.id", "by", filters)
+        several = len(filters["by"]) > 1
+    if "to" in filters and "by" in filters:
+        where.append(any_of("r.by_ids", "by", len(filters["by"])))
+    if "theme" in filters:
+        where.append("r.themes_text CONTAINS $theme")
+    if "mechanism" in filters:
+        where.append(any_of("r.mechanism_ids", "mechanism", len(filters["mechanism"])))
+    if "year_from" in filters:
+        where.append("r.year >= $year_from")
+    if "year_to" in filters:
+        where.append("r.year <= $year_to")
     glue = " AND " if "WHERE" in match else " WHERE "
-    clause = (glue + " AND ".join(f"({w})" for w in where)) if where else ""
-    return f"{head}{match}{clause} {_REC_COLUMNS}"
+    clause = (glue + " AND ".join(where)) if where else ""
+    distinct = " WITH DISTINCT r" if several else ""
+    return f"{match}{clause}{distinct} {_REC_COLUMNS}"
+
+
+def _one_of(column: str, name: str, filters: dict[str, Any]) -> str:
+    return "(" + " OR ".join(f"{column} = ${name}_{i}" for i in range(len(filters[name]))) + ")"
 
 
 CITES_OUT = (
@@ -295,38 +317,37 @@ EMBEDDINGS_BY_HASH = (
 )
 VECTOR_ANN = (
     f"CALL QUERY_VECTOR_INDEX('Paragraph', '{VECTOR_INDEX}', $vector, $k, efs := $efs) "
-    "WITH node AS p, distance{bind} {where} RETURN p.uid, distance ORDER BY distance LIMIT $limit"
+    "WITH node AS p, distance {where} RETURN p.uid, distance ORDER BY distance LIMIT $limit"
 )
-VECTOR_COUNT = "{head}MATCH (p:Paragraph) WHERE p.embedding IS NOT NULL {and_where} RETURN count(*)"
+VECTOR_COUNT = "MATCH (p:Paragraph) WHERE p.embedding IS NOT NULL {and_where} RETURN count(*)"
 VECTOR_EXACT = (
-    "{head}MATCH (p:Paragraph) WHERE p.embedding IS NOT NULL {and_where} "
+    "MATCH (p:Paragraph) WHERE p.embedding IS NOT NULL {and_where} "
     "WITH p, array_cosine_similarity(p.embedding, $vector) AS sim "
     "RETURN p.uid, 1.0 - sim AS distance ORDER BY distance, p.uid LIMIT $limit"
 )
 TEXT_FTS = (
     f"CALL QUERY_FTS_INDEX('Paragraph', '{FTS_INDEX}', $query, conjunctive := $conjunctive) "
-    "WITH node AS p, score{bind} {where} RETURN p.uid, score ORDER BY score DESC, p.uid LIMIT $limit"
+    "WITH node AS p, score {where} RETURN p.uid, score ORDER BY score DESC, p.uid LIMIT $limit"
 )
 TEXT_SYMBOL = (
-    "{head}MATCH (p:Paragraph)-[c:CITES]->(t:Document) WHERE c.cited_key IN $keys {and_where} "
+    "MATCH (p:Paragraph)-[c:CITES]->(t:Document) WHERE c.cited_key IN $keys {and_where} "
     "RETURN DISTINCT p.uid, p.doc_key, p.idx ORDER BY p.doc_key, p.idx LIMIT $limit"
 )
 
 
 def paragraph_where(filters: dict[str, Any]) -> list[str]:
-    """Conditions on a Paragraph ``p`` for resolved filter values bound as ``f_<name>`` (see :func:`bind`)."""
+    """Conditions on a Paragraph ``p`` for resolved filter values (parameters from :func:`flatten`)."""
+    lists = {"situation": "p.situation_ids", "mechanism": "p.mechanism_ids", "by": "p.by_ids", "to": "p.to_ids"}
     clauses = {
         "recommendation": "p.is_recommendation",
-        "paragraph_kind": "p.kind = f_paragraph_kind",
-        "document_kind": "p.doc_kind = f_document_kind",
-        "organ": "list_contains(list_transform(p.organs, x -> lower(x)), f_organ)",
-        "year_from": "p.year >= f_year_from",
-        "year_to": "p.year <= f_year_to",
-        "situation": "size(list_filter(p.situation_ids, x -> list_contains(f_situation, x))) > 0",
-        "mechanism": "size(list_filter(p.mechanism_ids, x -> list_contains(f_mechanism, x))) > 0",
-        "by": "size(list_filter(p.by_ids, x -> list_contains(f_by, x))) > 0",
-        "to": "size(list_filter(p.to_ids, x -> list_contains(f_to, x))) > 0",
-        "language": "p.language = f_language",
-        "symbol": "p.doc_key = f_symbol",
+        "paragraph_kind": "p.kind = $paragraph_kind",
+        "document_kind": "p.doc_kind = $document_kind",
+        "organ": "p.organs_text CONTAINS $organ",
+        "year_from": "p.year >= $year_from",
+        "year_to": "p.year <= $year_to",
+        "language": "p.language = $language",
+        "symbol": "p.doc_key = $symbol",
     }
-    return [clauses[name] for name in clauses if name in filters]
+    out = [clauses[name] for name in clauses if name in filters]
+    out += [any_of(column, name, len(filters[name])) for name, column in lists.items() if name in filters]
+    return out

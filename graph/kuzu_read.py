@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -20,7 +21,7 @@ from ontology.model import symbol_key
 
 def rows(conn: kuzu.Connection, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
     """All rows of a query."""
-    result = conn.execute(query, params or {})
+    result = conn.execute(query, _used(query, params or {}))
     out = []
     while result.has_next():
         out.append(result.get_next())
@@ -90,6 +91,13 @@ def resolve_mechanisms(conn: kuzu.Connection, name: str) -> list[str]:
     return sorted({r[0] for r in rows(conn, q.FIND_MECHANISM, {"q": name.strip()})}) or [name]
 
 
+def recommenders(conn: kuzu.Connection, name: str) -> list[str]:
+    """Ids of the actors and mechanisms a name, id, code, alias or acronym names."""
+    found = [r[0] for r in rows(conn, q.FIND_ACTOR, {"q": name.strip(), "bare": _bare(name)})]
+    found += [r[0] for r in rows(conn, q.FIND_MECHANISM, {"q": name.strip()})]
+    return sorted(set(found)) or [name]
+
+
 def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
     """Mechanisms covering a situation, grouped, with dates and evidence."""
     found = resolve_situation(conn, situation)
@@ -114,29 +122,36 @@ def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
 
 def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecord]:
     """Recommendations matching the filters (to/by/theme/mechanism/years), with display names."""
-    params: dict[str, Any] = {"offset": f["offset"], "limit": f["limit"]}
+    filters: dict[str, Any] = {}
     if f["to"]:
-        params["to"] = resolve_actors(conn, f["to"])
+        filters["to"] = resolve_actors(conn, f["to"])
     if f["by"]:
-        params["by"] = resolve_actors(conn, f["by"]) + resolve_mechanisms(conn, f["by"])
+        filters["by"] = recommenders(conn, f["by"])
     if f["theme"]:
-        params["theme"] = f["theme"].lower()
+        filters["theme"] = f["theme"].lower()
     if f["mechanism"]:
-        params["mechanism"] = resolve_mechanisms(conn, f["mechanism"])
-    years = f["year_from"] is not None or f["year_to"] is not None
-    if years:
-        params.update(year_from=f["year_from"], year_to=f["year_to"])
-    query = q.recommendations_query(to=bool(f["to"]), by=bool(f["by"]), theme=bool(f["theme"]),
-                                    mechanism=bool(f["mechanism"]), years=years)
-    found = rows(conn, query, params)
+        filters["mechanism"] = resolve_mechanisms(conn, f["mechanism"])
+    for bound in ("year_from", "year_to"):
+        if f[bound] is not None:
+            filters[bound] = int(f[bound])
+    params = {**q.flatten(filters), "offset": f["offset"], "limit": f["limit"]}
+    found = rows(conn, q.recommendations_query(filters), params)
     ids = sorted({i for r in found for i in (*r[3], *r[4])})
-    names = dict((r[0], r[1]) for r in rows(conn, q.NAMES, {"ids": ids})) if ids else {}
+    names: dict[str, str] = {}
+    if ids:
+        names.update((r[0], r[1]) for r in rows(conn, q.MECHANISM_NAMES, {"ids": ids}))
+        names.update((r[0], r[1]) for r in rows(conn, q.ACTOR_NAMES, {"ids": ids}))
     return [
         RecommendationRecord(symbol=r[0], paragraph=r[1], text=r[2], by=tuple(names.get(i, i) for i in r[3]),
                              to=tuple(names.get(i, i) for i in r[4]), verb=r[5], response=r[6], date=r[7],
                              page=r[8], themes=tuple(r[9]))
         for r in found
     ]
+
+
+def _used(query: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters a query refers to (Kùzu refuses unused ones)."""
+    return {k: v for k, v in params.items() if re.search(rf"\${re.escape(k)}\b", query)}
 
 
 def cites(conn: kuzu.Connection, key: str, symbol: str) -> list[CitationLink]:
@@ -178,9 +193,9 @@ def filter_params(conn: kuzu.Connection, filters: ParagraphFilter | None) -> dic
         elif name == "mechanism":
             out[name] = resolve_mechanisms(conn, value)
         elif name in ("by", "to"):
-            out[name] = resolve_actors(conn, value) + (resolve_mechanisms(conn, value) if name == "by" else [])
+            out[name] = recommenders(conn, value) if name == "by" else resolve_actors(conn, value)
         elif name == "organ":
-            out[name] = value.lower()
+            out[name] = f"|{value.lower()}|"
         elif name == "symbol":
             out[name] = resolve_document(conn, value) or symbol_key(value)
         else:

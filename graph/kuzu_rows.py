@@ -20,6 +20,11 @@ from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 RELATION_TABLES = {"revises": "REVISES", "corrects": "CORRECTS", "addendum_to": "ADDENDUM_TO"}
 
 
+def _joined(values: Sequence[str]) -> str:
+    """``"|a|b|"`` in lower case: a column for substring filters (``CONTAINS "|a|"``)."""
+    return "|" + "|".join(v.lower() for v in values) + "|"
+
+
 def year_of(date: str | None) -> int | None:
     """The year of an ISO date, when it has one."""
     return int(date[:4]) if date and date[:4].isdigit() else None
@@ -162,6 +167,7 @@ def _paragraphs(rows: Rows, doc: ParsedDocument, emb: Mapping[int, Sequence[floa
             "is_recommendation": p.index in ctx.recommendation, "by_ids": sorted(ctx.by[p.index]),
             "to_ids": sorted(ctx.to[p.index]), "situation_ids": sorted(ctx.situations[p.index]),
             "mechanism_ids": sorted(ctx.mechanisms[p.index]), "themes": sorted(ctx.themes[p.index]),
+            "organs_text": _joined(doc.organs),
         })
         rows.rel("HAS_PARAGRAPH", "Document", "Paragraph", rows.key, uid)
         if p.parent is not None:
@@ -221,7 +227,7 @@ def _recommendations(rows: Rows, doc: ParsedDocument, facts: DocumentFacts, ctx:
             "themes": list(r.themes), "by_ids": list(r.by), "to_ids": list(r.to),
             "situation_ids": list(r.situations),
             "mechanism_ids": sorted(ctx.mechanisms[r.paragraph_index] | (set(r.by) & mechanisms)),
-            "date": doc.date, "year": year_of(doc.date), "page": p.page,
+            "date": doc.date, "year": year_of(doc.date), "page": p.page, "themes_text": _joined(r.themes),
         })
         rows.rel("STATED_IN", "Recommendation", "Paragraph", ruid, puid, **prov)
         for b in dict.fromkeys(r.by):
@@ -266,3 +272,23 @@ def _edges(rows: Rows, doc: ParsedDocument, facts: DocumentFacts) -> None:
         rows.stubs.setdefault(target, rel.symbol)
         rows.rel(table, "Document", "Document", key, target, document=key)
     rows.stubs.pop(key, None)
+
+
+def merge_rows(batch: list[Rows]) -> Rows:
+    """The rows of several documents as one load (entities merged by id, the last definition wins)."""
+    if len(batch) == 1:
+        return batch[0]
+    merged = Rows(key="", document={})
+    for rows in batch:
+        for table, items in rows.nodes.items():
+            merged.nodes[table].extend(items)
+        for rel, items in rows.rels.items():
+            merged.rels[rel].extend(items)
+        for table, items in rows.merges.items():
+            merged.merges[table].extend(items)
+        merged.stubs.update(rows.stubs)
+    for table, items in merged.merges.items():
+        merged.merges[table] = list({item["id"]: item for item in items}.values())
+    for rows in batch:
+        merged.stubs.pop(rows.key, None)
+    return merged

@@ -35,16 +35,6 @@ def _where(params: dict[str, Any], *, lead: str) -> str:
     return f" {lead} " + " AND ".join(f"({c})" for c in conditions) if conditions else ""
 
 
-def _head(params: dict[str, Any]) -> str:
-    names = list(_values(params))
-    return f"WITH {q.bind(names)} " if names else ""
-
-
-def _bind(params: dict[str, Any]) -> str:
-    names = list(_values(params))
-    return f", {q.bind(names)}" if names else ""
-
-
 def embeddings_by_hash(conn: kuzu.Connection, hashes: Sequence[str]) -> dict[str, list[float]]:
     """Stored vectors of paragraphs whose text has one of these hashes."""
     if not hashes:
@@ -63,17 +53,17 @@ def vector_search(
     fp = filter_params(conn, filters)
     base = {"vector": [float(x) for x in vector], "limit": k, **_values(fp)}
     if not fp:
-        found = rows(conn, q.VECTOR_ANN.format(where="", bind=""), {**base, "k": k, "efs": max(200, 2 * k)})
+        found = rows(conn, q.VECTOR_ANN.format(where=""), {**base, "k": k, "efs": max(200, 2 * k)})
     else:
-        matching = rows(conn, q.VECTOR_COUNT.format(head=_head(fp), and_where=_where(fp, lead="AND")), _values(fp))[0][0]
-        total = rows(conn, q.VECTOR_COUNT.format(head="", and_where=""))[0][0]
+        matching = rows(conn, q.VECTOR_COUNT.format(and_where=_where(fp, lead="AND")), _values(fp))[0][0]
+        total = rows(conn, q.VECTOR_COUNT.format(and_where=""))[0][0]
         found = []
         if matching > EXACT_LIMIT:
             wide = min(total, max(k * OVERSAMPLE, int(k * total / max(matching, 1) * 2)))
-            found = rows(conn, q.VECTOR_ANN.format(where=_where(fp, lead="WHERE"), bind=_bind(fp)),
+            found = rows(conn, q.VECTOR_ANN.format(where=_where(fp, lead="WHERE")),
                          {**base, "k": wide, "efs": max(200, wide)})
         if len(found) < k:
-            found = rows(conn, q.VECTOR_EXACT.format(head=_head(fp), and_where=_where(fp, lead="AND")), base)
+            found = rows(conn, q.VECTOR_EXACT.format(and_where=_where(fp, lead="AND")), base)
     return [ScoredParagraph(uid, 1.0 - float(d)) for uid, d in found]
 
 
@@ -85,18 +75,18 @@ def text_search(
     hits: list[ScoredParagraph] = []
     if _SYMBOL.match(query):
         keys = [symbol_key(query)]
-        cited = rows(conn, q.TEXT_SYMBOL.format(head=_head(fp), and_where=_where(fp, lead="AND")),
+        cited = rows(conn, q.TEXT_SYMBOL.format(and_where=_where(fp, lead="AND")),
                      {"keys": keys, "limit": k, **_values(fp)})
         hits = [ScoredParagraph(uid, 1000.0 - n) for n, (uid, _, _) in enumerate(cited)]
     if len(hits) < k and query.strip():
         params = {"query": query, "conjunctive": conjunctive, "limit": k, **_values(fp)}
         seen = {h.uid for h in hits}
-        for uid, score in rows(conn, q.TEXT_FTS.format(where=_where(fp, lead="WHERE"), bind=_bind(fp)), params):
+        for uid, score in rows(conn, q.TEXT_FTS.format(where=_where(fp, lead="WHERE")), params):
             if uid not in seen and len(hits) < k:
                 hits.append(ScoredParagraph(uid, float(score)))
     return hits
 
 
 def _values(fp: dict[str, Any]) -> dict[str, Any]:
-    """Query parameters of the resolved filters (flags such as ``recommendation`` are not parameters)."""
-    return {k: v for k, v in fp.items() if k != "recommendation"}
+    """Query parameters of the resolved filters."""
+    return q.flatten(fp)

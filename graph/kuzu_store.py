@@ -25,13 +25,15 @@ from graph import kuzu_queries as q
 from graph import kuzu_read
 from graph.errors import NotFound, StoreError
 from graph.kuzu_reading import KuzuReading
-from graph.kuzu_rows import Rows, document_rows
+from graph.kuzu_rows import Rows, document_rows, merge_rows
 from graph.lock import StoreLock
 from graph.store import PutResult
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 DB_NAME = "graph.kuzu"
 EXTENSIONS = ("json", "vector", "fts")
+
+DocumentInput = tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[float]] | None, str | None]
 
 
 class KuzuGraphStore(KuzuReading):
@@ -127,41 +129,59 @@ class KuzuGraphStore(KuzuReading):
         source_path: str | None = None,
     ) -> PutResult:
         """Add or replace a document and everything derived from it in one transaction."""
+        return self.put_documents([(document, facts, embeddings, source_path)])[0]
+
+    def put_documents(self, items: Sequence[DocumentInput]) -> list[PutResult]:
+        """Add or replace several documents in one transaction, all or nothing (the bulk path).
+
+        ``items`` are ``(document, facts, embeddings, source_path)``; results come in the same order.
+        A document that does not hold together raises BadDocument before anything is written.
+        """
         self._check_writable()
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        rows = document_rows(document, facts, embeddings=embeddings, embedding_dim=self.embedding_dim,
-                             source_path=source_path, ingested_at=now)
-        counts = {"paragraphs": len(document.paragraphs), "recommendations": len(facts.recommendations),
-                  "entities": len(facts.actors) + len(facts.situation_defs) + len(facts.mechanisms)}
+        built = [document_rows(d, f, embeddings=e, embedding_dim=self.embedding_dim, source_path=s,
+                               ingested_at=now) for d, f, e, s in items]
         with self._write_mutex:
-            old = _rows(self._conn.execute(q.DOC_BY_KEY, {"key": rows.key}))
-            if old and not old[0][1] and old[0][0] == document.sha256 and self._same(rows):
-                return PutResult(document.symbol, "unchanged", **counts)
-            old_facts = json.loads(old[0][2]) if old and old[0][2] else None
-            old_doc = kuzu_read.document_json(self._conn, rows.key) if old_facts is not None else None
-            self._transaction(lambda: self._replace(rows, old_facts, old_doc))
-        status = "replaced" if old and not old[0][1] else "added"
-        return PutResult(document.symbol, status, **counts)
+            plan = [self._plan(rows) for rows in built]
+            todo = {rows.key: (rows, old) for rows, (status, old) in zip(built, plan) if status != "unchanged"}
+            if todo:
+                self._transaction(lambda: self._replace(list(todo.values())))
+        return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, _, _), (status, _) in zip(items, plan)]
+
+    def _plan(self, rows: Rows) -> tuple[str, dict[str, Any] | None]:
+        """("unchanged" | "replaced" | "added", what the stored version pointed at)."""
+        old = _rows(self._conn.execute(q.DOC_BY_KEY, {"key": rows.key}))
+        if not old or old[0][1]:
+            return "added", None
+        if old[0][0] == rows.document["sha256"] and self._same(rows):
+            return "unchanged", None
+        return "replaced", {"facts": json.loads(old[0][2]), "document": kuzu_read.document_json(self._conn, rows.key)}
 
     def _same(self, rows: Rows) -> bool:
         stored = _rows(self._conn.execute(q.DOC_JSON_PAIR, {"key": rows.key}))
         return bool(stored) and stored[0] == [rows.document["document_json"], rows.document["facts_json"]]
 
-    def _replace(self, rows: Rows, old_facts: dict[str, Any] | None, old_doc: dict[str, Any] | None) -> None:
-        self._delete_derived(rows.key)
+    def _replace(self, batch: list[tuple[Rows, dict[str, Any] | None]]) -> None:
+        for rows, old in batch:
+            if old is not None:
+                self._delete_derived(rows.key)
         self._emit("after_delete")
-        self._conn.execute(q.UPSERT_DOCUMENT, rows.document)
-        if rows.stubs:
-            self._conn.execute(q.MERGE_STUBS, {"rows": [{"key": k, "symbol": s} for k, s in rows.stubs.items()]})
+        for rows, _ in batch:
+            self._conn.execute(q.UPSERT_DOCUMENT, rows.document)
+        merged = merge_rows([rows for rows, _ in batch])
+        if merged.stubs:
+            self._conn.execute(q.MERGE_STUBS, {"rows": [{"key": k, "symbol": v} for k, v in merged.stubs.items()]})
         for table, stmt in (("Actor", q.MERGE_ACTORS), ("Situation", q.MERGE_SITUATIONS),
                             ("Mechanism", q.MERGE_MECHANISMS), ("RiskFactor", q.MERGE_RISK_FACTORS)):
-            if rows.merges.get(table):
-                self._conn.execute(stmt, {"rows": rows.merges[table]})
-        self._bulk_load(rows)
+            if merged.merges.get(table):
+                self._conn.execute(stmt, {"rows": merged.merges[table]})
+        self._bulk_load(merged)
         self._emit("after_load")
-        if old_facts is not None:
-            self._delete_orphans(old_facts)
-            self._delete_orphan_stubs(sorted(_referred_keys(old_facts, old_doc or {}) - set(rows.stubs)))
+        for _, old in batch:
+            if old is not None:
+                self._delete_orphans(old["facts"])
+                referred = _referred_keys(old["facts"], old["document"] or {}) - set(merged.stubs)
+                self._delete_orphan_stubs(sorted(referred))
         self._emit("before_commit")
 
     def _bulk_load(self, rows: Rows) -> None:
@@ -178,8 +198,7 @@ class KuzuGraphStore(KuzuReading):
                     self._conn.execute(q.COPY_RELS.format(table=table, path=path, src=src, dst=dst))
 
     def _delete_derived(self, key: str) -> None:
-        for stmt in (q.DELETE_DOC_PARAGRAPHS, q.DELETE_DOC_FOOTNOTES, q.DELETE_DOC_RECOMMENDATIONS,
-                     q.DELETE_DOC_OUT_EDGES, *q.DELETE_EDGES_READ_IN):
+        for stmt in q.DELETE_DERIVED:
             self._conn.execute(stmt, {"key": key})
 
     def _delete_orphans(self, old_facts: dict[str, Any]) -> None:
@@ -263,3 +282,8 @@ def _referred_keys(facts: dict[str, Any], document: dict[str, Any]) -> set[str]:
     symbols += [r["symbol"] for r in facts.get("relations", [])]
     return {symbol_key(s) for s in symbols}
 
+
+
+def _counts(document: ParsedDocument, facts: DocumentFacts) -> dict[str, int]:
+    return {"paragraphs": len(document.paragraphs), "recommendations": len(facts.recommendations),
+            "entities": len(facts.actors) + len(facts.situation_defs) + len(facts.mechanisms)}

@@ -16,7 +16,7 @@ from ontology.model import (
 )
 
 from .gazetteer import Hit
-from .mechanisms import COUNTRY_MANDATE, MechanismEntry, country_mandate, establishments_in
+from .mechanisms import COUNTRY_MANDATE, MechanismEntry, country_mandate, establishments_in, panels_by_resolution
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
 from .risk import risk_tags
@@ -29,6 +29,8 @@ _ORGANS = {"General Assembly": "un/GA", "Security Council": "un/SC", "Human Righ
 _RES_PREFIX = (("S/RES/", "un/SC"), ("A/HRC/RES/", "un/HRC"), ("A/HRC/DEC/", "un/HRC"), ("A/RES/", "un/GA"),
                ("E/RES/", "un/ECOSOC"), ("S/PRST/", "un/SC"))
 _BARE_PANEL = re.compile(r"\b(?P<kind>Panel of Experts|Group of Experts)\b(?!\s+(?:on|for|in|of)\b)")
+_SG_OPENING = re.compile(r"Report of the Secretary-General|\b(?:requested|requests|asked)\s+me\b|\bI\s+was\s+requested")
+_FIRST_PERSON_I = re.compile(r"\bI\s+(?:call|urge|encourage|welcome|remain|commend|condemn|reiterate|appeal)\b")
 _MODIFIER = re.compile(r"^(?P<base>.+?)/(?P<kind>Add|Rev|Corr)\.\d+")
 _TREATY_SYMBOL = re.compile(r"^(CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|CCPR|E/C\.12)/C/(?P<iso>[A-Z]{3})/")
 _TREATY_MECH = {"CERD": "mech/cerd", "CEDAW": "mech/cedaw", "CAT": "mech/cat", "CRC": "mech/crc", "CMW": "mech/cmw",
@@ -104,7 +106,8 @@ def _country_mandates(document: ParsedDocument, reg: Registry, codes: list[tuple
             if hits and hits[0].start <= 4 and hits[0].ids[0].startswith("state/") and len(hits[0].ids) == 1:
                 iso3 = hits[0].ids[0].split("/")[1]
                 found.append((country_mandate(m.group("kind"), iso3, reg.iso3[iso3].name), m))
-        if len(countries) == 1:
+        found += panels_by_resolution(p.text)
+        if len(countries) == 1 and not found:
             for m in _BARE_PANEL.finditer(p.text):
                 found.append((country_mandate(m.group("kind"), countries[0], reg.iso3[countries[0]].name), m))
         for entry, m in found:
@@ -126,22 +129,26 @@ def _issued_by(document: ParsedDocument) -> list[str]:
 
 def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[str, int | None]],
                      issued_by: list[str], concerned: tuple[str, ...]) -> tuple[list[Recommendation], list[str]]:
-    title = document.title or ""
-    if re.search(r"Universal\s+Periodic\s+Review", title, re.I):
+    countries = list(dict.fromkeys(c for c, _ in codes if len(c) == 3))
+    country = f"state/{countries[0]}" if len(countries) == 1 else None
+    masthead = " ".join([document.title or "", *document.agenda])
+    if re.search(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", masthead, re.I):
         sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
         recs, warnings = upr_recommendations(document, reg, sur)
         if recs and not sur:
             warnings.append("State under review not found: UPR recommendations have no addressee")
         return recs, warnings
     if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
-        return resolution_recommendations(document, reg, issued_by[0] if issued_by else None, concerned), []
-    return report_recommendations(document, reg, _author(document, reg), concerned), []
+        return resolution_recommendations(document, reg, issued_by[0] if issued_by else None, concerned, country), []
+    return report_recommendations(document, reg, _author(document, reg), concerned, country), []
 
 
 def _author(document: ParsedDocument, reg: Registry) -> str | None:
     """The author of a report's recommendations: the Secretary-General, a treaty body, or the titled mechanism."""
     title = " ".join((document.title or "").split())
-    if re.search(r"(?:Report|Note|report) of the Secretary-General|Secretary-General'?s? report", title):
+    opening = " ".join([title, *document.agenda, *(p.text for p in document.paragraphs[:6])])
+    if re.search(r"(?:Report|Note|report) of the Secretary-General|Secretary-General'?s? report", title) or (
+            document.kind is DocumentKind.REPORT and _SG_OPENING.search(opening)) or _sg_observations(document):
         return "un/SG"
     m = _TREATY_SYMBOL.match(document.symbol)
     if m:
@@ -151,6 +158,18 @@ def _author(document: ParsedDocument, reg: Registry) -> str | None:
             if len(hit.ids) == 1 and hit.ids[0].startswith("mech/"):
                 return hit.ids[0]
     return None
+
+
+def _sg_observations(document: ParsedDocument) -> bool:
+    """A Security Council or General Assembly report whose "Observations" section speaks in the first person.
+
+    That is how the Secretary-General's reports close; the parsed title may have lost the
+    "Report of the Secretary-General" line.
+    """
+    if document.kind is not DocumentKind.REPORT or not re.match(r"(?:S|A)/(?!HRC)", document.symbol):
+        return False
+    return any(p.section and "Observations" in p.section and _FIRST_PERSON_I.search(p.text)
+               for p in document.paragraphs)
 
 
 def _actors(reg: Registry, mentions: list[Mention], recs: list[Recommendation], issued_by: list[str]

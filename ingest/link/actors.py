@@ -34,11 +34,14 @@ _ISO_SUFFIX = re.compile(r"\s*\(the\)$")
 GROUPS: dict[str, tuple[str, ActorKind, tuple[str, ...]]] = {
     "group/member-states": ("Member States", ActorKind.OTHER, (
         "Member States", "all Member States", "States Members of the United Nations",
-        "Member States of the United Nations", "the Member States")),
+        "Member States of the United Nations", "the Member States", "member states", "all member states")),
     "group/all-states": ("all States", ActorKind.OTHER, ("all States", "All States", "States parties")),
     "group/parties": ("parties to the conflict", ActorKind.OTHER, (
         "all parties", "All parties", "the parties", "parties to the conflict", "all parties to the conflict",
         "all parties to armed conflict", "the parties to the conflict", "conflict parties")),
+    "group/regional-organizations": ("regional and subregional organizations", ActorKind.OTHER, (
+        "regional and subregional organizations", "regional and subregional organisations",
+        "regional organizations")),
     "group/armed-groups": ("armed groups", ActorKind.OTHER, ("armed groups", "all armed groups")),
     "group/international-community": ("the international community", ActorKind.OTHER, (
         "international community", "the international community")),

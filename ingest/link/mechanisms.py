@@ -104,6 +104,24 @@ def decided_action(paragraph: Paragraph) -> tuple[str, int] | None:
     return ("extended" if word.startswith("extend") else "renewed"), m.start()
 
 
+_PANEL_PURSUANT = re.compile(
+    r"\b(?:Panel|Group)\s+of\s+Experts\s+(?:\w+\s+)?(?:appointed|established)\s+(?:pursuant\s+to|by|under)\s+"
+    r"(?:Security\s+Council\s+)?resolution\s+(?P<num>\d{1,4})\s*\((?P<year>\d{4})\)")
+
+
+def panels_by_resolution(text: str) -> list[tuple[MechanismEntry, re.Match[str]]]:
+    """Panels and groups of experts named by their founding resolution ("… appointed pursuant to resolution 1591 (2005)")."""
+    found: list[tuple[MechanismEntry, re.Match[str]]] = []
+    for m in _PANEL_PURSUANT.finditer(text):
+        symbol = f"S/RES/{m.group('num')} ({m.group('year')})"
+        for entry in vocabulary().values():
+            name = entry.mechanism.name
+            if symbol in entry.mechanism.established_by and name.split()[0] in ("Panel", "Group"):
+                found.append((entry, m))
+                break
+    return found
+
+
 def founding_symbol(match: re.Match[str]) -> str | None:
     """The resolution symbol an ``ESTABLISHED_PURSUANT`` match names, when the text pins it down."""
     if match.group("num"):

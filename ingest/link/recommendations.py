@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ontology.model import ParsedDocument, Recommendation
 
@@ -29,17 +30,18 @@ from .gazetteer import Hit
 from .registry import Registry
 from .vocab import read_vocab, split_aliases
 
-_ITEM = re.compile(r"(?P<body>[^()]*?(?:\([^()]*\)[^()]*?)*?)\((?P<by>[^()]{2,400})\)\s*(?:[;.]|$)", re.S)
+_GROUP = re.compile(r"\((?P<by>[^()]{2,400})\)(?=\s*(?:[;.,/]|$))")
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s:]))(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=[A-Z])")
 _JOINERS = {",", "and", "the", "The", ";", "/", "-", "&", "also", "as", "well", "."}
 _RESPONSES = (
-    (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+the\s+support|were\s+rejected|not\s+accepted", re.I), "noted"),
-    (re.compile(r"enjoys?\s+the\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.I),
+    (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+(?:the|its)\s+support|were\s+rejected|not\s+accepted", re.I), "noted"),
+    (re.compile(r"enjoys?\s+(?:the|its)\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.I),
      "accepted"),
     (re.compile(r"will\s+be\s+examined|will\s+examine|will\s+provide\s+(?:its\s+)?responses?|will\s+consider", re.I),
      "pending"),
     (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.I), "noted"),
 )
+_PUT_TO = re.compile(r"recommendations\s+(?:put\s+forward|addressed|made)\s+to\s+", re.I)
 _CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?All\s+(?:the\s+)?recommendations", re.I)
 
 DIRECTIVE_VERBS = (
@@ -88,7 +90,7 @@ def recommenders(group: str, reg: Registry) -> tuple[tuple[str, ...], str]:
         if ident and ident.startswith("state/"):
             found.insert(0, ident)
             rest = rest[: hit.start] + " " + rest[hit.end :]
-    leftover = " ".join(w for w in re.findall(r"\w+|[^\w\s]", rest) if w not in _JOINERS)
+    leftover = " ".join(w for w in re.findall(r"\w+|[^\w\s]", rest) if w not in _JOINERS and not w.isdigit())
     return tuple(dict.fromkeys(found)), leftover
 
 
@@ -98,27 +100,77 @@ def upr_recommendations(document: ParsedDocument, reg: Registry, sur: str | None
     recs: list[Recommendation] = []
     warnings: list[str] = []
     response: str | None = None
+    addressees: tuple[str, ...] = (sur,) if sur else ()
     later = (document.date or "")[:4] >= "2012"
     for p in document.paragraphs:
-        items = [m for m in _ITEM.finditer(p.text) if recommenders(m.group("by"), reg)[0]]
-        lead = _split_number(items[0].group("body"))[0] if items else p.text
+        items = _items(p.text, reg)
+        lead = _split_number(items[0].body)[0] if items else p.text
         said = _response_in(lead)
         if not items:
             if said and _CLOSING_ALL.match(p.text):
                 recs = [r if r.response else _with_response(r, said, later) for r in recs]
             elif said:
                 response = said
+            if said or _PUT_TO.search(p.text):
+                addressees = _addressees(p.text, reg) or ((sur,) if sur else ())
             continue
         response = said or response
-        for m in items:
-            by, leftover = recommenders(m.group("by"), reg)
-            body = _split_number(m.group("body"))[1]
-            if leftover:
-                warnings.append(f"paragraph {p.key}: recommenders '{m.group('by')}' not all read as States")
-            verb = body.split()[0].strip(",;:") if body.split() else None
-            rec = Recommendation(p.index, body, by, (sur,) if sur else (), verb, None, themes_of(body))
+        for text, groups in _split_items(p.text, items):
+            by: list[str] = []
+            for group in groups:
+                states, leftover = recommenders(group, reg)
+                by += states
+                if leftover:
+                    warnings.append(f"paragraph {p.key}: recommenders '{group}' not all read as States")
+            verb = text.split()[0].strip(",;:") if text.split() else None
+            rec = Recommendation(p.index, text, tuple(dict.fromkeys(by)), addressees, verb, None,
+                                 themes_of(text))
             recs.append(_with_response(rec, response, later) if response else rec)
     return recs, warnings
+
+
+def _addressees(text: str, reg: Registry) -> tuple[str, ...]:
+    """The States a lead-in says its recommendations were "put forward to" (else empty)."""
+    m = _PUT_TO.search(text)
+    if not m:
+        return ()
+    hits = reg.gazetteer.scan(text[m.end() : m.end() + 120])
+    return tuple(dict.fromkeys(i for h in hits if (i := _single(h)) and i.startswith("state/")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    body: str  # the text from the previous recommenders group to this one
+    by: str  # the recommenders group, without its parentheses
+    by_start: int  # offset of the group's "("
+
+
+def _items(text: str, reg: Registry) -> list[_Item]:
+    """Parenthesised groups naming States, each with the text before it."""
+    items: list[_Item] = []
+    previous = 0
+    for m in _GROUP.finditer(text):
+        states, leftover = recommenders(m.group("by"), reg)
+        at_end = not text[m.end() :].strip(" ;.")
+        if states and (not leftover or at_end):
+            items.append(_Item(text[previous : m.start()], m.group("by"), m.start()))
+            previous = m.end()
+    return items
+
+
+def _split_items(text: str, items: list[_Item]) -> list[tuple[str, list[str]]]:
+    """(recommendation text, recommender groups) for each recommendation in a paragraph.
+
+    A paragraph holds one recommendation, whose recommenders are every parenthesised list of
+    States in it ("Ratify … (Turkey), which has been signed … (Argentina);"), unless it runs
+    several printed items together ("1. Provide … (Netherlands). 2. Continue … (United Kingdom).").
+    """
+    numbered = [m for m in items[1:] if _ITEM_NUMBER.search(m.body)]
+    if len(items) > 1 and len(numbered) == len(items) - 1:
+        return [(_split_number(m.body)[1], [m.by]) for m in items]
+    lead, first = _split_number(text[: items[0].by_start])
+    body = (first + " " + text[items[0].by_start :]).strip(" ;.") if lead else text.strip(" ;.")
+    return [(body, [m.by for m in items])]
 
 
 def _split_number(body: str) -> tuple[str, str]:
@@ -146,8 +198,19 @@ def _actors_in(hits: Iterable[Hit], reg: Registry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
+_GOVERNMENT = re.compile(r"\b(?:the|its)\s+(?:\w+\s+)?(?:Government|authorities)\b(?!\s+of\b)")
+
+
+def addressees(text: str, reg: Registry, country: str | None) -> tuple[str, ...]:
+    """Actors named in ``text``; "the Government" / "the authorities" is the document's one country, if it has one."""
+    found = list(_actors_in(reg.gazetteer.scan(text), reg))
+    if country and _GOVERNMENT.search(text) and country not in found:
+        found.insert(0, country)
+    return tuple(found)
+
+
 def resolution_recommendations(document: ParsedDocument, reg: Registry, organ: str | None,
-                               situations: tuple[str, ...]) -> list[Recommendation]:
+                               situations: tuple[str, ...], country: str | None = None) -> list[Recommendation]:
     """Operative paragraphs with a directive verb, by the adopting organ, to the actors named after the verb."""
     recs: list[Recommendation] = []
     for p in document.paragraphs:
@@ -159,7 +222,7 @@ def resolution_recommendations(document: ParsedDocument, reg: Registry, organ: s
         clause = p.text[m.end() :]
         end = _ADDRESSEE_END.search(clause)
         window = clause[: end.start() if end else 200]
-        to = _actors_in(reg.gazetteer.scan(window), reg)
+        to = addressees(window, reg, country)
         if to:
             recs.append(Recommendation(p.index, p.text, (organ,) if organ else (), to, m.group("verb"), None,
                                        themes_of(p.text), situations))
@@ -167,7 +230,7 @@ def resolution_recommendations(document: ParsedDocument, reg: Registry, organ: s
 
 
 def report_recommendations(document: ParsedDocument, reg: Registry, author: str | None,
-                           situations: tuple[str, ...]) -> list[Recommendation]:
+                           situations: tuple[str, ...], country: str | None = None) -> list[Recommendation]:
     """First-person, passive and ("should", in recommendation sections) sentences naming their addressees."""
     if not author:
         return []
@@ -175,7 +238,7 @@ def report_recommendations(document: ParsedDocument, reg: Registry, author: str 
     for p in document.paragraphs:
         in_recs = bool(p.section and _RECS_SECTION.search(p.section))
         for sentence in _SENTENCE.split(p.text):
-            rec = _sentence_recommendation(sentence, reg, in_recs)
+            rec = _sentence_recommendation(sentence, reg, in_recs, country)
             if rec:
                 verb, to = rec
                 recs.append(Recommendation(p.index, sentence.strip(), (author,), to, verb, None,
@@ -183,15 +246,16 @@ def report_recommendations(document: ParsedDocument, reg: Registry, author: str 
     return recs
 
 
-def _sentence_recommendation(sentence: str, reg: Registry, in_recs: bool) -> tuple[str, tuple[str, ...]] | None:
+def _sentence_recommendation(sentence: str, reg: Registry, in_recs: bool, country: str | None
+                             ) -> tuple[str, tuple[str, ...]] | None:
     m = _FIRST_PERSON.search(sentence)
     if m:
         clause = sentence[m.end() :]
         end = _ADDRESSEE_END.search(clause)
-        to = _actors_in(reg.gazetteer.scan(clause[: end.start() if end else 200]), reg)
+        to = addressees(clause[: end.start() if end else 200], reg, country)
         return (" ".join(m.group("verb").split()), to) if to else None
     m = _PASSIVE.search(sentence) or (_SHOULD.search(sentence) if in_recs else None)
     if m:
-        to = _actors_in(reg.gazetteer.scan(sentence[: m.start()]), reg)
+        to = addressees(sentence[: m.start()], reg, country)
         return (" ".join(m.group("verb").split()), to) if to else None
     return None

@@ -9,11 +9,11 @@ paragraphs under 60 characters are not tagged.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ontology.model import Paragraph, ParagraphKind, RiskTag
 
+from .gazetteer import Gazetteer
 from .vocab import read_vocab, split_aliases
 
 METHOD = "lexicon-v1"
@@ -21,12 +21,13 @@ _CONFIDENCE = {1: 0.5, 2: 0.7}
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    rows = read_vocab("risk_factors.csv", required=("id", "name", "cues"))
-    return tuple(
-        (row["id"], re.compile(r"\b(?:" + "|".join(re.escape(c) for c in split_aliases(row["cues"])) + r")\b", re.I))
-        for row in rows
-    )
+def _lexicon() -> Gazetteer:
+    """The cue phrases in one case-folded token table (one scan per paragraph for all factors)."""
+    table = Gazetteer()
+    for row in read_vocab("risk_factors.csv", required=("id", "name", "cues")):
+        for cue in split_aliases(row["cues"]):
+            table.add(cue, row["id"])
+    return table
 
 
 def risk_tags(paragraphs: tuple[Paragraph, ...]) -> list[RiskTag]:
@@ -35,8 +36,10 @@ def risk_tags(paragraphs: tuple[Paragraph, ...]) -> list[RiskTag]:
     for p in paragraphs:
         if p.kind is ParagraphKind.HEADING or len(p.text) < 60:
             continue
-        for factor, pattern in _lexicon():
-            cues = {m.group().lower() for m in pattern.finditer(p.text)}
-            if cues:
-                tags.append(RiskTag(p.index, factor, _CONFIDENCE.get(len(cues), 0.85), METHOD))
+        cues: dict[str, set[str]] = {}
+        for hit in _lexicon().scan(p.text, fold=True):
+            for factor in hit.ids:
+                cues.setdefault(factor, set()).add(hit.alias)
+        for factor in sorted(cues, key=lambda f: int(f[2:])):
+            tags.append(RiskTag(p.index, factor, _CONFIDENCE.get(len(cues[factor]), 0.85), METHOD))
     return tags

@@ -32,10 +32,10 @@ _CUE_BEFORE = re.compile(
     r"(?:situation\s+(?:of\s+human\s+rights\s+)?(?:in|concerning|of|on)|human\s+rights\s+in|question\s+of|"
     r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.I)
 _AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.I)
-_UPR = re.compile(r"Universal\s+Periodic\s+Review", re.I)
+_UPR_REPORT = re.compile(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.I)
 _UPR_REVIEW_OF = re.compile(r"\breview\s+of\s+(?:the\s+)?(?P<state>[A-Z][^.,;]{2,60}?)\s+was\s+held")
-_SOVEREIGNTY = re.compile(r"sovereignty,\s+independence,?\s+(?:territorial\s+integrity\s+)?(?:and\s+)?(?:national\s+)?"
-                          r"(?:unity|territorial\s+integrity)(?:\s+and\s+\w+\s+\w+)?\s+of\s+", re.I)
+_SOVEREIGNTY = re.compile(r"\bsovereignty\b[^.;]{0,90}?\b(?:unity|integrity|independence)\s+of\s+(?:the\s+)?", re.I)
+_THREAT = re.compile(r"Determining\s+that\s+the\s+situation\s+in\s+(?:the\s+)?")
 
 
 def situation_for(code: str, reg: Registry) -> Situation:
@@ -68,15 +68,16 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
     """(situation code, evidence paragraph index or None for title/agenda) the document concerns."""
     found: list[tuple[str, int | None]] = []
     title = " ".join((document.title or "").split())
-    if _UPR.search(title):
-        tail = title[_UPR.search(title).end():]  # type: ignore[union-attr]
-        found += [(s, None) for s in _states_in(tail, reg)[:1]]
+    masthead = " \n ".join([title, *document.agenda])
+    upr = _UPR_REPORT.search(masthead)
+    if upr:
+        found += [(s, None) for s in _states_in(masthead[upr.end() :], reg)[:1]]
         if not found:
             found += _upr_from_text(document, reg)
     else:
-        found += [(s, None) for s in _states_after_cues(title, reg)]
-    for line in document.agenda:
-        found += [(s, None) for s in _states_after_cues(line, reg)]
+        found += [(s, None) for s in _states_after_cues(title, reg) or _title_subject(title, reg)]
+        for line in document.agenda:
+            found += [(s, None) for s in _states_after_cues(line, reg)]
     for text in (title, *document.agenda):
         for m in _CRISIS_WORD.finditer(text):
             found.append(("SDN/darfur" if m.group(1).lower() == "darfur" else "abyei", None))
@@ -86,7 +87,8 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
 
 
 def _states_in(text: str, reg: Registry) -> list[str]:
-    return [s for h in reg.gazetteer.scan(text, fold=text.isupper()) if (s := _state_of(h))]
+    found = [s for h in reg.gazetteer.scan(text) if (s := _state_of(h))]
+    return found or [s for h in reg.gazetteer.scan(text, fold=True) if (s := _state_of(h))]
 
 
 def _upr_from_text(document: ParsedDocument, reg: Registry) -> list[tuple[str, int | None]]:
@@ -100,13 +102,30 @@ def _upr_from_text(document: ParsedDocument, reg: Registry) -> list[tuple[str, i
 
 
 def _sovereignty(document: ParsedDocument, reg: Registry) -> list[tuple[str, int | None]]:
+    """States whose sovereignty a resolution reaffirms, or whose situation it determines a threat to peace."""
     found: list[tuple[str, int | None]] = []
     for p in document.paragraphs:
-        for m in _SOVEREIGNTY.finditer(p.text):
-            states = _states_in(p.text[m.end() : m.end() + 80], reg)
-            if states:
-                found.append((states[0], p.index))
+        if p.kind.value not in ("preambular", "text"):
+            continue
+        for m in (*_SOVEREIGNTY.finditer(p.text), *_THREAT.finditer(p.text)):
+            hits = list(reg.gazetteer.scan(p.text[m.end() : m.end() + 80]))
+            state = _state_of(hits[0]) if hits and hits[0].start == 0 else None
+            if state:
+                found.append((state, p.index))
     return found
+
+
+def _title_subject(title: str, reg: Registry) -> list[str]:
+    """A title that is a State's name, or starts with the name of a country-mandated mechanism."""
+    clean = title.strip(" *").strip()
+    hits = list(reg.gazetteer.scan(clean)) if clean else []
+    if not hits or hits[0].start > 0 or len(hits[0].ids) != 1:
+        return []
+    ident = hits[0].ids[0]
+    if ident.startswith("state/") and hits[0].end >= len(clean.rstrip(" *")):
+        return [ident.split("/")[1]]
+    entry = reg.mechanisms.get(ident)
+    return [entry.situation] if entry and entry.situation else []
 
 
 def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dict[str, MechanismEntry],

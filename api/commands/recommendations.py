@@ -1,0 +1,35 @@
+"""`r2p recommendations [--to] [--by] [--theme] [--json]`: who recommended what to whom, from where."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from api.commands._store import open_from_settings, print_json
+from api.settings import Settings
+from graph.store import RecommendationRecord
+
+
+def record_json(r: RecommendationRecord) -> dict[str, object]:
+    """The documented shape: ``{"symbol", "paragraph", "text", "by", "to", "verb", "response"}`` (+ date, page)."""
+    return {"symbol": r.symbol, "paragraph": r.paragraph, "text": r.text, "by": list(r.by), "to": list(r.to),
+            "verb": r.verb, "response": r.response, "date": r.date, "page": r.page, "themes": list(r.themes)}
+
+
+def run(settings: Settings, *, to: str | None = None, by: str | None = None, theme: str | None = None,
+        limit: int = 100, as_json: bool = False) -> int:
+    store = open_from_settings(settings, read_only=True)
+    try:
+        found = store.recommendations(to=to, by=by, theme=theme, limit=limit)
+    finally:
+        store.close()
+    if as_json:
+        print_json([record_json(r) for r in found])
+        return 0
+    table = Table(title=f"{len(found)} recommendations")
+    for column in ("document", "¶", "by", "to", "recommendation", "response"):
+        table.add_column(column)
+    for r in found:
+        table.add_row(r.symbol, r.paragraph or "", ", ".join(r.by), ", ".join(r.to), r.text, r.response or "")
+    Console().print(table)
+    return 0

@@ -1,0 +1,187 @@
+"""Wiring from files to the store: parse → link → (embed) → ``store.put_document``, one document at a time.
+
+Each document is written atomically by the store; a file that fails (bad PDF, linking error, refused
+by the store) is recorded with its reason and the batch goes on. Files whose bytes are already stored
+(same sha256) are skipped before parsing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.store import GraphStore
+from ingest.link import link
+from ingest.pipeline import parse
+from ontology.errors import R2PError
+from ontology.model import ParsedDocument
+
+Embed = Callable[[ParsedDocument, GraphStore], Mapping[int, Sequence[float]]]
+Progress = Callable[[Path, str], None]
+
+
+@dataclass
+class IngestFailure:
+    path: str
+    error: str
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: counts per status, totals of what was stored, and the failures."""
+
+    files: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    paragraphs: int = 0
+    entities: int = 0
+    recommendations: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        """Documents added or replaced."""
+        return self.added + self.replaced
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "files": self.files, "documents": self.documents, "added": self.added, "replaced": self.replaced,
+            "unchanged": self.unchanged, "paragraphs": self.paragraphs, "entities": self.entities,
+            "recommendations": self.recommendations, "seconds": round(self.seconds, 2),
+            "failures": [{"path": f.path, "error": f.error} for f in self.failures],
+        }
+
+
+def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """PDF files named or found (recursively) under the folders named, sorted, without duplicates.
+
+    A path that does not exist is kept so that it is reported as a failure.
+    """
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.update(dict.fromkeys(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")))
+        else:
+            found[path] = None
+    return list(found)
+
+
+def file_sha256(path: Path) -> str:
+    """Hex sha256 of a file's bytes (the same hash the parser records)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, Any]:
+    """("unchanged", symbol) when the file's bytes are stored already, else ("ready", what to put)."""
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        raise FileNotFoundError(f"{path}: {exc.strerror}") from exc
+    known = store.find_by_sha256(sha)
+    if known is not None:
+        return "unchanged", known
+    document = parse(path)
+    facts = link(document)
+    vectors = embed(document, store) if embed is not None else None
+    return "ready", (document, facts, vectors, str(path.resolve()))
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    *,
+    embed: Embed | None = None,
+    progress: Progress | None = None,
+    batch_size: int = 16,
+) -> IngestReport:
+    """Ingest every PDF named or found under ``paths``; failures are recorded, never fatal.
+
+    Stores that offer ``put_documents`` get up to ``batch_size`` documents per transaction (each
+    batch all or nothing; a batch the store refuses is retried one document at a time).
+    """
+    started = time.perf_counter()
+    report = IngestReport()
+    pending: list[tuple[Path, Any]] = []
+    bulk = getattr(store, "put_documents", None) if batch_size > 1 else None
+    for path in collect_paths(paths):
+        report.files += 1
+        try:
+            status, item = prepare(path, store, embed=embed)
+        except Exception as exc:  # a bad file (or a defect met on one) must not stop the batch
+            _fail(report, path, exc, progress)
+            continue
+        if status == "unchanged":
+            report.unchanged += 1
+            _tell(progress, path, status)
+            continue
+        pending.append((path, item))
+        if bulk is None or len(pending) >= batch_size:
+            _flush(pending, store, bulk, report, progress)
+    _flush(pending, store, bulk, report, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _flush(pending: list[tuple[Path, Any]], store: GraphStore, bulk: Any, report: IngestReport,
+           progress: Progress | None) -> None:
+    if not pending:
+        return
+    if bulk is not None and len(pending) > 1:
+        try:
+            results = bulk([item for _, item in pending])
+        except Exception:
+            results = None  # retried one by one below, so the failing document is named
+        if results is not None:
+            for (path, _), result in zip(pending, results):
+                _count(report, result.status, result)
+                _tell(progress, path, result.status)
+            pending.clear()
+            return
+    for path, (document, facts, vectors, source) in pending:
+        try:
+            result = store.put_document(document, facts, embeddings=vectors, source_path=source)
+        except Exception as exc:
+            _fail(report, path, exc, progress)
+            continue
+        _count(report, result.status, result)
+        _tell(progress, path, result.status)
+    pending.clear()
+
+
+def _tell(progress: Progress | None, path: Path, status: str) -> None:
+    if progress is not None:
+        progress(path, status)
+
+
+def _fail(report: IngestReport, path: Path, exc: BaseException, progress: Progress | None) -> None:
+    if isinstance(exc, (R2PError, OSError)):
+        report.failures.append(IngestFailure(str(path), _reason(path, exc)))
+    else:
+        report.failures.append(IngestFailure(str(path), f"{path}: {type(exc).__name__}: {exc}"))
+    _tell(progress, path, "failed")
+
+
+def _count(report: IngestReport, status: str, result: object) -> None:
+    if status == "unchanged":
+        report.unchanged += 1
+        return
+    setattr(report, status, getattr(report, status) + 1)
+    report.paragraphs += result.paragraphs  # type: ignore[attr-defined]
+    report.entities += result.entities  # type: ignore[attr-defined]
+    report.recommendations += result.recommendations  # type: ignore[attr-defined]
+
+
+def _reason(path: Path, exc: BaseException) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    return message if str(path) in message or path.name in message else f"{path}: {message}"

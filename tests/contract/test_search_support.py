@@ -1,0 +1,58 @@
+"""Contract: what hybrid search builds on (stored vectors by hash, dense and BM25 search, filters)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.store import GraphStore, ParagraphFilter, paragraph_uid, text_hash
+from tests.contract.samples import embedding, upr_report
+
+
+def test_embeddings_by_hash_gives_back_stored_vectors(filled: GraphStore) -> None:
+    doc, _ = upr_report()
+    text = doc.paragraphs[2].text
+    found = filled.embeddings_by_hash([text_hash(text), text_hash("never stored")])
+    assert list(found) == [text_hash(text)]
+    assert found[text_hash(text)] == pytest.approx(embedding(text), abs=1e-6)
+
+
+def test_vector_search_finds_the_paragraph_itself_first(filled: GraphStore) -> None:
+    doc, _ = upr_report()
+    hits = filled.vector_search(embedding(doc.paragraphs[2].text), k=3)
+    assert hits[0].uid == paragraph_uid("A/HRC/11/14", "83.1")
+    assert hits[0].score == pytest.approx(1.0, abs=1e-4)
+    assert len(hits) == 3 and hits[0].score >= hits[1].score >= hits[2].score
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (ParagraphFilter(paragraph_kind="recommendation", to="the Sudan"),
+     {"A/HRC/11/14#83.1", "A/HRC/11/14#83.2", "S/RES/1591(2005)#2", "S/RES/1769(2007)#2"}),
+    (ParagraphFilter(document_kind="resolution", year_from=2006), {
+        "S/RES/1769(2007)#p0", "S/RES/1769(2007)#1", "S/RES/1769(2007)#1/a", "S/RES/1769(2007)#2"}),
+    (ParagraphFilter(organ="general assembly"), {"A/64/100#p0"}),
+    (ParagraphFilter(language="fr"), {"A/64/100#p0"}),
+    (ParagraphFilter(by="Brazil"), {"A/HRC/11/14#83.1"}),
+    (ParagraphFilter(mechanism="PoE", symbol="S/RES/1591 (2005)"), {"S/RES/1591(2005)#1"}),
+    (ParagraphFilter(situation="Darfur", paragraph_kind="operative", year_to=2005),
+     {"S/RES/1591(2005)#1", "S/RES/1591(2005)#1/a", "S/RES/1591(2005)#2"}),
+    (ParagraphFilter(to="Guinea"), set()),
+])
+def test_filters_narrow_both_searches_exactly(filled: GraphStore, filters: ParagraphFilter,
+                                              expected: set[str]) -> None:
+    dense = filled.vector_search(embedding("anything"), k=20, filters=filters)
+    assert {h.uid for h in dense} == expected
+    lexical = filled.text_search("the", k=20, filters=filters) + filled.text_search(
+        "Sudan Darfur Panel Convention lettre civilians monitor Recalling", k=20, filters=filters)
+    assert {h.uid for h in lexical} <= expected
+
+
+def test_text_search_stems_and_ranks(filled: GraphStore) -> None:
+    hits = filled.text_search("protecting civilian", k=5)
+    assert hits and hits[0].uid in {"S/RES/1591(2005)#2", "S/RES/1769(2007)#2"}
+    assert all(h.score > 0 for h in hits)
+    assert filled.text_search("zzzunknownword", k=5) == []
+
+
+def test_a_symbol_query_finds_the_citing_paragraphs_first(filled: GraphStore) -> None:
+    hits = filled.text_search("S/RES/1591 (2005)", k=5)
+    assert {h.uid for h in hits[:2]} == {"A/64/100#p0", "A/HRC/11/14#83.2"}

@@ -1,0 +1,103 @@
+"""The graph commands end to end, as a user runs them, on real corpus PDFs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.factory import open_store
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def r2p(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=REPO, env=env, text=True,
+                          capture_output=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def files(corpus: Path) -> dict[str, Path]:
+    return {
+        "upr": corpus / "upr-cycle1" / "pdfs" / "albania2010.pdf",
+        "resolution": corpus / "un-mixed-2025" / "S_RES_2768 (2025).en.pdf",
+        "placeholder": corpus / "un-mixed-2025" / "S_2024_207.en.pdf",
+    }
+
+
+@pytest.fixture(scope="module")
+def store(files: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    done = r2p("ingest", str(files["upr"]), str(files["resolution"]), "--store", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["added"], report["failures"]) == (2, [])
+    assert report["paragraphs"] > 100 and report["recommendations"] > 50
+    return path
+
+
+def test_reingesting_the_same_files_changes_nothing(store: Path, files: dict[str, Path]) -> None:
+    done = r2p("ingest", str(files["upr"].parent.parent / "pdfs" / files["upr"].name), "--store", str(store),
+               "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["unchanged"] == 1
+
+
+def test_a_bad_file_is_reported_skipped_and_the_exit_status_says_so(store: Path, files: dict[str, Path],
+                                                                   tmp_path: Path) -> None:
+    done = r2p("ingest", str(files["placeholder"]), "--store", str(store))
+    assert done.returncode == 1
+    assert "S_2024_207.en.pdf" in done.stderr and "failed" in done.stderr
+    stats = json.loads(r2p("stats", "--store", str(store), "--json").stdout)
+    assert stats["documents"] == 2
+
+
+def test_recommendations_json_shape_and_filters(store: Path) -> None:
+    done = r2p("recommendations", "--to", "Albania", "--by", "France", "--store", str(store), "--json")
+    assert done.returncode == 0, done.stderr
+    records = json.loads(done.stdout)
+    assert records and all({"symbol", "paragraph", "text", "by", "to", "verb", "response"} <= set(r) for r in records)
+    assert all("France" in r["by"] and r["to"] == ["Albania"] for r in records)
+    assert all(r["symbol"] == "A/HRC/13/6" for r in records)
+
+
+def test_trace_json_shape(store: Path) -> None:
+    done = r2p("trace", "Albania", "--store", str(store), "--json")
+    assert done.returncode == 0, done.stderr
+    trace = json.loads(done.stdout)
+    assert trace["situation"] == "Albania"
+    upr = [m for m in trace["mechanisms"] if m["type"] == "upr"]
+    assert upr and upr[0]["documents"] == ["A/HRC/13/6"]
+    assert {"name", "type", "documents", "first_date", "last_date", "evidence"} <= set(upr[0])
+    assert all({"symbol", "paragraph"} <= set(e) for e in upr[0]["evidence"])
+    missing = r2p("trace", "Atlantis", "--store", str(store))
+    assert missing.returncode == 2 and "Atlantis" in missing.stderr
+
+
+def test_show_cites_stats(store: Path) -> None:
+    shown = json.loads(r2p("show", "S/RES/2768 (2025)", "--store", str(store), "--json").stdout)
+    assert shown["document"]["symbols"][0] == "S/RES/2768 (2025)"
+    cites = r2p("cites", "S/RES/2768 (2025)", "--store", str(store), "--json")
+    assert cites.returncode == 0
+    assert all(c["citing"] == "S/RES/2768 (2025)" for c in json.loads(cites.stdout))
+    text = r2p("stats", "--store", str(store))
+    assert text.returncode == 0 and "paragraphs" in text.stdout
+
+
+def test_a_second_writer_is_refused_with_a_clear_message(store: Path, files: dict[str, Path]) -> None:
+    with open_store(path=store):  # this process holds the store, like `r2p serve` would
+        done = r2p("ingest", str(files["resolution"]), "--store", str(store))
+    assert done.returncode == 2
+    assert f"store {store} is in use by process {os.getpid()}" in done.stderr
+    assert "POST /api/documents" in done.stderr
+
+
+def test_remove(store: Path, tmp_path: Path) -> None:
+    done = r2p("remove", "S/RES/2768 (2025)", "--store", str(store))
+    assert done.returncode == 0
+    assert r2p("show", "S/RES/2768 (2025)", "--store", str(store)).returncode == 2
+    assert r2p("remove", "S/RES/2768 (2025)", "--store", str(store)).returncode == 2

@@ -1,0 +1,88 @@
+"""Security Council reports and resolutions: situations, peace operations, establishments, recommendations."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.link import link
+from ingest.pipeline import parse
+from ontology.model import DocumentFacts, MechanismType, ParsedDocument
+
+
+@lru_cache(maxsize=16)
+def _linked(corpus: Path, name: str) -> tuple[ParsedDocument, DocumentFacts]:
+    document = parse(corpus / "un-mixed-2025" / f"{name}.en.pdf")
+    return document, link(document)
+
+
+def test_south_sudan_report_yields_the_situation_and_its_peace_operation(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_2025_504")
+    assert facts.situations == ("sit/SSD",)
+    assert {s.id: s.iso3 for s in facts.situation_defs}["sit/SSD"] == "SSD"
+    unmiss = next(m for m in facts.mechanisms if m.id == "mech/unmiss")
+    assert unmiss.type is MechanismType.PEACE_OPERATION and unmiss.established_by == ("S/RES/1996 (2011)",)
+    evidence = [c for c in facts.coverage if c.mechanism_id == "mech/unmiss"]
+    assert evidence and {c.situation_id for c in evidence} == {"sit/SSD"}
+    for c in evidence:
+        text = document.paragraphs[c.paragraph_index].text
+        assert c.date == document.date
+        assert "UNMISS" in text or "United Nations Mission in" in text
+
+
+def test_abyei_report_is_a_named_situation_without_a_country(corpus: Path) -> None:
+    _, facts = _linked(corpus, "S_2025_269")
+    assert facts.situations == ("sit/abyei",)
+    assert next(s for s in facts.situation_defs if s.id == "sit/abyei").iso3 is None
+    assert any(c.mechanism_id == "mech/unisfa" and c.situation_id == "sit/abyei" for c in facts.coverage)
+
+
+def test_drc_report_yields_monusco_and_the_secretary_generals_recommendations(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_2025_403")
+    assert facts.situations == ("sit/COD",)
+    assert any(c.mechanism_id == "mech/monusco" and c.situation_id == "sit/COD" for c in facts.coverage)
+    recs = facts.recommendations
+    assert recs and all(r.by == ("un/SG",) for r in recs)
+    assert all("Observations" in (document.paragraphs[r.paragraph_index].section or "") for r in recs)
+    parties = [r for r in recs if r.to == ("group/parties",)]
+    assert parties and all(r.text.startswith("I ") for r in parties)
+    assert any(r.to[0] == "state/COD" and "Government" in r.text for r in recs)
+
+
+def test_resolution_renewing_a_peace_operation(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_RES_2778 (2025)")
+    assert facts.issued_by == ("un/SC",)
+    assert facts.situations == ("sit/SSD",)  # "Determining that the situation in South Sudan …"
+    [est] = facts.establishments
+    assert (est.mechanism_id, est.symbol, est.action) == ("mech/unmiss", "S/RES/2778 (2025)", "extended")
+    assert document.paragraphs[est.paragraph_index].label == "1"
+
+
+def test_resolution_extending_a_panel_named_by_its_founding_resolution(corpus: Path) -> None:
+    _, facts = _linked(corpus, "S_RES_2772 (2025)")
+    assert [(e.mechanism_id, e.action) for e in facts.establishments] == [("mech/poe-sudan", "extended")]
+    assert "sit/SDN" in facts.situations
+    panel = next(m for m in facts.mechanisms if m.id == "mech/poe-sudan")
+    assert panel.type is MechanismType.SANCTIONS and panel.established_by == ("S/RES/1591 (2005)",)
+
+
+def test_mechanism_established_pursuant_to_a_resolution_named_in_a_letter(corpus: Path) -> None:
+    _, facts = _linked(corpus, "S_2025_85")
+    assert any(e.mechanism_id == "mech/poe-haiti" and e.symbol == "S/RES/2653 (2022)" and e.action == "established"
+               for e in facts.establishments)
+
+
+def test_operative_paragraphs_are_recommendations_by_the_council_to_their_addressees(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_RES_2788 (2025)")
+    by_label = {document.paragraphs[r.paragraph_index].label: r for r in facts.recommendations}
+    assert by_label["1"].by == ("un/SC",) and by_label["1"].to == ("group/member-states",)
+    assert by_label["1"].verb == "Urges"
+    assert by_label["13"].to == ("un/SG",) and by_label["13"].verb == "Requests"
+    assert "15" not in by_label  # "Decides to remain seized" recommends nothing
+
+
+def test_addendum_relation_and_no_invented_situation(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_2025_10_Add.31")
+    assert facts.relations[0].type == "addendum_to" and facts.relations[0].symbol == "S/2025/10"
+    _, letter = _linked(corpus, "S_2025_102")  # a letter from the DRC's representative is not about a situation
+    assert letter.situations == ()

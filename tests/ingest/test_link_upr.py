@@ -1,0 +1,107 @@
+"""UPR Working Group reports: every recommendation, its recommenders, addressee and response.
+
+Checked against ``upr-cycle1/recommendations-sessions-1-12.csv`` (UPR Info's table). That table
+rewrites compound recommendations into several shorter ones ("accede to CPD and ICESR
+(Mexico)" becomes "Accede to CRPD and ICESR."), so for reports with compound items the test
+asserts the recommending States exactly and the texts for all but those rewritten rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from ingest.link import link
+from ingest.link.registry import registry
+from ingest.pipeline import parse
+from ontology.model import DocumentFacts
+
+# UPR Info's spellings that are not UN names or common forms.
+_CSV_NAMES = {"Macedonia FYR": "North Macedonia", "DPR Korea": "Democratic People's Republic of Korea",
+              "Republic of Congo": "Congo", "Democratic Republic of Congo": "Democratic Republic of the Congo"}
+
+
+def _state_id(name: str) -> str:
+    name = re.sub(r"^St ", "Saint ", _CSV_NAMES.get(name, name).replace("&", "and"))
+    ids = registry().gazetteer.lookup(name)
+    assert len(ids) == 1, name
+    return ids[0]
+
+
+def _norm(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_text.lower())
+
+
+@lru_cache(maxsize=1)
+def _rows(corpus: Path) -> tuple[dict[str, str], ...]:
+    with (corpus / "upr-cycle1" / "recommendations-sessions-1-12.csv").open(encoding="utf-8") as handle:
+        return tuple(r for r in csv.DictReader(handle) if r["Response"] != "Voluntary Pledge")
+
+
+@lru_cache(maxsize=8)
+def _facts(corpus: Path, name: str) -> DocumentFacts:
+    return link(parse(corpus / "upr-cycle1" / "pdfs" / f"{name}.pdf"))
+
+
+def _check(corpus: Path, name: str, iso3: str) -> tuple[int, list[dict[str, str]], DocumentFacts]:
+    """(rows whose text and recommender match, rows not found by text, facts)."""
+    facts = _facts(corpus, name)
+    sur = f"state/{iso3}"
+    rows = [r for r in _rows(corpus) if _state_id(r["To"]) == sur]
+    assert rows
+    matched, missing = 0, []
+    for row in rows:
+        key = _norm(row["Text"])[:60]
+        found = [r for r in facts.recommendations if key in _norm(r.text)]
+        if not found:
+            missing.append(row)
+            continue
+        assert any(_state_id(row["From"]) in r.by and r.to == (sur,) for r in found), row
+        matched += 1
+    return matched, missing, facts
+
+
+@pytest.mark.parametrize(("name", "iso3", "count"), [("ecuador2008", "ECU", 10), ("guinea2010", "GIN", 114)])
+def test_every_recommendation_with_its_recommenders_and_addressee(corpus: Path, name: str, iso3: str,
+                                                                  count: int) -> None:
+    matched, missing, facts = _check(corpus, name, iso3)
+    assert not missing
+    assert len(facts.recommendations) == count
+    assert facts.situations == (f"sit/{iso3}",)
+    assert all(r.by and r.to == (f"state/{iso3}",) and r.verb for r in facts.recommendations)
+
+
+@pytest.mark.parametrize(("name", "iso3"), [("belize2009", "BLZ"), ("slovenia2010", "SVN")])
+def test_compound_recommendations_keep_every_recommender(corpus: Path, name: str, iso3: str) -> None:
+    matched, missing, facts = _check(corpus, name, iso3)
+    rows = [r for r in _rows(corpus) if _state_id(r["To"]) == f"state/{iso3}"]
+    assert matched >= 0.9 * len(rows)
+    # the recommending States are exactly the table's; no item is left without recommender or addressee
+    assert {s for r in facts.recommendations for s in r.by} == {_state_id(r["From"]) for r in rows}
+    assert all(r.by and r.to == (f"state/{iso3}",) for r in facts.recommendations)
+    assert not facts.warnings
+
+
+def test_responses_from_the_lead_in_paragraphs(corpus: Path) -> None:
+    ecuador = _facts(corpus, "ecuador2008")  # "All recommendations … enjoy the support of Ecuador" closes the list
+    assert {r.response for r in ecuador.recommendations} == {"accepted"}
+    guinea = Counter(r.response for r in _facts(corpus, "guinea2010").recommendations)
+    assert guinea == {"accepted": 105, "pending": 9}  # "enjoy its support" / "will be examined by Guinea"
+    assert {r.response for r in _facts(corpus, "slovenia2010").recommendations} == {"pending"}
+
+
+def test_recommendation_text_verb_and_themes(corpus: Path) -> None:
+    recs = _facts(corpus, "ecuador2008").recommendations
+    violence = next(r for r in recs if r.text.startswith("Adopt appropriate measures to eradicate gender-based"))
+    assert violence.by == ("state/ITA", "state/MEX")
+    assert violence.verb == "Adopt"
+    assert "women" in violence.themes
+    uk = next(r for r in recs if r.text.startswith("Continue the reform of the judicial system"))
+    assert uk.by == ("state/CAN", "state/GBR")
