@@ -168,7 +168,7 @@ def main() -> int:
 
 def _table(report: dict) -> str:
     t = report["throughput"]
-    rate = [v for k, v in t.items() if k.startswith("pipeline")][0]
+    rate = next(v for k, v in t.items() if k.startswith("pipeline"))
     lines = [(f"embedding throughput on {t['paragraphs']} real paragraphs: raw torch {t['raw_torch_per_s']}/s, "
               f"pipeline {rate}/s ({t['speedup']}×, min cosine vs torch {t['min_cosine_vs_torch']})"),
              f"{'size':>8} {'index p50/p95':>16} {'exact p50/p95':>16} {'dense mode p50/p95':>20} {'recall@10':>9}"]
