@@ -135,7 +135,7 @@ def evaluate(store, embedder, queries: list[dict], doc_state: dict[str, str], *,
         if not relevant:
             continue
         n += 1
-        row = {"id": q["id"], "relevant": len(relevant)}
+        row = {"id": q["id"], "relevant": len(relevant), "paraphrase": bool(q.get("paraphrase"))}
         for mode in MODES:
             hybrid.FUSION = "rrf" if mode == "hybrid-rrf" else "score"
             res = hybrid.search(store, embedder, q["query"], mode=mode.split("-")[0], filters=ParagraphFilter(),
@@ -143,12 +143,20 @@ def evaluate(store, embedder, queries: list[dict], doc_state: dict[str, str], *,
             ranked = [cat.by_uid[h.uid] for h in res.hits]
             m = metrics(ranked, relevant)
             row[mode] = round(m["p@10"], 2)
+            row[f"{mode} ndcg"] = m["ndcg@10"]
             for key, value in m.items():
                 sums[mode][key] += value
         per_query.append(row)
     hybrid.FUSION = "score"
     means = {m: {k: round(v / max(n, 1), 4) for k, v in s.items()} for m, s in sums.items()}
-    return {"queries": n, "means": means, "per_query": per_query}
+    para = [r for r in per_query if r["paraphrase"]]
+    paraphrases = {m: {"p@10": round(sum(r[m] for r in para) / max(len(para), 1), 4),
+                       "ndcg@10": round(sum(r[f"{m} ndcg"] for r in para) / max(len(para), 1), 4)} for m in MODES}
+    for r in per_query:
+        for m in MODES:
+            r.pop(f"{m} ndcg")
+    return {"queries": n, "means": means, "paraphrase_queries": len(para), "paraphrase_means": paraphrases,
+            "per_query": per_query}
 
 
 def main() -> int:
@@ -188,8 +196,11 @@ def print_report(report: dict, *, as_json: bool) -> None:
     best = max(report["means"][m]["p@10"] for m in ("dense", "lexical"))
     gain = report["means"]["hybrid"]["p@10"] / best - 1 if best else 0.0
     print(f"hybrid P@10 against the best single mode: {gain:+.1%}")
+    print(f"the {report['paraphrase_queries']} paraphrase queries (worded unlike the recommendations):")
+    for mode, m in report["paraphrase_means"].items():
+        print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f}")
     for row in report["per_query"]:
-        print(f"  {row['id']:<22} rel={row['relevant']:<5} " + " ".join(f"{m}={row[m]:.1f}" for m in MODES))
+        print(f"  {row['id']:<22} rel={row['relevant']:<5} {'P' if row['paraphrase'] else ' '} " + " ".join(f"{m}={row[m]:.1f}" for m in MODES))
 
 
 if __name__ == "__main__":

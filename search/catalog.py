@@ -8,6 +8,7 @@ the exact vector matrix are built over it (``lexical.py``, ``dense.py``).
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,7 @@ class Catalog:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # entity id -> lower-case names
     doc_rows: dict[str, list[int]] = field(default_factory=dict)  # symbol key -> row positions
     fingerprint: Any = None
+    checked_at: float = 0.0
     cache: dict[str, Any] = field(default_factory=dict)  # derived indexes (lexical, dense)
 
     def name(self, entity_id: str) -> str:
@@ -128,14 +130,24 @@ _CATALOGS: weakref.WeakKeyDictionary[Any, Catalog] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
+RECHECK_SECONDS = 2.0  # how long a catalog is trusted before the store's counts are compared again
+
+
 def catalog(store: GraphStore) -> Catalog:
-    """The catalog of ``store``, rebuilt when the store's counts have changed since the last build."""
-    fp = _fingerprint(store)
+    """The catalog of ``store``, rebuilt when the store's counts have changed since the last build.
+
+    The counts are compared at most every ``RECHECK_SECONDS``; a writer in this process calls
+    :func:`invalidate` to be seen at once.
+    """
     with _LOCK:
         cat = _CATALOGS.get(store)
-        if cat is not None and cat.fingerprint == fp:
+        if cat is not None and time.monotonic() - cat.checked_at < RECHECK_SECONDS:
             return cat
-        cat = Catalog(fingerprint=fp)
+        fp = _fingerprint(store)
+        if cat is not None and cat.fingerprint == fp:
+            cat.checked_at = time.monotonic()
+            return cat
+        cat = Catalog(fingerprint=fp, checked_at=time.monotonic())
         for stored in store.iter_documents():
             add_document(cat, stored)
         _CATALOGS[store] = cat

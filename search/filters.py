@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 import numpy as np
 
@@ -78,8 +79,19 @@ def facet_values(cat: Catalog, row: Row) -> dict[str, list[str]]:
 
 def facet_counts(cat: Catalog, positions: Iterable[int]) -> dict[str, dict[str, int]]:
     """Counts per facet value over the given catalog rows, most frequent first."""
-    counters = {name: Counter[str]() for name in FACETS}
-    for pos in positions:
-        for name, values in facet_values(cat, cat.rows[pos]).items():
-            counters[name].update(set(values))
-    return {name: dict(c.most_common()) for name, c in counters.items()}
+    pairs = _row_pairs(cat)
+    counter = Counter(chain.from_iterable(pairs[p] for p in positions))
+    out: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    for (name, value), n in counter.most_common():
+        out[name][value] = n
+    return out
+
+
+def _row_pairs(cat: Catalog) -> list[tuple[tuple[str, str], ...]]:
+    """Per row, its distinct (facet, value) pairs (computed once per catalog)."""
+    if "facet_pairs" not in cat.cache:
+        cat.cache["facet_pairs"] = [
+            tuple(dict.fromkeys((name, v) for name, values in facet_values(cat, row).items() for v in values))
+            for row in cat.rows
+        ]
+    return cat.cache["facet_pairs"]

@@ -11,11 +11,9 @@ from graph.store import ParagraphFilter
 
 def open_read_store(settings: Settings) -> Any:
     """The configured store, opened read-only."""
-    from graph.factory import open_store
+    from api.commands._store import open_from_settings
 
-    g = settings.graph
-    return open_store(backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
-                      password=g.password.get_secret_value(), database=g.database, read_only=True)
+    return open_from_settings(settings, read_only=True)
 
 
 def embedder_for(settings: Settings, mode: str) -> Any:
