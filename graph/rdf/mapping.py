@@ -226,25 +226,30 @@ _PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.i
 
 def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> list[t.Prop]:
     sub = bool(p.parent and p.parent in keys)
-    props: list[t.Prop] = (_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES).copy()
-    props.append((t.R2P_key, (t.STR, p.key)))
+    lang = ctx.lang
+    text = t.clean(p.text)
+    props: list[t.Prop] = [
+        *(_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES), (t.R2P_key, (t.STR, p.key)),
+        _PARA_KIND_PROPS[p.kind], (t.R2P_position, t.integer(p.index)),
+        (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text)),
+        (t.DC_IS_PART_OF, (t.IRI, ctx.paras[keys[p.parent]] if sub else ctx.doc)),  # type: ignore[index]
+    ]
     if p.label:
         props.append((t.R2P_number, t.string(p.label)))
-    props.append(_PARA_KIND_PROPS[p.kind])
-    props.append((t.R2P_position, t.integer(p.index)))
-    props.append((t.R2P_text, t.lang_string(p.text, ctx.lang)))
     if p.page >= 1:
         props.append((t.R2P_page, t.integer(p.page)))
     if p.section:
-        props.append((t.R2P_sectionHeading, t.lang_string(p.section, ctx.lang)))
+        props.append((t.R2P_sectionHeading, t.lang_string(p.section, lang)))
     if p.verb:
         props.append((t.R2P_leadVerb, t.string(p.verb)))
-    parent = ctx.paras[keys[p.parent]] if sub else ctx.doc  # type: ignore[index]
-    props.append((t.DC_IS_PART_OF, (t.IRI, parent)))
-    props += [(t.ELI_HAS_PART, (t.IRI, ctx.paras[i])) for i in children]
-    props += [(t.R2P_hasFootnote, (t.IRI, ctx.fns[f])) for f in dict.fromkeys(p.footnotes) if f in ctx.fns]
-    props += [(t.R2P_mentions, (t.IRI, m)) for m in sorted(mentions)]
-    props += [(t.CITO_CITES, (t.IRI, c)) for c in sorted(cites) if c != ctx.doc]
+    if children:
+        props += [(t.ELI_HAS_PART, (t.IRI, ctx.paras[i])) for i in children]
+    if p.footnotes:
+        props += [(t.R2P_hasFootnote, (t.IRI, ctx.fns[f])) for f in dict.fromkeys(p.footnotes) if f in ctx.fns]
+    if mentions:
+        props += [(t.R2P_mentions, (t.IRI, m)) for m in sorted(mentions)]
+    if cites:
+        props += [(t.CITO_CITES, (t.IRI, c)) for c in sorted(cites) if c != ctx.doc]
     return props
 
 

@@ -144,6 +144,8 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def clean(text: str) -> str:
     """Text without the characters no RDF syntax can carry in every format (XML 1.0 forbids them)."""
+    if text.isprintable():  # fast path: no control, surrogate or non-character code points
+        return text
     return _BAD_CHARS.sub("", text) if _BAD_CHARS.search(text) else text
 
 

@@ -26,7 +26,12 @@ _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 def nt_escape(text: str) -> str:
     """A string's body in an N-Triples or Turtle ``"…"`` literal."""
-    return text.translate(_NT_TABLE) if _NT_ESCAPE.search(text) else text
+    return text.translate(_NT_TABLE) if _needs_escape(text) else text
+
+
+def _needs_escape(text: str) -> bool:
+    """Whether a literal holds a quote, a backslash or a control character (fast C checks first)."""
+    return '"' in text or "\\" in text or (not text.isprintable() and _NT_ESCAPE.search(text) is not None)
 
 
 def _xml_text(text: str) -> str:
@@ -83,7 +88,7 @@ class NTriplesWriter(Writer):
     def render(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
-        esc_search, table = _NT_ESCAPE.search, _NT_TABLE
+        needs, table = _needs_escape, _NT_TABLE
         for subject, props in blocks:
             s = "<" + subject + "> <"
             for p, o in props:
@@ -92,7 +97,7 @@ class NTriplesWriter(Writer):
                     add(f"{s}{p}> <{o[1]}> .\n")
                     continue
                 v = o[1]
-                if esc_search(v):
+                if needs(v):
                     v = v.translate(table)
                 if kind == 1:
                     add(f'{s}{p}> "{v}" .\n')
@@ -106,6 +111,10 @@ class NTriplesWriter(Writer):
 
 class TurtleWriter(Writer):
     media_type = "text/turtle"
+
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        super().__init__(base=base, prefixes=prefixes)
+        self._predicates: dict[str, str] = {}
 
     def header(self) -> str:
         lines = [f"@base <{self.base}> .\n"]
@@ -122,21 +131,23 @@ class TurtleWriter(Writer):
         return "<" + iri + ">"
 
     def render(self, blocks: Iterable[Block]) -> str:
+        """Subject blocks; a predicate repeated in a row is written once with ``,`` between its objects."""
         out: list[str] = []
         add = out.append
-        curies, iri_of, search, table = self._curies, self._iri, _NT_ESCAPE.search, _NT_TABLE
-        base, cut = self.base, len(self.base)
+        curies, iri_of, needs, table = self._curies, self._iri, _needs_escape, _NT_TABLE
+        base, cut, vocab = self.base, len(self.base), self._ns_tuple
+        predicates = self._predicates
         for subject, props in blocks:
-            grouped: dict[str, list[str]] = {}
+            parts: list[str] = [iri_of(subject)]
+            last = None
             for p, o in props:
                 kind, v = o[0], o[1]
                 if kind == 0:
                     r = curies.get(v)
                     if r is None:
-                        r = "<" + v[cut:] + ">" if v.startswith(base) and not v.startswith(self._ns_tuple) \
-                            else iri_of(v)
+                        r = "<" + v[cut:] + ">" if v.startswith(base) and not v.startswith(vocab) else iri_of(v)
                 else:
-                    if search(v):
+                    if needs(v):
                         v = v.translate(table)
                     if kind == 1:
                         r = '"' + v + '"'
@@ -144,14 +155,16 @@ class TurtleWriter(Writer):
                         r = '"' + v + '"@' + o[2]
                     else:
                         r = '"' + v + '"^^' + (curies.get(o[2]) or iri_of(o[2]))
-                objs = grouped.get(p)
-                if objs is None:
-                    grouped[p] = [r]
+                if p == last:
+                    parts.append(", " + r)
                 else:
-                    objs.append(r)
-            parts = [("a" if p == t.A else (curies.get(p) or iri_of(p))) + " " + ", ".join(objs)
-                     for p, objs in grouped.items()]
-            add(iri_of(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
+                    name = predicates.get(p)
+                    if name is None:
+                        name = predicates[p] = "a" if p == t.A else iri_of(p)
+                    parts.append((" " if last is None else " ;\n    ") + name + " " + r)
+                    last = p
+            parts.append(" .\n\n")
+            add("".join(parts))
             self.triples += len(props)
         return "".join(out)
 

@@ -74,7 +74,8 @@ def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str], toke
               ) -> tuple[list[Mention], dict[int, list[tuple[str, int, int]]]]:
     """Mentions per paragraph, and mechanism spans (id, start, end) per paragraph index."""
     scanned: list[tuple[int, str, Hit]] = [
-        (p.index, p.key, h) for p in document.paragraphs for h in reg.gazetteer.scan(tokens[p.index])]
+        (p.index, p.key, h) for p in document.paragraphs for h in reg.gazetteer.scan(tokens[p.index])
+        if p.text[h.end : h.end + 1] != "/"]  # "CED/C/IRQ/1" is a document symbol, not the Committee
     names_drc = any(h.ids == ("state/COD",) for _, _, h in scanned)
     mentions: list[Mention] = []
     spans: dict[int, list[tuple[str, int, int]]] = {}
@@ -82,9 +83,10 @@ def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str], toke
         if len(hit.ids) > 1:
             warnings.append(f"paragraph {key}: '{hit.text}' may name {', '.join(hit.ids)}; not linked")
             continue
-        if hit.ids == ("state/COG",) and hit.alias == "Congo" and names_drc:
-            warnings.append(f"paragraph {key}: 'Congo' alone in a document about the Democratic Republic of the "
-                            "Congo: the Congo or the Democratic Republic of the Congo? not linked")
+        after_the = tokens[index].original[max(0, hit.start - 4) : hit.start] in ("the ", "The ")
+        if hit.ids == ("state/COG",) and hit.alias == "Congo" and names_drc and not after_the:
+            warnings.append(f"paragraph {key}: 'Congo' without 'the' in a document naming the Democratic Republic "
+                            "of the Congo: the Congo or the Democratic Republic of the Congo? not linked")
             continue
         mentions.append(Mention(index, hit.ids[0], hit.text))
         if hit.ids[0].startswith("mech/"):

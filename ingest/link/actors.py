@@ -35,7 +35,8 @@ GROUPS: dict[str, tuple[str, ActorKind, tuple[str, ...]]] = {
     "group/member-states": ("Member States", ActorKind.OTHER, (
         "Member States", "all Member States", "States Members of the United Nations",
         "Member States of the United Nations", "the Member States", "member states", "all member states")),
-    "group/all-states": ("all States", ActorKind.OTHER, ("all States", "All States", "States parties")),
+    "group/all-states": ("all States", ActorKind.OTHER, ("all States", "All States")),
+    "group/states-parties": ("States parties", ActorKind.OTHER, ("States parties", "all States parties")),
     "group/parties": ("parties to the conflict", ActorKind.OTHER, (
         "all parties", "All parties", "the parties", "parties to the conflict", "all parties to the conflict",
         "all parties to armed conflict", "the parties to the conflict", "conflict parties")),
@@ -55,7 +56,7 @@ GROUPS: dict[str, tuple[str, ActorKind, tuple[str, ...]]] = {
 # Phrases that contain a State's name but do not name the State.
 BLOCKING_PHRASES = (
     "Gulf of Guinea", "New Guinea", "Niger Delta", "River Niger", "Niger River", "Lake Chad", "Lake Chad Basin",
-    "Congo River", "Congo Basin", "Alliance Fleuve Congo", "Alliance fleuve Congo", "Congo River Alliance",
+    "Congo River", "Congo Basin", "Crimean-Congo", "du Congo", "le Congo", "Alliance Fleuve Congo", "Alliance fleuve Congo", "Congo River Alliance",
     "Mouvement de libération du Congo", "Sudan People's Liberation Movement", "Sudan People's Liberation Army",
     "Sudan People's Liberation Movement-in-Opposition", "Sudan People's Liberation Army-in-Opposition",
     "Sudan Liberation Army", "Sudan Liberation Movement", "Sudan Armed Forces", "South China Sea",

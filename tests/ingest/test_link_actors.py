@@ -75,9 +75,12 @@ def test_organizations_un_entities_and_groups() -> None:
 
 
 def test_bare_congo_beside_the_drc_is_not_linked_and_is_reported() -> None:
-    facts = link(_doc("The Democratic Republic of the Congo asked for help.", "Fighting near the Congo continued."))
-    assert "state/COG" not in [m.entity_id for m in facts.mentions]
-    assert any("'Congo'" in w and "paragraph 2" in w for w in facts.warnings)
+    facts = link(_doc("The Democratic Republic of the Congo asked for help.", "Fighting near Congo continued.",
+                      "The President of the Congo, the Coopérative pour le développement du Congo."))
+    cog = [m.paragraph_index for m in facts.mentions if m.entity_id == "state/COG"]
+    assert cog == [2]  # "the Congo" is the UN name of the Republic of the Congo; "du Congo" names neither
+    assert [w for w in facts.warnings if "'Congo'" in w and "paragraph 2:" in w]
+    assert not [w for w in facts.warnings if "paragraph 3:" in w]
 
 
 def test_sudan_upr_report_links_every_sudan_spelling_to_one_actor(corpus: Path) -> None:

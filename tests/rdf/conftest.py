@@ -11,8 +11,8 @@ from graph.factory import open_store
 from graph.rdf.export import export
 from ingest.link import link
 from ingest.pipeline import parse
+from tests.rdf.samples import BASE
 
-BASE = "https://r2p-graph.example.org/"
 # small, varied real documents: an SC resolution, a joint GA/SC letter, an SG report with bracketed
 # citations, a UPR Working Group report with numbered recommendations
 CORPUS_FILES = (

@@ -30,6 +30,7 @@ from ontology.model import (
     Situation,
 )
 
+BASE = "https://r2p-graph.example.org/"
 SUDAN = Actor("state/SDN", "Sudan", ActorKind.STATE, iso3="SDN", m49="729", aliases=("the Sudan",))
 MEMBER_STATES = Actor("group/member-states", "Member States", ActorKind.OTHER)
 SG = Actor("un/SG", "Secretary-General", ActorKind.UN_ENTITY)

@@ -12,8 +12,7 @@ from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 from graph.rdf.errors import RdfError
 from graph.rdf.export import export
-from tests.rdf.conftest import BASE
-from tests.rdf.samples import ListStore, report, resolution
+from tests.rdf.samples import BASE, ListStore, report, resolution
 
 RDFLIB = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
 OXI = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
@@ -149,3 +148,12 @@ def _subjects(store) -> set[str]:
     buffer = io.BytesIO()
     export(store, buffer, format="nt", base_iri=BASE)
     return {line.split(" ", 1)[0] for line in buffer.getvalue().decode().splitlines()}
+
+
+def test_since_on_the_real_store(corpus_store, parsed) -> None:
+    everything, nothing = io.BytesIO(), io.BytesIO()
+    assert export(corpus_store, everything, format="nt", base_iri=BASE, since="2000-01-01").documents == len(parsed)
+    summary = export(corpus_store, nothing, format="nt", base_iri=BASE, since="2999-01-01")
+    assert summary.documents == 0
+    graph = _graph(nothing.getvalue(), "nt")
+    assert set(graph.subjects()) == {URIRef(BASE + "dataset/since/2999-01-01")}

@@ -14,8 +14,7 @@ from graph.rdf.export import export
 from graph.rdf.verbs import verb_concept
 from ontology import terms
 from ontology.model import ActorKind, DocumentKind, MechanismType, ParagraphKind
-from tests.rdf.conftest import BASE
-from tests.rdf.samples import ListStore, report, resolution
+from tests.rdf.samples import BASE, ListStore, report, resolution
 
 ONTOLOGY = Graph().parse(terms.ONTOLOGY_TTL, format="turtle")
 SCHEMES = Graph().parse(terms.SCHEMES_TTL, format="turtle")

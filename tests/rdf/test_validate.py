@@ -13,8 +13,7 @@ import pytest
 from graph.rdf.errors import RdfError
 from graph.rdf.export import export
 from graph.rdf.validate import validate
-from tests.rdf.conftest import BASE
-from tests.rdf.samples import ListStore, report, resolution
+from tests.rdf.samples import BASE, ListStore, report, resolution
 
 REPO = Path(__file__).resolve().parents[2]
 
