@@ -52,6 +52,10 @@ _AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?age
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 
 
+_SESSION_DATES = re.compile(r"^\s*\(?\d{1,2}(?:\s+[^\W\d_]+)?\s*[–-]\s*\d{1,2}\s+[^\W\d_]+\s+\d{4}\)?\s*$")
+_WEEKDAY = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),", re.IGNORECASE)
+_MEETING = re.compile(r"^\s*\d+\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
+_PLACES = {"New York", "Geneva", "Vienna", "Nairobi"}
 _SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
 _UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
@@ -92,7 +96,7 @@ class Masthead:
 
 def _joined(lines: list[Line]) -> str:
     text = " ".join(ln.text.strip() for ln in lines)
-    return re.sub(r"\s*\*+(?=\s|$)", "", " ".join(text.split())).strip()
+    return re.sub(r"\s*[*∗]+(?=\s|$)", "", " ".join(text.split())).strip()
 
 
 def iso_date(text: str) -> str | None:
@@ -145,8 +149,15 @@ def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
     text = line.text.strip()
     if _HEADING.match(text) or _PARAGRAPH.match(text):
         return True
+    if _SESSION.match(text) or _AGENDA.match(text) or _SESSION_DATES.match(text) or _WEEKDAY.match(text):
+        return False
+    if text in _PLACES:
+        return False
     if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
-        return not (_SESSION.match(text) or _AGENDA.match(text) or SYMBOL.search(text))
+        return not SYMBOL.search(text)
+    if head.headlines and _is_headline(line, size) and line.size < size * 1.1 and not _before_title(head, size):
+        last = head.headlines[-1]  # after the title, a line in body type belongs to it only when set close
+        return line.y0 - last.y1 > (line.y1 - line.y0) * 0.8
     return bool(head.headlines) and not _is_headline(line, size) and not text.startswith("[")
 
 
@@ -165,17 +176,40 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.distribution = text.capitalize()
     elif m := _ORIGINAL.match(text):
         head.original_language = _LANGUAGES.get(m.group(1).lower())
-    elif right and head.date is None and iso_date(text):
-        head.date = iso_date(text)
-    elif _SESSION.match(text) and not head.headlines:
+    elif head.date is None and (right or _WEEKDAY.match(text)) and iso_date(text):
+        head.date = iso_date(text)  # the date line, or the meeting date of a record
+    elif _MEETING.match(text) and not head.headlines:
+        head.headlines.append(line)
+    elif _SESSION.match(text) and _before_title(head, size):
         head.sessions.append(text)
-    elif _AGENDA.match(text) and not head.headlines or head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line):
+        head.headlines.clear()  # bold lines above the session line name a body, not the document
+    elif _is_agenda(head, line, text, size=size):
         head.agenda.append(text)
         head.agenda_bottom = line.y1
-    elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
-        return
-    elif _is_headline(line, size):
+        head.headlines.clear()
+    elif _headline_candidate(head, line, text, right=right, size=size):
         head.headlines.append(line)
+
+
+def _headline_candidate(head: Masthead, line: Line, text: str, *, right: bool, size: float) -> bool:
+    """A title line: bold or large, not a place, a date range, an organ above the title or the right block."""
+    if right or text.startswith("[") or text in _PLACES or _SESSION_DATES.match(text):
+        return False
+    if _is_organ(text) and not head.headlines:
+        return False
+    return _is_headline(line, size)
+
+
+def _is_agenda(head: Masthead, line: Line, text: str, *, size: float) -> bool:
+    """An agenda line ("Agenda item 36") or the bold item title right under it."""
+    if _AGENDA.match(text):
+        return _before_title(head, size)
+    return bool(head.agenda) and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line)
+
+
+def _before_title(head: Masthead, size: float) -> bool:
+    """No headline in title type has been read yet."""
+    return all(ln.size < size * 1.15 for ln in head.headlines)
 
 
 def _follows(head: Masthead, line: Line) -> bool:

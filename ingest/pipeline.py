@@ -41,7 +41,7 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     symbols = head.symbols or _header_symbols(layouts)
     if not head.symbols:
         warnings.append("no symbol in the masthead" + ("; symbol read from the running header" if symbols else ""))
-    text = " ".join(p.text for p in paragraphs)
+    text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
         file=str(path), sha256=_sha256(file), symbols=tuple(symbols), title=head.title,
@@ -87,7 +87,7 @@ def _header_symbols(layouts: list[PageLayout]) -> list[str]:
 
 
 def _job_number(layouts: list[PageLayout]) -> str | None:
-    pattern = re.compile(r"(GE\.\d{2}-\d{4,6}\s*(?:\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))")
+    pattern = re.compile(r"(GE\.\s?\d{2}-\d{4,6}\s*(?:\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))")
     for line in layouts[0].furniture:
         if m := pattern.search(line.text):
             return " ".join(m.group(1).split())
@@ -95,7 +95,8 @@ def _job_number(layouts: list[PageLayout]) -> str | None:
 
 
 def _adoption_date(head: Masthead) -> str | None:
-    return iso_date(head.subtitle) if head.subtitle else None
+    subtitle = head.subtitle
+    return iso_date(subtitle) if re.search(r"\badopted\b", subtitle, re.IGNORECASE) else None
 
 
 def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKind:

@@ -109,3 +109,32 @@ def test_spanish_letter_behind_another_symbol(spanish: ParsedDocument) -> None:
     assert len(doc.paragraphs) == 11
     assert doc.paragraphs[0].text.startswith("Siguiendo instrucciones de mi Gobierno")
     assert {"S/PRST/2021/18", "S/2020/355", "S/2022/587"} <= {c.symbol for c in doc.citations}
+
+
+def test_verbatim_record(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_79_PV.64.en.pdf")
+    assert doc.symbols == ("A/79/PV.64",)
+    assert doc.kind is DocumentKind.RECORD
+    assert doc.title == "64th plenary meeting" and doc.date == "2025-04-16"
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "In the absence of the President, Mr. Kössler (Austria), Vice-President, took the Chair."
+    assert "The Acting President: I now give the floor to the representative of the United States." not in texts
+    assert "I now give the floor to the representative of the United States." in texts
+    assert not any("Please recycle" in t or "Accessible document" in t for t in texts)
+    assert "A/79/L.64" in {c.symbol for c in doc.citations}
+
+
+def test_language_of_the_letter_not_of_its_arabic_annex(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_354.en.pdf")
+    assert doc.symbols == ("S/2025/354",)
+    assert doc.kind is DocumentKind.LETTER
+    assert doc.language == "en"
+    assert doc.paragraphs[0].text.startswith("On behalf of the Government of the Sudan, I have the honour to transmit")
+
+
+def test_symbol_from_the_running_header_when_the_masthead_is_garbled(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_47_435.en.pdf")  # 1992 scan; its masthead reads "A./47/435"
+    assert doc.symbols == ("A/47/435",)
+    assert "no symbol in the masthead; symbol read from the running header" in doc.warnings
+    assert doc.date == "1992-09-11" and doc.session == "Forty-seventh session"
+    assert [p.label for p in doc.paragraphs if p.label] == [str(n) for n in range(1, 10)]

@@ -85,3 +85,32 @@ def test_hrc_draft_footnotes_linked_by_superscripts(hrc_draft: ParsedDocument) -
     assert "Convention,1" not in paris.text and "Paris Agreement adopted under the Convention, and" in paris.text
     from_notes = {c.symbol for c in doc.citations if c.footnote}
     assert {"A/HRC/59/42/Add.1", "A/77/170", "A/80/10"} <= from_notes
+
+
+def test_general_assembly_resolution(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_RES_78_323.en.pdf")
+    assert doc.symbols == ("A/RES/78/323",)
+    assert doc.kind is DocumentKind.RESOLUTION
+    assert doc.title == "International Day of Women and Girls of African Descent"
+    assert doc.session == "Seventy-eighth session"
+    assert doc.agenda[0] == "Agenda item 69"
+    preamble = [p for p in doc.paragraphs if p.kind is ParagraphKind.PREAMBULAR]
+    operative = [p for p in doc.paragraphs if p.kind is ParagraphKind.OPERATIVE]
+    assert len(preamble) == 8 and preamble[2].verb == "Recalling also"
+    assert [p.verb for p in operative] == ["Decides", "Invites", "Encourages", "Emphasizes", "Requests"]
+    assert preamble[1].footnotes == ("1", "2", "3", "4", "5", "6", "7")
+    assert len(doc.footnotes) == 13 and doc.footnotes[0].text == "Resolution 217 A (III)."
+    assert doc.paragraphs[-1].text == "103rd plenary meeting 13 August 2024"
+
+
+def test_subparagraphs_nest_under_their_paragraph(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_270.en.pdf")  # draft resolution on the UNMISS mandate
+    by_key = {p.key: p for p in doc.paragraphs}
+    assert by_key["3"].kind is ParagraphKind.OPERATIVE and by_key["3"].verb == "Decides"
+    assert by_key["3/a"].label == "3 (a)" and by_key["3/a"].parent == "3"
+    assert by_key["3/a"].text == "Protection of civilians:"
+    assert [by_key[f"3/a/{r}"].label for r in ("i", "ii", "iii", "iv", "v", "vi")] == [
+        f"3 (a) ({r})" for r in ("i", "ii", "iii", "iv", "v", "vi")
+    ]
+    assert by_key["3/a/vi"].parent == "3/a" and by_key["3/b/i"].parent == "3/b"
+    assert by_key["3/a/i"].text.startswith("To use all necessary means")
