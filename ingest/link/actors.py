@@ -6,7 +6,8 @@ list of Member States, plus VAT and PSE). Their aliases are the table's names in
 languages (short, formal, M49 and alternative terms), pycountry's ISO names and common names,
 and ``ontology/vocab/state_aliases.csv`` for former UN names ("Turkey", "Swaziland") and common
 spellings that neither package carries. Regional organizations and UN entities come from the
-project's own curated CSVs. Actor ids: ``state/<ISO3>``, ``org/<ACRONYM>``, ``un/<ACRONYM>``,
+project's own curated CSVs (``organizations.csv``, ``un_entities.csv``, ``civil_society.csv``).
+Actor ids: ``state/<ISO3>``, ``org/<ACRONYM>``, ``un/<ACRONYM>``, ``cso/<name>``, ``other/<name>``,
 ``group/<name>``.
 """
 
@@ -107,12 +108,15 @@ def _state_aliases(iso3: str, row: dict[str, str | None]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def organizations() -> dict[str, tuple[Actor, tuple[str, ...]]]:
-    """Regional and subregional organizations and UN entities: id → (actor, aliases)."""
+    """Regional and subregional organizations, UN entities, civil society and groups: id → (actor, aliases)."""
     found: dict[str, tuple[Actor, tuple[str, ...]]] = {}
     for file, kind in (("organizations.csv", ActorKind.REGIONAL_ORGANIZATION), ("un_entities.csv", ActorKind.UN_ENTITY)):
         for row in read_vocab(file, required=("id", "name", "acronym", "aliases")):
-            aliases = tuple([row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"])])
+            aliases = (row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"]))
             found[row["id"]] = (Actor(row["id"], row["name"], kind, aliases=aliases), aliases)
+    for row in read_vocab("civil_society.csv", required=("id", "name", "acronym", "aliases", "kind")):
+        aliases = (row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"]))
+        found[row["id"]] = (Actor(row["id"], row["name"], ActorKind(row["kind"]), aliases=aliases), aliases)
     for gid, (name, kind, aliases) in GROUPS.items():
         found[gid] = (Actor(gid, name, kind, aliases=aliases), aliases)
     return found

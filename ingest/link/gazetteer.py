@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import sub
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_PIECE = re.compile(r"(\s*)(\w+(?:['’]\w+)*|[^\w\s])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -28,7 +31,7 @@ def tokens(text: str) -> list[str]:
 class Tokens:
     """A text cut into gazetteer tokens once, for several scans; spans are computed only when needed."""
 
-    __slots__ = ("original", "text", "words", "_lower", "_spans", "_cjk")
+    __slots__ = ("_cjk", "_lower", "_spans", "original", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -52,8 +55,11 @@ class Tokens:
 
     @property
     def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every token; every non-space character belongs to a token, so the ends
+        are the running sum of (white space + token) lengths, computed without a Python loop."""
         if self._spans is None:
-            self._spans = [m.span() for m in _TOKEN.finditer(self.text)]
+            ends = list(accumulate(map(len, map("".join, _PIECE.findall(self.text)))))
+            self._spans = list(zip(map(sub, ends, map(len, self.words)), ends))
         return self._spans
 
 
@@ -112,7 +118,7 @@ class Gazetteer:
             if i < consumed:
                 continue
             size = longest[words[i]]
-            for length in range(size if size < n - i else n - i, 0, -1):
+            for length in range(min(n - i, size), 0, -1):
                 ids = table.get(tuple(words[i : i + length]))
                 if ids is None:
                     continue
