@@ -22,10 +22,12 @@ def recommendations(
     to: Text = None, by: Text = None, theme: Text = None, mechanism: Text = None,
     year_from: Year = None, year_to: Year = None,
 ) -> dict[str, Any]:
-    if page.beyond(catalogue.snapshot().recommendations):
-        return page.envelope([])
+    known = catalogue.snapshot().recommendations
+    unfiltered = not any((to, by, theme, mechanism, year_from, year_to))
+    if page.beyond(known):
+        return page.envelope([], total=known if unfiltered else None)
     items = store.recommendations(
         to=to or None, by=by or None, theme=theme or None, mechanism=mechanism or None,
         year_from=year_from, year_to=year_to, offset=page.offset, limit=page.limit,
     )
-    return page.envelope(jsonable(items))
+    return page.envelope(jsonable(items), total=known if unfiltered else None)

@@ -58,6 +58,10 @@ def test_lists_answer_the_envelope(client: TestClient) -> None:
     for path in ("/api/situations", "/api/mechanisms", "/api/recommendations"):
         body = client.get(path, params={"limit": 5}).json()
         assert set(body) == {"items", "offset", "limit", "total"} and body["limit"] == 5, path
+    recs = client.get("/api/recommendations", params={"limit": 500}).json()
+    assert recs["total"] == len(recs["items"]) >= 1
+    assert client.get("/api/recommendations", params={"offset": 500}).json()["items"] == []
+    assert_error(client.get("/api/recommendations", params={"offset": 10_001}), 422, "invalid_request")
     assert_error(client.get("/api/situations/sit/NOWHERE/trace"), 404, "not_found")
     assert_error(client.get("/api/actors/state/XXX"), 404, "not_found")
 
