@@ -3,6 +3,7 @@ by recommender."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -33,14 +34,44 @@ def situation_page(request: Request, situation_id: str, store: StoreDep,
     iso3 = getattr(entry.entity, "iso3", None) if entry else None
     recs = store.recommendations(to=f"state/{iso3}", limit=100) if iso3 else []
     mechanisms = sorted(jsonable(trace.mechanisms), key=lambda m: (m["first_date"] or "9999", m["name"]))
-    return page(request, "situation.html", trace=jsonable(trace), mechanisms=mechanisms,
-                span=_span(mechanisms), recommendations=jsonable(recs))
+    span = timeline(mechanisms)
+    for mech in mechanisms:
+        mech["by_document"] = _by_document(mech["evidence"])
+    return page(request, "situation.html", trace=jsonable(trace), mechanisms=mechanisms, span=span,
+                recommendations=jsonable(recs))
 
 
-def _span(mechanisms: list[dict[str, Any]]) -> dict[str, int] | None:
-    """First and last year over all mechanisms (for the timeline's scale)."""
-    years = [int(d[:4]) for m in mechanisms for d in (m["first_date"], m["last_date"]) if d]
-    return {"start": min(years), "end": max(years) + 1} if years else None
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def timeline(mechanisms: list[dict[str, Any]]) -> dict[str, str] | None:
+    """Scale the mechanisms' first-to-last dates onto one axis: sets ``left`` and ``width`` (percent)
+    on each mechanism and answers the axis' end labels, or None when no date is known."""
+    days = [d for m in mechanisms for d in (_day(m["first_date"]), _day(m["last_date"])) if d]
+    if not days:
+        return None
+    start, end = min(days), max(days)
+    total = max((end - start).days, 1)
+    for mech in mechanisms:
+        first = _day(mech["first_date"]) or start
+        last = _day(mech["last_date"]) or first
+        mech["left"] = round(100 * (first - start).days / total, 1)
+        mech["width"] = max(round(100 * (last - first).days / total, 1), 1.5)
+        mech["left"] = min(mech["left"], 100 - mech["width"])
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
+def _by_document(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence paragraphs grouped by document, in order of date."""
+    groups: dict[str, dict[str, Any]] = {}
+    for ref in evidence:
+        group = groups.setdefault(ref["symbol"], {"symbol": ref["symbol"], "date": ref.get("date"), "refs": []})
+        group["refs"].append(ref)
+    return sorted(groups.values(), key=lambda g: (g["date"] or "", g["symbol"]))
 
 
 @router.get("/recommendations", response_class=HTMLResponse)
