@@ -41,3 +41,22 @@ def test_facet_links_narrow_the_results(client: TestClient) -> None:
     kinds = re.findall(r'<span class="tag">([a-z_]+)</span>', narrowed.text)
     assert kinds and set(kinds) == {"operative"}
     assert "Active filters" in narrowed.text
+
+
+def test_timeline_scales_by_day() -> None:
+    from api.routes.pages_browse import timeline
+
+    mechs = [{"first_date": "2025-04-15", "last_date": "2025-05-08"},
+             {"first_date": "2025-05-08", "last_date": "2025-05-08"},
+             {"first_date": None, "last_date": None}]
+    assert timeline(mechs) == {"start": "2025-04-15", "end": "2025-05-08"}
+    assert (mechs[0]["left"], mechs[0]["width"]) == (0.0, 100.0)
+    assert mechs[1]["left"] + mechs[1]["width"] == 100.0 and mechs[1]["width"] == 1.5
+    assert timeline([{"first_date": None, "last_date": None}]) is None
+
+
+def test_situation_page(client: TestClient) -> None:
+    situations = client.get("/api/situations").json()["items"]
+    assert situations, "the sample resolutions concern a situation"
+    page = client.get(f"/situations/{situations[0]['id']}")
+    assert page.status_code == 200 and "Timeline" in page.text and 'class="tl-bar"' in page.text
