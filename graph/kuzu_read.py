@@ -76,6 +76,10 @@ def iter_documents(conn: kuzu.Connection, since: str | None, page: int = 64) -> 
 
 
 def list_documents(conn: kuzu.Connection, offset: int, limit: int) -> list[DocumentSummary]:
+    """One page of stored documents by key (an offset past the end answers [] without asking
+    Kùzu: 0.11.3 crashes on ORDER BY … SKIP far beyond the rows)."""
+    if offset < 0 or limit <= 0 or offset >= rows(conn, q.COUNT_STORED_DOCUMENTS)[0][0]:
+        return []
     return [
         DocumentSummary(symbol=r[0], symbols=tuple(r[1]), title=r[2], date=r[3], kind=r[4], organs=tuple(r[5]),
                         language=r[6], paragraphs=r[7] or 0)
