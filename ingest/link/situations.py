@@ -10,7 +10,9 @@ A document concerns a country situation ``sit/<ISO3>`` when:
   of" or "Mission of": that is a letter's author);
 * a resolution reaffirms "the sovereignty, independence, (territorial integrity and) unity of
   <State>";
-* a resolution establishes, extends or renews a mechanism with a country mandate.
+* a resolution establishes, extends or renews a mechanism with a country mandate;
+* its symbol carries the State's code: treaty-body documents on a State party
+  (``CEDAW/C/CAF/CO/6``) and UPR documents for a review (``A/HRC/WG.6/1/ECU/1``).
 
 Named crises are read only where the vocabulary or the title names them: "Darfur" →
 ``sit/SDN/darfur``, "Abyei" → ``sit/abyei`` (the Abyei Area is not one State's, so no ISO3).
@@ -33,6 +35,7 @@ _CUE_BEFORE = re.compile(
     r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.IGNORECASE)
 _AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _UPR_REPORT = re.compile(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.IGNORECASE)
+_COUNTRY_SYMBOL = re.compile(r"^(?:(?:CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|CCPR|E/C\.12)/C|A/HRC/WG\.6/\d+)/(?P<iso>[A-Z]{3})/")
 _UPR_ANY = re.compile(r"Universal\s+Periodic\s+Review", re.IGNORECASE)
 _HRC_REPORT_SYMBOL = re.compile(r"^A/HRC/\d+/\d+$")
 
@@ -99,6 +102,9 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
             found.append(("SDN/darfur" if m.group(1).lower() == "darfur" else "abyei", None))
     if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
         found += _sovereignty(document, reg)
+    m = _COUNTRY_SYMBOL.match(document.symbol)
+    if m and m.group("iso") in reg.iso3:
+        found.append((m.group("iso"), None))
     return list(dict.fromkeys(found))
 
 

@@ -135,3 +135,9 @@ def test_decides_to_establish_and_established_pursuant_to() -> None:
     assert (rec.by, rec.to, rec.verb, rec.paragraph_index) == (("un/HRC",), ("state/SDN", "group/parties"),
                                                                "Calls upon", 3)
     assert {c.situation_id for c in facts.coverage if c.mechanism_id == "mech/sr-eritrea"} == {"sit/ERI"}
+
+
+def test_treaty_body_document_in_russian_concerns_the_state_in_its_symbol(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_2024_145")  # the file holds CEDAW/C/CAF/CO/6, in Russian
+    assert document.symbol == "CEDAW/C/CAF/CO/6"
+    assert facts.situations == ("sit/CAF",)
