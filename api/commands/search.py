@@ -1,0 +1,65 @@
+"""``r2p search QUERY``: hybrid, dense or lexical paragraph search with filters."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from api.settings import Settings
+from graph.store import ParagraphFilter
+
+
+def open_read_store(settings: Settings) -> Any:
+    """The configured store, opened read-only."""
+    from api.commands._store import open_from_settings
+
+    return open_from_settings(settings, read_only=True)
+
+
+def embedder_for(settings: Settings, mode: str) -> Any:
+    """The configured embedder, or None for lexical search (no model needed)."""
+    if mode == "lexical":
+        return None
+    from search.embed import load_embedder
+
+    e = settings.embedding
+    return load_embedder(e.model, e.backend, e.batch_size)
+
+
+def print_result(result: Any, *, as_json: bool) -> None:
+    """Hits as JSON (a list) or as readable lines."""
+    if as_json:
+        print(json.dumps([h.to_json() for h in result.hits], ensure_ascii=False, indent=2))
+        return
+    if result.note:
+        print(result.note)
+    for n, h in enumerate(result.hits, start=1):
+        head = f"{n:>2}. {h.symbol} ¶{h.paragraph} (p. {h.page}) {h.date or ''}  score {h.score:.4f}"
+        print(head)
+        if h.recommendation:
+            print(f"    by {', '.join(h.by) or '?'} to {', '.join(h.to) or '?'}"
+                  + (f" ({h.response})" if h.response else ""))
+        text = h.marked if len(h.marked) <= 600 else h.marked[:597] + "…"
+        print("    " + text)
+
+
+def run(settings: Settings, *, query: str, kind: str | None = None, to: str | None = None,
+        by: str | None = None, situation: str | None = None, mechanism: str | None = None,
+        body: str | None = None, doc_kind: str | None = None, year_from: int | None = None,
+        year_to: int | None = None, language: str | None = None, mode: str = "hybrid", limit: int = 10,
+        as_json: bool = False) -> int:
+    """Search the store and print the hits."""
+    from search.hybrid import search
+
+    filters = ParagraphFilter(
+        paragraph_kind=None if kind in (None, "", "any") else kind, document_kind=doc_kind, organ=body,
+        year_from=year_from, year_to=year_to, situation=situation, mechanism=mechanism, by=by, to=to,
+        language=language,
+    )
+    store = open_read_store(settings)
+    try:
+        result = search(store, embedder_for(settings, mode), query, mode=mode, filters=filters, limit=limit)
+    finally:
+        store.close()
+    print_result(result, as_json=as_json)
+    return 0

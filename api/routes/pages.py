@@ -1,0 +1,96 @@
+"""The web UI, part 1: the search page, similar paragraphs, documents. Server-rendered, no scripts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.auth import require_reader
+from api.deps import CatalogueDep, EmbedderDep, PageDep, StoreDep
+from api.jsonable import jsonable
+from api.routes.search import FilterDep
+from api.templating import TEMPLATES
+from api.views import document_json, find_paragraph, require_document
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
+FACET_PARAMS = {"kind": "kind", "paragraph_kind": "kind", "body": "body", "organ": "body",
+                "doc_kind": "doc_kind", "document_kind": "doc_kind", "situation": "situation",
+                "mechanism": "mechanism", "recommender": "by", "by": "by", "addressee": "to", "to": "to",
+                "language": "language", "year": "year"}
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render a page with the context every template expects."""
+    base = {"params": dict(request.query_params), "path": request.url.path}
+    return TEMPLATES.TemplateResponse(request, template, {**base, **context}, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str) -> Response:
+    return page(request, "error.html", status=status, status_code=status, message=message)
+
+
+def facet_groups(facets: Any) -> list[dict[str, Any]]:
+    """Facet counts as ``[{name, param, values: [(value, count)]}]`` whatever their JSON layout."""
+    groups = []
+    for name, values in (facets or {}).items():
+        if isinstance(values, dict):
+            pairs = list(values.items())
+        else:
+            pairs = [(v.get("value"), v.get("count")) if isinstance(v, dict) else tuple(v) for v in values]
+        pairs = [(str(v), c) for v, c in pairs if v not in (None, "")]
+        if pairs:
+            groups.append({"name": name, "param": FACET_PARAMS.get(name, name), "values": pairs[:12]})
+    return groups
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(
+    request: Request, store: StoreDep, filters: FilterDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+    mode: Literal["hybrid", "dense", "lexical"] = "hybrid",
+    offset: Annotated[int, Query(ge=0, le=1000)] = 0,
+) -> HTMLResponse:
+    result: dict[str, Any] = {}
+    if q.strip():
+        from search.hybrid import search as run_search
+
+        embedder = _embedder(request)
+        found = run_search(store, embedder, q, mode=mode, filters=filters, limit=10, offset=offset)
+        result = jsonable(found)
+    return page(request, "search.html", q=q, mode=mode, offset=offset, result=result,
+                hits=result.get("hits", []), facets=facet_groups(result.get("facets")))
+
+
+@router.get("/similar", response_class=HTMLResponse)
+def similar_page(request: Request, store: StoreDep, embedder: EmbedderDep,
+                 symbol: Annotated[str, Query(max_length=200)],
+                 paragraph: Annotated[str, Query(max_length=50)]) -> HTMLResponse:
+    from search.hybrid import similar as run_similar
+
+    found = find_paragraph(require_document(store, symbol).document, paragraph)
+    result = jsonable(run_similar(store, embedder, symbol, found.key, 20))
+    return page(request, "similar.html", symbol=symbol, paragraph=found.label or found.key,
+                key=found.key, hits=result.get("hits", []), note=result.get("note"))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, store: StoreDep, catalogue: CatalogueDep,
+                   paging: PageDep) -> HTMLResponse:
+    total = catalogue.snapshot().documents
+    found = [] if paging.beyond(total) else store.list_documents(offset=paging.offset, limit=paging.limit)
+    return page(request, "documents.html", items=jsonable(found), paging=paging, total=total)
+
+
+@router.get("/documents/{symbol:path}", response_class=HTMLResponse)
+def document_page(request: Request, symbol: str, store: StoreDep) -> HTMLResponse:
+    stored = require_document(store, symbol)
+    doc = document_json(stored, cites=store.cites(symbol), cited_by=store.cited_by(symbol))
+    return page(request, "document.html", doc=doc, stored=stored)
+
+
+def _embedder(request: Request) -> Any:
+    from api.deps import get_embedder
+
+    return get_embedder(request)

@@ -1,0 +1,68 @@
+"""``GET /api/search`` (hybrid paragraph search with facets) and ``GET /api/similar``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from api.auth import require_reader
+from api.deps import EmbedderDep, StoreDep
+from api.jsonable import jsonable
+from api.views import find_paragraph, require_document
+from graph.store import ParagraphFilter
+
+router = APIRouter(prefix="/api", tags=["search"], dependencies=[Depends(require_reader)])
+
+Text = Annotated[str | None, Query(max_length=200)]
+Year = Annotated[int | None, Query(ge=1900, le=2100)]
+
+
+def search_filters(
+    kind: Annotated[str | None, Query(max_length=40, description="recommendation | operative | "
+                                      "preambular | numbered | any")] = None,
+    to: Text = None, by: Text = None, situation: Text = None, mechanism: Text = None,
+    body: Annotated[str | None, Query(max_length=200, description="Organ or body.")] = None,
+    doc_kind: Annotated[str | None, Query(max_length=40, description="Kind of document.")] = None,
+    year_from: Year = None, year_to: Year = None,
+    language: Annotated[str | None, Query(max_length=8)] = None,
+    symbol: Annotated[str | None, Query(max_length=200, description="Only this document.")] = None,
+) -> ParagraphFilter:
+    """The CLI's search options as a `ParagraphFilter` (empty values mean no filter)."""
+    return ParagraphFilter(
+        paragraph_kind=None if kind in (None, "", "any") else kind,
+        document_kind=doc_kind or None, organ=body or None, year_from=year_from, year_to=year_to,
+        situation=situation or None, mechanism=mechanism or None, by=by or None, to=to or None,
+        language=language or None, symbol=symbol or None,
+    )
+
+
+FilterDep = Annotated[ParagraphFilter, Depends(search_filters)]
+
+
+@router.get("/search", summary="Hybrid semantic + keyword search down to the paragraph, with facet counts")
+def search(
+    store: StoreDep, embedder: EmbedderDep, filters: FilterDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="What to look for.")],
+    mode: Literal["hybrid", "dense", "lexical"] = "hybrid",
+    offset: Annotated[int, Query(ge=0, le=1000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    from search.hybrid import search as run_search
+
+    result = run_search(store, embedder, q, mode=mode, filters=filters, limit=limit, offset=offset)
+    return {"query": q, "mode": mode, "offset": offset, "limit": limit, **jsonable(result)}
+
+
+@router.get("/similar", summary="Paragraphs like the given one across documents and years")
+def similar(
+    store: StoreDep, embedder: EmbedderDep,
+    symbol: Annotated[str, Query(min_length=1, max_length=200)],
+    paragraph: Annotated[str, Query(min_length=1, max_length=50, description="Paragraph label or key.")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    from search.hybrid import similar as run_similar
+
+    found = find_paragraph(require_document(store, symbol).document, paragraph)
+    result = run_similar(store, embedder, symbol, found.key, limit)
+    return {"symbol": symbol, "paragraph": paragraph, "limit": limit, **jsonable(result)}

@@ -1,0 +1,90 @@
+"""Uploaded PDFs: size-limited, checked by their magic bytes (never by name), kept under
+``<store>/uploads/<sha256>.pdf``. The client's file name is never used as a path."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from api.errors import PayloadTooLargeError, UnsupportedMediaError
+
+UPLOAD_DIR = "uploads"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class SavedUpload:
+    path: Path
+    sha256: str
+    size: int
+    new: bool  # False when the same bytes were uploaded before
+
+
+def _looks_like_pdf(head: bytes) -> bool:
+    """PDF files start with ``%PDF-`` (readers tolerate up to 1 KiB of leading junk)."""
+    return b"%PDF-" in head[:1024]
+
+
+def save_pdf(source: BinaryIO, *, store_dir: Path, max_bytes: int, name: str = "upload") -> SavedUpload:
+    """Copy an uploaded stream into the upload folder, refusing non-PDFs and oversized files.
+
+    Nothing is left behind when the upload is refused. ``name`` is only used in messages.
+    """
+    folder = Path(store_dir) / UPLOAD_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".incoming.", suffix=".pdf")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            head = source.read(1024)
+            if not _looks_like_pdf(head):
+                raise UnsupportedMediaError(f"{name}: not a PDF file (no %PDF header)", detail={"file": name})
+            while head:
+                size += len(head)
+                if size > max_bytes:
+                    raise PayloadTooLargeError(
+                        f"{name}: larger than the upload limit of {max_bytes // (1 << 20)} MB",
+                        detail={"file": name, "limit_bytes": max_bytes},
+                    )
+                digest.update(head)
+                out.write(head)
+                head = source.read(_CHUNK)
+        final = folder / f"{digest.hexdigest()}.pdf"
+        new = not final.exists()
+        os.replace(tmp, final)
+        return SavedUpload(path=final, sha256=digest.hexdigest(), size=size, new=new)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def discard(saved: SavedUpload) -> None:
+    """Remove an upload that did not make it into the store (only when this request wrote it)."""
+    if saved.new:
+        saved.path.unlink(missing_ok=True)
+
+
+def safe_display_name(filename: str | None) -> str:
+    """The client's file name reduced to a harmless label for messages (never a path)."""
+    base = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(ch for ch in base if ch.isalnum() or ch in "._- ")[:120].strip()
+    return cleaned or "upload"
+
+
+
+def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
+    """Parse, link, embed and store one PDF kept at ``path`` through the ingest wiring; answers the
+    store's `PutResult` ("unchanged" when the same bytes are stored already). Errors are raised."""
+    from api.pipeline import prepare
+    from graph.store import PutResult
+    from search.indexing import embed_paragraphs
+
+    status, item = prepare(Path(path), store, embed=lambda doc, st: embed_paragraphs(doc, st, embedder))
+    if status == "unchanged":
+        return PutResult(symbol=item, status="unchanged")
+    document, facts, vectors, source = item
+    return store.put_document(document, facts, embeddings=vectors, source_path=source)

@@ -1,0 +1,155 @@
+"""Paragraph search: lexical, dense and hybrid (fusion of both rankings), with facets.
+
+Hybrid fusion is a convex combination of the two runs' scores, each divided by its run's best score
+(``ALPHA`` for lexical); weighted reciprocal rank fusion (``fuse``) is the alternative. Both were
+measured by ``bench/eval_search.py``: score fusion ranked better on the UPR query set (it keeps how
+far ahead the best lexical or semantic matches are, which rank fusion throws away).
+
+``search`` answers a :class:`SearchResult`: the hits of one page, the facet counts over the
+candidate pool, the total size of that pool, and a note when the query could not be taken as given.
+``similar`` finds the paragraphs most like a stored one, in other documents ("more like this").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from graph.store import GraphStore, ParagraphFilter
+from ontology.model import symbol_key
+from search.catalog import Catalog, catalog
+from search.dense import dense_search, vector_matrix
+from search.embed import Embedder
+from search.errors import SearchError
+from search.filters import facet_counts, mask
+from search.hits import Hit, make_hit
+from search.lexical import SYMBOL_DOC_BONUS, lexical_search
+from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query
+
+MODES = ("hybrid", "dense", "lexical")
+RRF_K = 60
+WEIGHTS = {"lexical": 1.0, "dense": 1.0}
+FUSION = "score"  # "score" (max-normalised score fusion) | "rrf"
+ALPHA = 0.4  # weight of the lexical run in score fusion
+POOL = 200  # candidates fetched from each retriever (and counted in the facets)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One page of hits, facet counts over the candidate pool, and an optional note."""
+
+    query: str
+    mode: str
+    hits: tuple[Hit, ...]
+    total: int  # size of the candidate pool the page was cut from
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    note: str | None = None
+
+
+def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: str = "hybrid",
+           filters: ParagraphFilter | None = None, limit: int = 10, offset: int = 0) -> SearchResult:
+    """Search the stored paragraphs. Raises :class:`SearchError` for a query it cannot take."""
+    parsed = _check(query, mode, limit, offset)
+    if parsed.empty:
+        return SearchResult(query=parsed.text, mode=mode, hits=(), total=0, note=(
+            "nothing to search for: the query has no words or document symbols"))
+    if mode != "lexical" and embedder is None:
+        raise SearchError(f"the {mode} mode needs an embedding model")
+    cat = catalog(store)
+    allowed = mask(cat, filters)
+    pool = max(POOL, offset + limit)
+    ranked = _ranked(store, embedder, cat, parsed, mode=mode, filters=filters, allowed=allowed, pool=pool)
+    page = ranked[offset : offset + limit]
+    hits = tuple(make_hit(cat, pos, score, parsed) for pos, score in page)
+    note = None if ranked else "no paragraph matches the query" + (" and the filters" if allowed is not None else "")
+    return SearchResult(query=parsed.text, mode=mode, hits=hits, total=len(ranked),
+                        facets=facet_counts(cat, (p for p, _ in ranked)), note=note)
+
+
+def _check(query: str, mode: str, limit: int, offset: int) -> ParsedQuery:
+    if mode not in MODES:
+        raise SearchError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+    if not 1 <= limit <= 1000 or offset < 0:
+        raise SearchError("limit must be between 1 and 1000 and offset at least 0")
+    if query is None or not str(query).strip():
+        raise SearchError("the query is empty: give words, a phrase in quotes or a document symbol")
+    if len(query) > MAX_QUERY_CHARS:
+        raise SearchError(f"the query is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    return parse_query(query)
+
+
+def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: ParsedQuery, *, mode: str,
+            filters: ParagraphFilter | None, allowed: np.ndarray | None, pool: int) -> list[tuple[int, float]]:
+    lexical = lexical_search(cat, q, k=pool, allowed=allowed) if mode != "dense" else []
+    if mode == "lexical":
+        return lexical
+    dense_text = q.free_text if (q.terms or q.phrases) else q.text
+    qvec = embedder.encode([dense_text])[0] if embedder is not None else None
+    dense = dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters, allowed=allowed)
+    if q.phrases:  # a quoted phrase is a constraint in every mode
+        keep = {p for p, _ in lexical_search(cat, q, k=10 * pool, allowed=allowed)}
+        dense = [(p, s) for p, s in dense if p in keep]
+    if mode == "dense":
+        return dense
+    pinned = {p for p, s in lexical if s >= SYMBOL_DOC_BONUS}
+    if FUSION == "rrf":
+        return fuse({"lexical": lexical, "dense": dense}, pinned=pinned)
+    return fuse_scores(lexical, dense, alpha=ALPHA, pinned=pinned)
+
+
+def fuse_scores(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], *, alpha: float = ALPHA,
+                pinned: set[int] | None = None) -> list[tuple[int, float]]:
+    """``alpha`` × lexical/max(lexical) + (1 − alpha) × dense/max(dense); a row missing from one run
+    gets that run's lowest normalised score. ``pinned`` rows (a document named by symbol) come first."""
+    pinned = pinned or set()
+    lex = _normalised([(p, s) for p, s in lexical if p not in pinned])
+    den = _normalised(dense)
+    lex_floor, den_floor = min(lex.values(), default=0.0), min(den.values(), default=0.0)
+    scores = {p: alpha * lex.get(p, lex_floor) + (1 - alpha) * den.get(p, den_floor) for p in set(lex) | set(den)}
+    scores.update({p: 2.0 + s for p, s in _normalised([(p, s) for p, s in lexical if p in pinned]).items()})
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def _normalised(run: list[tuple[int, float]]) -> dict[int, float]:
+    top = max((s for _, s in run), default=0.0)
+    return {p: max(s, 0.0) / top if top > 0 else 0.0 for p, s in run}
+
+
+def fuse(runs: dict[str, list[tuple[int, float]]], *, k: int = RRF_K, weights: dict[str, float] | None = None,
+         pinned: set[int] | None = None) -> list[tuple[int, float]]:
+    """Weighted reciprocal rank fusion: score = Σ w / (k + rank). ``pinned`` rows come first."""
+    weights = weights or WEIGHTS
+    scores: dict[int, float] = {}
+    for name, run in runs.items():
+        w = weights.get(name, 1.0)
+        for rank, (pos, _) in enumerate(run, start=1):
+            scores[pos] = scores.get(pos, 0.0) + w / (k + rank)
+    pinned = pinned or set()
+    return sorted(scores.items(), key=lambda kv: (kv[0] not in pinned, -kv[1]))
+
+
+def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, limit: int = 10, *,
+            filters: ParagraphFilter | None = None) -> SearchResult:
+    """Paragraphs most like ``symbol``'s paragraph ``paragraph`` (label or key) in other documents."""
+    cat = catalog(store)
+    positions = cat.doc_rows.get(symbol_key(symbol))
+    if not positions:
+        raise SearchError(f"no stored document {symbol!r}")
+    want = paragraph.strip()
+    found = [p for p in positions if cat.rows[p].key == want or cat.rows[p].label == want]
+    if not found:
+        raise SearchError(f"{symbol} has no paragraph {paragraph!r}")
+    row = cat.rows[found[0]]
+    matrix = vector_matrix(store, cat, embedder.name)
+    qvec = matrix[found[0]] if matrix is not None else embedder.encode([row.embed_text])[0]
+    allowed = mask(cat, filters)
+    other = np.fromiter((r.symbol != row.symbol for r in cat.rows), dtype=bool, count=len(cat.rows))
+    allowed = other if allowed is None else (allowed & other)
+    ranked = dense_search(store, cat, qvec, model=embedder.name, k=max(POOL, limit), filters=filters,
+                          allowed=allowed)
+    query = parse_query(row.text[:MAX_QUERY_CHARS])
+    hits = tuple(make_hit(cat, pos, score, query, mark_words=False) for pos, score in ranked[:limit])
+    return SearchResult(query=f"{row.symbol} {row.label or row.key}", mode="similar", hits=hits,
+                        total=len(ranked), facets=facet_counts(cat, (p for p, _ in ranked)),
+                        note=None if hits else "no similar paragraph in other documents")

@@ -1,0 +1,103 @@
+"""Lexical retrieval: Okapi BM25 over stemmed paragraph text, quoted phrases, exact UN symbols.
+
+The index (a sparse document × term matrix of BM25 weights) is built once per catalog. A query
+scores every paragraph with one sparse column sum; quoted phrases then keep only the paragraphs
+that contain them word for word (stems, in order); a UN symbol ranks the paragraphs of that
+document first, then the paragraphs that cite it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from ontology.model import symbol_key
+from search.catalog import Catalog, Row
+from search.text import ParsedQuery, contains_phrase, mentions_symbol, terms
+
+K1 = 1.2
+B = 0.75
+SYMBOL_DOC_BONUS = 1_000.0  # paragraphs of a document named in the query come before anything else
+SYMBOL_CITE_BONUS = 100.0  # then paragraphs that cite it
+
+
+class Bm25Index:
+    """BM25 weights of every catalog row, as a CSC matrix (rows × vocabulary)."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        vocab: dict[str, int] = {}
+        indptr, indices, data, lengths = [0], [], [], []
+        for row in rows:
+            counts: dict[int, int] = {}
+            toks = terms(_indexed_text(row))
+            for t in toks:
+                j = vocab.setdefault(t, len(vocab))
+                counts[j] = counts.get(j, 0) + 1
+            indices.extend(counts)
+            data.extend(counts.values())
+            indptr.append(len(indices))
+            lengths.append(len(toks))
+        self.vocab = vocab
+        tf = sparse.csr_matrix((np.asarray(data, np.float32), indices, indptr), shape=(len(rows), len(vocab)))
+        dl = np.asarray(lengths, np.float32)
+        avgdl = float(dl.mean()) if len(dl) else 1.0
+        df = np.bincount(tf.indices, minlength=len(vocab)).astype(np.float32)
+        idf = np.log1p((len(rows) - df + 0.5) / (df + 0.5))
+        norm = K1 * (1 - B + B * dl / max(avgdl, 1e-9))
+        tf = tf.tocoo()
+        w = idf[tf.col] * tf.data * (K1 + 1) / (tf.data + norm[tf.row])
+        self.weights = sparse.csc_matrix((w, (tf.row, tf.col)), shape=tf.shape)
+        self.size = len(rows)
+
+    def scores(self, query_terms: tuple[str, ...]) -> np.ndarray:
+        """BM25 score of every row for the query terms (0 where no term occurs)."""
+        cols = [self.vocab[t] for t in query_terms if t in self.vocab]
+        if not cols:
+            return np.zeros(self.size, np.float32)
+        return np.asarray(self.weights[:, cols].sum(axis=1)).ravel()
+
+
+def _indexed_text(row: Row) -> str:
+    return " ".join(x for x in (row.label, row.section, row.text) if x)
+
+
+def index(cat: Catalog) -> Bm25Index:
+    """The BM25 index of the catalog (built on first use)."""
+    if "bm25" not in cat.cache:
+        cat.cache["bm25"] = Bm25Index(cat.rows)
+    return cat.cache["bm25"]
+
+
+def lexical_search(cat: Catalog, query: ParsedQuery, *, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+    """Top ``k`` (row position, score) for the query among the ``allowed`` rows (None = all)."""
+    scores = index(cat).scores(query.terms) if query.terms else np.zeros(len(cat.rows), np.float32)
+    for sym in query.symbols:
+        for pos in cat.doc_rows.get(symbol_key(sym), ()):
+            scores[pos] += SYMBOL_DOC_BONUS - pos * 1e-6 if not query.terms else SYMBOL_DOC_BONUS
+    if query.symbols:
+        scores = _cite_bonus(cat, query, scores)
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)
+    hits = _top(scores, k if not query.phrases else max(k * 20, 500))
+    if query.phrases:
+        hits = [(p, s) for p, s in hits if all(contains_phrase(cat.rows[p].text, ph) for ph in query.phrases)]
+    return hits[:k]
+
+
+def _cite_bonus(cat: Catalog, query: ParsedQuery, scores: np.ndarray) -> np.ndarray:
+    """Paragraphs writing one of the query's symbols get a bonus (checked on term candidates only)."""
+    keys = [symbol_key(s) for s in query.symbols]
+    pool = np.flatnonzero(scores > 0) if query.terms else np.arange(len(cat.rows))
+    for pos in pool[:200_000]:
+        text = cat.rows[pos].text
+        if any(k in symbol_key(text) for k in keys) and any(mentions_symbol(text, s) for s in query.symbols):
+            scores[pos] += SYMBOL_CITE_BONUS
+    return scores
+
+
+def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    nz = np.flatnonzero(scores > 0)
+    if len(nz) > k:
+        nz = nz[np.argpartition(-scores[nz], k - 1)[:k]]
+    order = nz[np.argsort(-scores[nz], kind="stable")]
+    return [(int(p), float(scores[p])) for p in order]

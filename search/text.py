@@ -1,0 +1,117 @@
+"""Query and paragraph text: tokens, stems, quoted phrases, UN symbols, highlighting."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from ontology.model import symbol_key
+
+MAX_QUERY_CHARS = 2000
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
+# UN document symbols: S/RES/2417 (2018), A/HRC/61/41, A/79/947-S/2025/372, CEDAW/C/CAF/CO/6, E/CN.4/2005/L.10
+SYMBOL = re.compile(
+    r"\b(?:[A-Z]{1,10}(?:\.\d+)?/)+(?:[A-Z0-9][A-Za-z0-9.\-]*)(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?",
+)
+STOPWORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with", "which", "who", "whom", "what", "when", "where", "all", "any", "also", "other", "such", "these", "those", "than", "then", "there", "been", "being", "do", "does", "did", "not", "no", "nor", "so", "if", "but", "about", "over", "under", "between", "within", "per"]
+)
+_stemmer = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """English Snowball stem of a lower-cased word."""
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` (letters and digits; apostrophes kept inside words)."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Index terms: stems of the words, stop words left out."""
+    return [stem(w) for w in words(text) if keep_stopwords or w not in STOPWORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """What a query asks for."""
+
+    text: str  # the query as given (trimmed)
+    terms: tuple[str, ...]  # stems of all words outside symbols
+    phrases: tuple[tuple[str, ...], ...]  # quoted phrases as stem sequences (stop words kept)
+    symbols: tuple[str, ...]  # UN symbols written in the query
+    free_text: str  # the query without symbols or quotes, for the dense encoder
+
+    @property
+    def empty(self) -> bool:
+        return not (self.terms or self.phrases or self.symbols)
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Split a query into terms, quoted phrases and UN symbols."""
+    text = " ".join(query.split())
+    symbols = tuple(dict.fromkeys(m.group(0).strip() for m in SYMBOL.finditer(text)))
+    rest = SYMBOL.sub(" ", text)
+    phrases = []
+    for m in _PHRASE.finditer(rest):
+        stems = tuple(stem(w) for w in words(m.group(1) or m.group(2)))
+        if len(stems) > 1:
+            phrases.append(stems)
+    plain = rest.replace('"', " ").replace("“", " ").replace("”", " ")
+    found = terms(plain)
+    return ParsedQuery(text=text, terms=tuple(dict.fromkeys(found)), phrases=tuple(phrases),
+                       symbols=symbols, free_text=" ".join(plain.split()))
+
+
+def contains_phrase(text: str, phrase: tuple[str, ...]) -> bool:
+    """Whether the stems of ``phrase`` occur consecutively in ``text``."""
+    seq = [stem(w) for w in words(text)]
+    n = len(phrase)
+    return any(tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
+
+
+def mentions_symbol(text: str, symbol: str) -> bool:
+    """Whether ``text`` writes the UN symbol (compared without spaces, case-insensitive)."""
+    key = symbol_key(symbol)
+    return any(symbol_key(m.group(0)) == key for m in SYMBOL.finditer(text))
+
+
+def highlight(text: str, query: ParsedQuery, *, mark: tuple[str, str] = ("<mark>", "</mark>"),
+              escape: bool = True) -> str:
+    """``text`` with the words matching the query wrapped in ``mark``; HTML-escaped first when ``escape``.
+
+    With ``escape=False`` and ``mark=("[", "]")`` it gives a plain-text variant.
+    """
+    wanted = set(query.terms) | {s for p in query.phrases for s in p}
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)
+             if stem(m.group(0).lower().replace("’", "'")) in wanted and m.group(0).lower() not in STOPWORDS]
+    keys = {symbol_key(s) for s in query.symbols}
+    spans += [(m.start(), m.end()) for m in SYMBOL.finditer(text) if symbol_key(m.group(0)) in keys]
+    out, pos = [], 0
+    for start, end in _merge(spans):
+        out += [_esc(text[pos:start], escape), mark[0], _esc(text[start:end], escape), mark[1]]
+        pos = end
+    out.append(_esc(text[pos:], escape))
+    return "".join(out)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _esc(s: str, escape: bool) -> str:
+    return html.escape(s, quote=False) if escape else s

@@ -1,0 +1,62 @@
+"""The web pages render from the real store: search, document, situations, recommendations."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+
+def test_search_page_shows_hits_with_links(client: TestClient) -> None:
+    home = client.get("/")
+    assert home.status_code == 200 and 'name="q"' in home.text
+    page = client.get("/", params={"q": "Security Council decides"})
+    assert page.status_code == 200
+    assert 'class="hit"' in page.text and "Similar paragraphs" in page.text
+    assert "<mark>" in page.text
+    assert re.search(r'href="/documents/S/RES/27(86|68)%20%282025%29#para-', page.text)
+
+
+def test_document_page_has_anchors_and_pdf(client: TestClient) -> None:
+    page = client.get("/documents/S/RES/2786 (2025)")
+    assert page.status_code == 200
+    assert "S/RES/2786 (2025)" in page.text and 'id="para-1"' in page.text
+    assert "/pdf" in page.text and "Cited by" in page.text
+    assert "Content-Security-Policy" in page.headers
+
+
+def test_browse_pages(client: TestClient) -> None:
+    for path in ("/documents", "/situations", "/recommendations"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "<h1>" in response.text
+    assert "S/RES/2768 (2025)" in client.get("/documents").text
+
+
+def test_facet_links_narrow_the_results(client: TestClient) -> None:
+    page = client.get("/", params={"q": "Security Council decides"})
+    link = re.search(r'href="(/\?[^"]*kind=operative[^"]*)"', page.text)
+    assert link, "no facet link for operative paragraphs"
+    narrowed = client.get(link.group(1).replace("&amp;", "&"))
+    kinds = re.findall(r'<span class="tag">([a-z_]+)</span>', narrowed.text)
+    assert kinds and set(kinds) == {"operative"}
+    assert "Active filters" in narrowed.text
+
+
+def test_timeline_scales_by_day() -> None:
+    from api.routes.pages_browse import timeline
+
+    mechs = [{"first_date": "2025-04-15", "last_date": "2025-05-08"},
+             {"first_date": "2025-05-08", "last_date": "2025-05-08"},
+             {"first_date": None, "last_date": None}]
+    assert timeline(mechs) == {"start": "2025-04-15", "end": "2025-05-08"}
+    assert (mechs[0]["left"], mechs[0]["width"]) == (0.0, 100.0)
+    assert mechs[1]["left"] + mechs[1]["width"] == 100.0 and mechs[1]["width"] == 1.5
+    assert timeline([{"first_date": None, "last_date": None}]) is None
+
+
+def test_situation_page(client: TestClient) -> None:
+    situations = client.get("/api/situations").json()["items"]
+    assert situations, "the sample resolutions concern a situation"
+    page = client.get(f"/situations/{situations[0]['id']}")
+    assert page.status_code == 200 and "Timeline" in page.text and 'class="tl-bar"' in page.text

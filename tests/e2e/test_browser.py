@@ -1,0 +1,127 @@
+"""The web UI in a real browser: headless Chromium from the system (``/usr/bin/chromium``) driven by
+Playwright, against the app served by uvicorn on a free loopback port over a real store."""
+
+from __future__ import annotations
+
+import os
+import socket
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.api.helpers import ApiEnv, build_env
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def served(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ApiEnv]]:
+    import uvicorn
+
+    env = build_env(corpus, tmp_path_factory.mktemp("browser-store"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(env.app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}", env
+    server.should_exit = True
+    thread.join(timeout=10)
+    env.store.close()
+
+
+def png_pixels(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and raw (filtered) scanlines of a PNG: enough to tell a blank image."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, size = 8, b"", (0, 0)
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos: pos + 8])
+        chunk = data[pos + 8: pos + 8 + length]
+        if kind == b"IHDR":
+            size = struct.unpack(">II", chunk[:8])
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    return size[0], size[1], zlib.decompress(idat)
+
+
+def check_screenshot(path: Path) -> None:
+    width, height, raw = png_pixels(path.read_bytes())
+    assert width >= 1000 and height >= 600
+    assert len(set(raw)) > 50, f"{path} looks blank"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_search_document_and_situation(served: tuple[str, ApiEnv], browser: object,
+                                       tmp_path: Path) -> None:
+    base, _ = served
+    shots = Path(os.environ.get("R2P_SCREENSHOTS", tmp_path))  # keep them to look at when set
+    shots.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+    page.goto(base + "/")
+    page.keyboard.type("Security Council decides")  # the search box has the focus
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".hit")
+    assert page.locator(".hit").count() >= 1
+    assert page.locator(".hit mark").count() >= 1
+    assert page.locator(".facets h2").count() >= 3
+    shot = shots / "search.png"
+    page.screenshot(path=str(shot), full_page=True)
+    check_screenshot(shot)
+
+    first = page.locator(".hit .sym").first
+    symbol = first.inner_text()
+    first.click()
+    page.wait_for_selector(".doc-masthead")
+    assert symbol in page.locator(".doc-masthead").inner_text()
+    assert page.locator(".para:target").count() == 1  # the hit's paragraph anchor
+    assert page.locator("a", has_text="Original PDF").count() == 1
+    shot = shots / "document.png"
+    page.screenshot(path=str(shot), full_page=True)
+    check_screenshot(shot)
+
+    page.locator("nav >> text=Situations").click()
+    page.wait_for_selector("h1")
+    links = page.locator("table.list tbody a")
+    assert links.count() >= 1, "no situation linked from the sample documents"
+    name = links.first.inner_text()
+    links.first.click()
+    page.wait_for_selector("#tl")
+    assert name in page.locator("h1").inner_text()
+    shot = shots / "situation.png"
+    page.screenshot(path=str(shot), full_page=True)
+    check_screenshot(shot)
+    page.close()
+
+
+def test_keyboard_reaches_search_first(served: tuple[str, ApiEnv], browser: object) -> None:
+    base, _ = served
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(base + "/documents")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.close()

@@ -1,0 +1,57 @@
+"""The embedder: backends agree, vectors are unit length, re-ingest embeds nothing."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from search.embed import length_batches, load_embedder
+from search.errors import EmbeddingError
+from search.indexing import embed_paragraphs, embedding_texts
+
+
+def test_vectors_are_normalised_and_in_order(embedder):
+    texts = ["abolish the death penalty", "", "Ratify the Convention against Torture " * 40, "end capital punishment"]
+    seen = []
+    vecs = embedder.encode(texts, progress=lambda done, total: seen.append((done, total)))
+    assert vecs.shape == (4, embedder.dim) and np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-4)
+    assert seen[-1] == (4, 4)
+    assert float(vecs[0] @ vecs[3]) > float(vecs[0] @ vecs[2])
+
+
+def test_openvino_matches_torch():
+    torch_e, ov_e = load_embedder(backend="torch", batch_size=4), load_embedder(backend="openvino", batch_size=3)
+    texts = ["Ratify the Optional Protocol", "The Council decides to remain seized of the matter.", "x y z " * 200]
+    cos = (torch_e.encode(texts) * ov_e.encode(texts)).sum(axis=1)
+    assert cos.min() > 0.9999
+
+
+def test_bad_backend_or_batch_is_a_clear_error():
+    with pytest.raises(EmbeddingError, match="backend"):
+        load_embedder(backend="tpu")
+    with pytest.raises(EmbeddingError, match="batch"):
+        load_embedder(batch_size=0)
+
+
+def test_length_batches_cover_every_text_once():
+    texts = ["a" * n for n in (5, 1, 9, 3, 7)]
+    batches = length_batches(texts, 2)
+    assert sorted(i for b in batches for i in b) == list(range(5))
+    assert [len(texts[b[0]]) for b in batches] == [9, 5, 1]
+
+
+def test_subparagraphs_are_embedded_with_their_parent(parsed):
+    doc = parsed[0][0]
+    texts = embedding_texts(doc)
+    sub = next(p for p in doc.paragraphs if p.parent)
+    parent = next(p for p in doc.paragraphs if p.key == sub.parent)
+    assert parent.text[:40] in texts[sub.index] and texts[sub.index].endswith(sub.text)
+
+
+def test_unchanged_reingest_embeds_nothing(store, embedder, parsed):
+    doc, facts = parsed[0]
+    stats: dict[str, int] = {}
+    vectors = embed_paragraphs(doc, store, embedder, stats=stats)
+    assert stats == {"reused": len(doc.paragraphs), "embedded": 0}
+    assert set(vectors) == {p.index for p in doc.paragraphs}
+    assert store.put_document(doc, facts, embeddings=vectors).status == "unchanged"

@@ -1,0 +1,89 @@
+"""Search on a real store with real UN documents and the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.store import ParagraphFilter
+from search.errors import SearchError
+from search.hybrid import search, similar
+
+
+def test_symbol_query_finds_that_document_first(store, embedder, parsed):
+    resolution = parsed[2][0]
+    for query in (resolution.symbol, resolution.symbol.replace(" ", ""), "A/HRC/11/25"):
+        result = search(store, embedder, query, limit=5)
+        assert result.hits, query
+        wanted = resolution.symbol if query != "A/HRC/11/25" else "A/HRC/11/25"
+        assert result.hits[0].symbol == wanted, (query, [h.symbol for h in result.hits])
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_filter_to_never_leaks(store, embedder, mode):
+    result = search(store, embedder, "ratify the convention against torture", mode=mode,
+                    filters=ParagraphFilter(to="China"), limit=20)
+    assert result.hits
+    for hit in result.hits:
+        assert hit.recommendation and "China" in hit.to, hit
+    assert set(result.facets["addressee"]) == {"China"}
+
+
+def test_filters_combine(store, embedder):
+    f = ParagraphFilter(to="Albania", year_from=2010, year_to=2010, paragraph_kind="recommendation")
+    result = search(store, embedder, "women", filters=f, limit=50)
+    assert result.hits
+    assert all("Albania" in h.to and h.date.startswith("2010") for h in result.hits)
+    none = search(store, embedder, "women", filters=ParagraphFilter(to="China", year_to=2005))
+    assert not none.hits and none.note
+
+
+def test_paraphrase_finds_the_paragraph(store, embedder):
+    result = search(store, embedder, "end capital punishment", limit=5)
+    assert any("death penalty" in h.text.lower() for h in result.hits[:3]), [h.text[:80] for h in result.hits]
+    dense = search(store, embedder, "end capital punishment", mode="dense", limit=5)
+    assert "death penalty" in dense.hits[0].text.lower()
+
+
+def test_phrase_in_quotes_is_matched_word_for_word(store, embedder):
+    result = search(store, embedder, '"death penalty"', mode="hybrid", limit=20)
+    assert result.hits
+    assert all("death penalty" in " ".join(h.text.lower().split()) for h in result.hits)
+
+
+def test_hits_carry_provenance_and_marks(store, embedder):
+    hit = search(store, embedder, "death penalty", filters=ParagraphFilter(to="China"), limit=1).hits[0]
+    assert hit.symbol == "A/HRC/11/25" and hit.title and hit.date and hit.page >= 1 and hit.paragraph
+    assert hit.by and hit.to == ("China",) and hit.response
+    assert "<mark>" in hit.highlighted and "[" in hit.marked
+    assert "<" not in hit.highlighted.replace("<mark>", "").replace("</mark>", "")
+    assert set(hit.to_json()) >= {"symbol", "paragraph", "page", "text", "score", "title", "date", "by", "to"}
+
+
+@pytest.mark.parametrize("query", ["", "   ", "x" * 10_000])
+def test_empty_or_huge_query_is_a_clear_error(store, embedder, query):
+    with pytest.raises(SearchError) as err:
+        search(store, embedder, query)
+    assert "query" in err.value.message
+
+
+@pytest.mark.parametrize("query", ["!!! ??? ...", "—", '""'])
+def test_punctuation_only_query_answers_a_note(store, embedder, query):
+    result = search(store, embedder, query)
+    assert result.hits == () and "nothing to search for" in result.note
+
+
+def test_facet_counts_sum_over_the_pool(store, embedder):
+    result = search(store, embedder, "human rights defenders", limit=5)
+    assert result.total >= len(result.hits)
+    assert sum(result.facets["document_kind"].values()) == result.total
+    assert set(result.facets) >= {"kind", "document_kind", "body", "year", "situation", "mechanism",
+                                  "recommender", "addressee", "language"}
+
+
+def test_similar_finds_other_documents(store, embedder):
+    result = search(store, embedder, "death penalty", filters=ParagraphFilter(to="China"), limit=1)
+    hit = result.hits[0]
+    more = similar(store, embedder, hit.symbol, hit.key, 5)
+    assert more.hits and all(h.symbol != hit.symbol for h in more.hits)
+    with pytest.raises(SearchError):
+        similar(store, embedder, hit.symbol, "no-such-paragraph", 5)
