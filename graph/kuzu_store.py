@@ -57,6 +57,7 @@ class KuzuGraphStore(KuzuReading):
             self._write_mutex = threading.Lock()
             self._gate = ReadGate()
             self._local = threading.local()
+            self._connecting = threading.Lock()  # connections are opened one at a time
             self._conn = self._connect()
             if not read_only:
                 self._init_schema()
@@ -68,18 +69,27 @@ class KuzuGraphStore(KuzuReading):
     # -- connections -----------------------------------------------------------------------
 
     def _connect(self, *, load: bool = True) -> kuzu.Connection:
-        """A connection; the first one loads the extensions into the database (they stay loaded)."""
-        conn = kuzu.Connection(self._db)
-        for ext in EXTENSIONS if load else ():
-            try:
-                conn.execute(f"LOAD {ext}")
-            except RuntimeError:
-                conn.execute(f"INSTALL {ext}")
-                conn.execute(f"LOAD {ext}")
-        return conn
+        """A connection; the first one loads the extensions into the database (they stay loaded).
+
+        Opened under a lock, so the first calls of many threads at once never race (loading an
+        extension is a write transaction, and only one may run at a time).
+        """
+        with self._connecting:
+            conn = kuzu.Connection(self._db)
+            for ext in EXTENSIONS if load else ():
+                try:
+                    conn.execute(f"LOAD {ext}")
+                except RuntimeError:
+                    conn.execute(f"INSTALL {ext}")
+                    conn.execute(f"LOAD {ext}")
+            return conn
 
     def _reader(self) -> kuzu.Connection:
-        """The calling thread's reading connection (the writing one is used only under the write mutex)."""
+        """The calling thread's reading connection (the writing one is used only under the write mutex).
+
+        Opened on the thread's first call without loading extensions (the first connection loaded
+        them into the database), so a first call never starts a write transaction.
+        """
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._connect(load=False)

@@ -31,3 +31,34 @@ def test_readers_in_threads_see_whole_documents_while_one_writes(tmp_path: Path)
             t.join(timeout=60)
         assert errors == []
         assert store.stats()["documents"] == 5
+
+
+def test_first_calls_from_many_threads_at_once_all_succeed(tmp_path: Path) -> None:
+    with KuzuGraphStore(tmp_path / "store") as store:
+        store.put_document(*upr_report())
+        symbol = store.list_documents()[0].symbol
+        start = threading.Barrier(10)
+        errors: list[str] = []
+        seen: list[int] = []
+
+        def first_call() -> None:
+            start.wait()
+            try:
+                found = store.get_document(symbol)
+                seen.append(len(found.document.paragraphs) if found else 0)
+                seen.append(len(store.text_search("protection", k=5)))
+            except Exception as exc:  # noqa: BLE001  # every failure is reported below
+                errors.append(repr(exc))
+
+        def writer() -> None:
+            start.wait()
+            store.put_document(*with_symbol(*sc_resolution(), "S/RES/3999 (2020)"))
+
+        threads = [threading.Thread(target=first_call) for _ in range(9)] + [threading.Thread(target=writer)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert errors == []
+        assert seen.count(4) == 9
+        assert store.stats()["documents"] == 2
