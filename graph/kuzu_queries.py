@@ -268,6 +268,11 @@ def flatten(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def recommendations_count_query(filters: dict[str, Any]) -> str:
+    """How many recommendations :func:`recommendations_query` matches (to clamp an offset)."""
+    return recommendations_query(filters).replace(_REC_COLUMNS, "RETURN count(*)")
+
+
 def recommendations_query(filters: dict[str, Any]) -> str:
     """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges.
 

@@ -75,10 +75,20 @@ def iter_documents(conn: kuzu.Connection, since: str | None, page: int = 64) -> 
             return
 
 
+def within(conn: kuzu.Connection, count_query: str, params: dict[str, Any], offset: int, limit: int) -> bool:
+    """Whether a page starts inside the rows ``count_query`` counts.
+
+    Every paged query asks this first and answers [] otherwise, never sending Kùzu a SKIP past
+    the end (0.11.3 crashes the process on ORDER BY … SKIP far beyond the rows).
+    """
+    if offset < 0 or limit <= 0:
+        return False
+    return offset == 0 or offset < rows(conn, count_query, params)[0][0]
+
+
 def list_documents(conn: kuzu.Connection, offset: int, limit: int) -> list[DocumentSummary]:
-    """One page of stored documents by key (an offset past the end answers [] without asking
-    Kùzu: 0.11.3 crashes on ORDER BY … SKIP far beyond the rows)."""
-    if offset < 0 or limit <= 0 or offset >= rows(conn, q.COUNT_STORED_DOCUMENTS)[0][0]:
+    """One page of stored documents by key (an offset past the end answers [], see :func:`within`)."""
+    if not within(conn, q.COUNT_STORED_DOCUMENTS, {}, offset, limit):
         return []
     return [
         DocumentSummary(symbol=r[0], symbols=tuple(r[1]), title=r[2], date=r[3], kind=r[4], organs=tuple(r[5]),
@@ -148,6 +158,8 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
         if f[bound] is not None:
             filters[bound] = int(f[bound])
     params = {**q.flatten(filters), "offset": f["offset"], "limit": f["limit"]}
+    if not within(conn, q.recommendations_count_query(filters), params, f["offset"], f["limit"]):
+        return []
     found = rows(conn, q.recommendations_query(filters), params)
     ids = sorted({i for r in found for i in (*r[3], *r[4])})
     names: dict[str, str] = {}

@@ -190,7 +190,9 @@ class Neo4jGraphStore:
             after = rows[-1]["key"]
 
     def list_documents(self, *, offset: int = 0, limit: int = 50) -> list[DocumentSummary]:
-        """Summaries of stored documents in key order."""
+        """Summaries of stored documents in key order ([] for a negative offset or limit)."""
+        if offset < 0 or limit <= 0:
+            return []
         rows = self._read(Q.LIST_DOCUMENTS, {"offset": offset, "limit": limit})
         return [DocumentSummary(symbol=r["symbol"], symbols=tuple(r["symbols"] or ()), title=r["title"],
                                 date=r["date"], kind=r["kind"], organs=tuple(r["organs"] or ()),
@@ -217,6 +219,8 @@ class Neo4jGraphStore:
         limit: int = 100,
     ) -> list[RecommendationRecord]:
         """Recommendations matching every given filter, in document and paragraph order."""
+        if offset < 0 or limit <= 0:
+            return []
         params = R.recommendation_params(self._read, to=to, by=by, theme=theme, mechanism=mechanism,
                                          year_from=year_from, year_to=year_to, offset=offset, limit=limit)
         return [RecommendationRecord(symbol=r["symbol"], paragraph=r["paragraph"], text=r["text"],
