@@ -1,13 +1,12 @@
 """The `store` fixture: every contract test runs against each backend.
 
 Kùzu always (a fresh store in a temporary directory); Neo4j when ``R2P_TEST_NEO4J_URI`` is set
-(marker ``neo4j``; ``R2P_TEST_NEO4J_USER`` / ``R2P_TEST_NEO4J_PASSWORD``; the database is emptied
-through the store's own ``remove_document`` before each test).
+(marker ``neo4j``; see :mod:`tests.contract.neo4j_backend`: the database is emptied through the
+store's own ``remove_document`` before each test, and refused when it holds foreign documents).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,23 +15,13 @@ import pytest
 
 from graph.factory import open_store
 from graph.store import GraphStore
+from tests.contract.neo4j_backend import open_test_store
 from tests.contract.samples import embeddings_for, joint_letter, sc_resolution, upr_report
 
 BACKENDS = [
     pytest.param("kuzu", id="kuzu"),
     pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j),
 ]
-
-
-def _neo4j_store() -> GraphStore:
-    uri = os.environ.get("R2P_TEST_NEO4J_URI")
-    if not uri:
-        pytest.skip("R2P_TEST_NEO4J_URI is not set")
-    store = open_store(backend="neo4j", uri=uri, user=os.environ.get("R2P_TEST_NEO4J_USER", "neo4j"),
-                       password=os.environ.get("R2P_TEST_NEO4J_PASSWORD", ""))
-    for summary in store.list_documents(limit=100_000):
-        store.remove_document(summary.symbol)
-    return store
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +36,7 @@ def _open(request: pytest.FixtureRequest, path: Path) -> GraphStore:
     if request.param == "kuzu":
         shutil.copytree(request.getfixturevalue("empty_kuzu_store"), path)
         return open_store(backend="kuzu", path=path)
-    return _neo4j_store()
+    return open_test_store()
 
 
 @pytest.fixture(params=BACKENDS)
