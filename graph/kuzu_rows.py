@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.errors import BadDocument
+from graph.paragraph_context import ParagraphContext, paragraph_context
 from graph.store import paragraph_uid, text_hash
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
@@ -58,7 +59,7 @@ def document_rows(
     _check(document, facts, embeddings or {}, embedding_dim)
     key = symbol_key(document.symbol)
     rows = Rows(key=key, document=_document_row(document, facts, key, source_path, ingested_at))
-    context = _paragraph_context(document, facts)
+    context = paragraph_context(document, facts)
     _paragraphs(rows, document, embeddings or {}, context)
     _footnotes(rows, document)
     _citations(rows, document)
@@ -112,47 +113,7 @@ def _document_row(doc: ParsedDocument, facts: DocumentFacts, key: str, source: s
     }
 
 
-@dataclass
-class _Context:
-    """Per-paragraph filter columns gathered from the facts."""
-
-    by: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    to: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    situations: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    mechanisms: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    themes: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    recommendation: set[int] = field(default_factory=set)
-
-
-def _paragraph_context(doc: ParsedDocument, facts: DocumentFacts) -> _Context:
-    ctx = _Context()
-    mechanism_ids = {m.id for m in facts.mechanisms}
-    situation_ids = {s.id for s in facts.situation_defs}
-    for m in facts.mentions:
-        if m.entity_id in mechanism_ids:
-            ctx.mechanisms[m.paragraph_index].add(m.entity_id)
-        elif m.entity_id in situation_ids:
-            ctx.situations[m.paragraph_index].add(m.entity_id)
-    for r in facts.recommendations:
-        i = r.paragraph_index
-        ctx.recommendation.add(i)
-        ctx.by[i] |= set(r.by)
-        ctx.to[i] |= set(r.to)
-        ctx.situations[i] |= set(r.situations)
-        ctx.themes[i] |= set(r.themes)
-        ctx.mechanisms[i] |= set(r.by) & mechanism_ids
-    for c in facts.coverage:
-        ctx.mechanisms[c.paragraph_index].add(c.mechanism_id)
-        ctx.situations[c.paragraph_index].add(c.situation_id)
-    for e in facts.establishments:
-        if e.paragraph_index is not None:
-            ctx.mechanisms[e.paragraph_index].add(e.mechanism_id)
-    for i in range(len(doc.paragraphs)):
-        ctx.situations[i] |= set(facts.situations)
-    return ctx
-
-
-def _paragraphs(rows: Rows, doc: ParsedDocument, emb: Mapping[int, Sequence[float]], ctx: _Context) -> None:
+def _paragraphs(rows: Rows, doc: ParsedDocument, emb: Mapping[int, Sequence[float]], ctx: ParagraphContext) -> None:
     common = {
         "doc_key": rows.key, "symbol": doc.symbol, "doc_kind": doc.kind.value, "organs": list(doc.organs),
         "year": year_of(doc.date), "date": doc.date, "language": doc.language,
@@ -215,7 +176,7 @@ def _entities(rows: Rows, facts: DocumentFacts) -> None:
         rows.merges["RiskFactor"].append({"id": factor})
 
 
-def _recommendations(rows: Rows, doc: ParsedDocument, facts: DocumentFacts, ctx: _Context) -> None:
+def _recommendations(rows: Rows, doc: ParsedDocument, facts: DocumentFacts, ctx: ParagraphContext) -> None:
     mechanisms = {m.id for m in facts.mechanisms}
     for n, r in enumerate(facts.recommendations):
         p = doc.paragraphs[r.paragraph_index]

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from graph import neo4j_queries as Q
 from graph.codec import facts_from_json
 from graph.errors import BadDocument
+from graph.paragraph_context import paragraph_context
 from graph.store import text_hash
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
@@ -152,48 +151,10 @@ def _document_params(document: ParsedDocument, facts: DocumentFacts, source_path
     return {"props": props, "symbols": symbols}
 
 
-@dataclass
-class _Context:
-    """Per-paragraph filter columns gathered from the facts (denormalised onto Paragraph for search)."""
-
-    by: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    to: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    situations: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    mechanisms: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    recommendation: set[int] = field(default_factory=set)
-
-
-def _context(document: ParsedDocument, facts: DocumentFacts) -> _Context:
-    ctx = _Context()
-    mechanism_ids = {m.id for m in facts.mechanisms}
-    situation_ids = {s.id for s in facts.situation_defs}
-    for m in facts.mentions:
-        if m.entity_id in mechanism_ids:
-            ctx.mechanisms[m.paragraph_index].add(m.entity_id)
-        elif m.entity_id in situation_ids:
-            ctx.situations[m.paragraph_index].add(m.entity_id)
-    for r in facts.recommendations:
-        i = r.paragraph_index
-        ctx.recommendation.add(i)
-        ctx.by[i] |= set(r.by)
-        ctx.to[i] |= set(r.to)
-        ctx.situations[i] |= set(r.situations)
-        ctx.mechanisms[i] |= set(r.by) & mechanism_ids
-    for c in facts.coverage:
-        ctx.mechanisms[c.paragraph_index].add(c.mechanism_id)
-        ctx.situations[c.paragraph_index].add(c.situation_id)
-    for e in facts.establishments:
-        if e.paragraph_index is not None:
-            ctx.mechanisms[e.paragraph_index].add(e.mechanism_id)
-    for i in range(len(document.paragraphs)):
-        ctx.situations[i] |= set(facts.situations)
-    return ctx
-
-
 def _paragraph_steps(document: ParsedDocument, facts: DocumentFacts,
                      embeddings: Mapping[int, Sequence[float]]) -> list[Step]:
     key = symbol_key(document.symbol)
-    ctx = _context(document, facts)
+    ctx = paragraph_context(document, facts)
     common = {"doc": key, "symbol": document.symbol, "document_kind": document.kind.value,
               "organ_keys": _keys(*document.organs), "year": _year(document.date), "language": document.language}
     rows, parents = [], []
@@ -269,7 +230,7 @@ def _paragraph_fact_steps(document: ParsedDocument, facts: DocumentFacts) -> lis
 
 def _recommendation_steps(document: ParsedDocument, facts: DocumentFacts) -> list[Step]:
     key = symbol_key(document.symbol)
-    ctx = _context(document, facts)
+    ctx = paragraph_context(document, facts)
     mechanisms = {m.id for m in facts.mechanisms}
     recs, by, to, concerns = [], [], [], []
     for n, r in enumerate(facts.recommendations):
