@@ -15,7 +15,14 @@ from typing import Any
 from graph import neo4j_queries as Q
 from graph.codec import document_from_json, facts_from_json
 from graph.neo4j_rows import match_key
-from graph.store import CitationLink, EvidenceRef, MechanismTrace, ParagraphFilter, StoredDocument
+from graph.store import (
+    TRACE_EVIDENCE_LIMIT,
+    CitationLink,
+    EvidenceRef,
+    MechanismTrace,
+    ParagraphFilter,
+    StoredDocument,
+)
 from ontology.model import symbol_key
 
 Read = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
@@ -97,7 +104,7 @@ def link(row: Mapping[str, Any]) -> CitationLink:
 
 
 def mechanisms(rows: list[dict[str, Any]]) -> tuple[MechanismTrace, ...]:
-    """TRACE rows grouped by mechanism (in id order), with dates and de-duplicated evidence."""
+    """TRACE rows grouped by mechanism (in id order), with dates and the newest de-duplicated evidence."""
     grouped: dict[str, dict[str, Any]] = {}
     for r in rows:
         g = grouped.setdefault(r["id"], {"name": r["name"], "type": r["type"], "docs": {}, "dates": [],
@@ -110,5 +117,6 @@ def mechanisms(rows: list[dict[str, Any]]) -> tuple[MechanismTrace, ...]:
     return tuple(
         MechanismTrace(id=mid, name=g["name"], type=g["type"], documents=tuple(g["docs"]),
                        first_date=min(g["dates"], default=None), last_date=max(g["dates"], default=None),
-                       evidence=tuple(g["evidence"].values()))
+                       evidence=tuple(g["evidence"].values())[-TRACE_EVIDENCE_LIMIT:],
+                       evidence_count=len(g["evidence"]))
         for mid, g in grouped.items())

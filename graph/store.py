@@ -63,8 +63,14 @@ class EvidenceRef:
     date: str | None = None
 
 
+TRACE_EVIDENCE_LIMIT = 20  # evidence refs a trace returns per mechanism: the newest ones
+
+
 @dataclass(frozen=True, slots=True)
 class MechanismTrace:
+    """A mechanism covering a situation: every document and the exact first/last dates, but only
+    the newest ``TRACE_EVIDENCE_LIMIT`` evidence refs (in date order); ``evidence_count`` counts all."""
+
     id: str
     name: str
     type: str
@@ -72,6 +78,7 @@ class MechanismTrace:
     first_date: str | None
     last_date: str | None
     evidence: tuple[EvidenceRef, ...]
+    evidence_count: int = 0  # evidence refs in all (``evidence`` holds the newest of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +215,7 @@ class GraphStore(Protocol):
 
 
 __all__ = [
+    "TRACE_EVIDENCE_LIMIT",
     "CitationLink",
     "DocumentSummary",
     "EvidenceRef",

@@ -63,3 +63,20 @@ def test_stats_count_nodes_and_edges(filled: GraphStore) -> None:
     assert stats["paragraphs"] == 4 + 4 + 4 + 1
     assert stats["recommendations"] == 4
     assert stats["edges"] > stats["paragraphs"]
+
+
+def test_trace_keeps_the_newest_evidence_and_counts_all(store: GraphStore) -> None:
+    from graph.store import TRACE_EVIDENCE_LIMIT
+    from tests.contract.samples import sc_resolution
+
+    total = TRACE_EVIDENCE_LIMIT + 3
+    for n in range(total):
+        store.put_document(*sc_resolution(2000 + n, 1990 + n))
+    trace = store.trace("Darfur")
+    assert trace is not None
+    panel = {m.id: m for m in trace.mechanisms}["mech/poe-sudan"]
+    assert panel.evidence_count == total
+    assert panel.documents == tuple(f"S/RES/{2000 + n} ({1990 + n})" for n in range(total))
+    assert (panel.first_date, panel.last_date) == ("1990-03-29", f"{1990 + total - 1}-03-29")
+    assert [(e.symbol, e.paragraph) for e in panel.evidence] == [
+        (f"S/RES/{2000 + n} ({1990 + n})", "1") for n in range(3, total)]

@@ -96,8 +96,8 @@ def test_trace_resolves_then_groups_evidence_by_mechanism() -> None:
     assert (trace.situation, trace.situation_id) == ("Sudan", "sit/SDN")
     assert trace.mechanisms == (
         MechanismTrace("mech/a", "A", "sanctions", ("S/RES/1", "S/RES/2"), "2005-01-01", "2007-01-01",
-                       (EvidenceRef("S/RES/1", "1", 1, "2005-01-01"), EvidenceRef("S/RES/2", "3", 2, "2007-01-01"))),
-        MechanismTrace("mech/b", "B", "upr", ("A/HRC/1",), None, None, (EvidenceRef("A/HRC/1", "p4", 4, None),)))
+                       (EvidenceRef("S/RES/1", "1", 1, "2005-01-01"), EvidenceRef("S/RES/2", "3", 2, "2007-01-01")), 2),
+        MechanismTrace("mech/b", "B", "upr", ("A/HRC/1",), None, None, (EvidenceRef("A/HRC/1", "p4", 4, None),), 1))
     assert store_with({})[0].trace("Atlantis") is None
 
 
@@ -242,3 +242,14 @@ def test_the_factory_opens_a_neo4j_store_with_its_own_driver() -> None:
                        database="r2p", read_only=True)
     assert isinstance(store, Neo4jGraphStore)
     store.close()  # no server needed: the driver connects lazily, and is closed with the store
+
+
+def test_trace_keeps_the_newest_evidence_per_mechanism_and_counts_all() -> None:
+    rows = [{"id": "mech/a", "name": "A", "type": "sanctions", "symbol": f"S/RES/{n}", "date": f"{1990 + n}-01-01",
+             "paragraph": "1", "page": 1} for n in range(25)]
+    table = {Q.RESOLVE_SITUATION: [{"id": "sit/SDN", "name": "Sudan"}], Q.TRACE: rows}
+    store, _driver = store_with(table)
+    (panel,) = store.trace("sit/SDN").mechanisms
+    assert panel.evidence_count == 25 and len(panel.documents) == 25
+    assert (panel.first_date, panel.last_date) == ("1990-01-01", "2014-01-01")
+    assert [e.symbol for e in panel.evidence] == [f"S/RES/{n}" for n in range(5, 25)]
