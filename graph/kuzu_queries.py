@@ -245,6 +245,29 @@ FIND_MECHANISM = (
     "MATCH (m:Mechanism) WHERE m.id = $q OR lower(m.name) = lower($q) OR lower(m.acronym) = lower($q) "
     "RETURN m.id"
 )
+# Listings: counts through the graph's edges (each carries the key of the document it was read from).
+COUNT_SITUATIONS = "MATCH (s:Situation) RETURN count(*)"
+LIST_SITUATIONS = (
+    "MATCH (s:Situation) WITH s ORDER BY s.name, s.id SKIP $offset LIMIT $limit "
+    "OPTIONAL MATCH (s)<-[e:CONCERNS|MENTIONS|COVERS]-() WITH s, count(DISTINCT e.document) AS docs "
+    "OPTIONAL MATCH (m:Mechanism)-[:COVERS]->(s) "
+    "RETURN s.id, s.name, s.iso3, docs, count(DISTINCT m.id) ORDER BY s.name, s.id"
+)
+COUNT_MECHANISMS = "MATCH (m:Mechanism) WHERE $type IS NULL OR m.type = $type RETURN count(*)"
+LIST_MECHANISMS = (
+    "MATCH (m:Mechanism) WHERE $type IS NULL OR m.type = $type WITH m ORDER BY m.name, m.id SKIP $offset LIMIT $limit "
+    "OPTIONAL MATCH (m)-[e:MENTIONS|RECOMMENDED_BY|COVERS|ESTABLISHED_BY]-() WITH m, count(DISTINCT e.document) AS docs "
+    "OPTIONAL MATCH (m)-[:COVERS]->(s:Situation) "
+    "RETURN m.id, m.name, m.type, m.acronym, count(DISTINCT s.id), docs ORDER BY m.name, m.id"
+)
+GET_ACTOR = (
+    "MATCH (a:Actor {id: $id}) "
+    "OPTIONAL MATCH (a)<-[b:RECOMMENDED_BY]-(:Recommendation) WITH a, count(b) AS made "
+    "OPTIONAL MATCH (a)<-[t:ADDRESSED_TO]-(:Recommendation) WITH a, made, count(t) AS received "
+    "OPTIONAL MATCH (a)-[e:ISSUED_BY|MENTIONS|RECOMMENDED_BY|ADDRESSED_TO]-() "
+    "RETURN a.id, a.name, a.kind, a.iso3, a.m49, a.aliases, made, received, count(DISTINCT e.document)"
+)
+GENERATION = "generation"  # the StoreMeta row counting committed writes
 ACTOR_NAMES = "UNWIND $ids AS i MATCH (a:Actor {id: i}) RETURN i, a.name"
 MECHANISM_NAMES = "UNWIND $ids AS i MATCH (m:Mechanism {id: i}) RETURN i, m.name"
 # In storage order (documents in the order stored, paragraphs in document order): stable for a

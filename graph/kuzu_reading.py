@@ -6,15 +6,18 @@ from collections.abc import Iterator, Sequence
 
 import kuzu
 
+from graph import kuzu_listing, kuzu_read, kuzu_search
 from graph import kuzu_queries as q
-from graph import kuzu_read, kuzu_search
 from graph.errors import NotFound
 from graph.store import (
+    ActorRecord,
     CitationLink,
     DocumentSummary,
+    MechanismSummary,
     ParagraphFilter,
     RecommendationRecord,
     ScoredParagraph,
+    SituationSummary,
     StoredDocument,
     TraceResult,
 )
@@ -71,6 +74,24 @@ class KuzuReading:
         """
         return kuzu_read.recommendations(self._reader(), to=to, by=by, theme=theme, mechanism=mechanism,
                                          year_from=year_from, year_to=year_to, offset=offset, limit=limit)
+
+    def list_situations(self, *, offset: int = 0, limit: int = 50) -> list[SituationSummary]:
+        """One page of situations by name (then id), with document and mechanism counts."""
+        return kuzu_listing.list_situations(self._reader(), offset, limit)
+
+    def list_mechanisms(
+        self, *, type: str | None = None, offset: int = 0, limit: int = 50
+    ) -> list[MechanismSummary]:
+        """One page of mechanisms by name (then id), of one ``type`` when given."""
+        return kuzu_listing.list_mechanisms(self._reader(), type, offset, limit)
+
+    def get_actor(self, id: str) -> ActorRecord | None:
+        """An actor by id (or name, ISO3 code or alias), with its recommendation counts."""
+        return kuzu_listing.get_actor(self._reader(), id)
+
+    def generation(self) -> str:
+        """The count of committed writes (a fingerprint of the stored state for caches)."""
+        return kuzu_listing.generation(self._reader())
 
     def cites(self, symbol: str) -> list[CitationLink]:
         """What the document cites; raises NotFound when it is not stored."""

@@ -257,6 +257,7 @@ class KuzuGraphStore(KuzuReading):
         self._conn.execute("BEGIN TRANSACTION")
         try:
             work()
+            self._bump_generation()
         except BaseException as exc:
             try:
                 self._conn.execute("ROLLBACK")
@@ -267,6 +268,11 @@ class KuzuGraphStore(KuzuReading):
             raise
         with self._gate.exclusive():
             self._conn.execute("COMMIT")
+
+    def _bump_generation(self) -> None:
+        """Count this write in the store (inside its transaction): ``generation()`` changes with it."""
+        current = self._meta(q.GENERATION)
+        self._conn.execute(q.META_SET, {"name": q.GENERATION, "value": str(int(current or 0) + 1)})
 
     def _emit(self, point: str) -> None:
         if self._hook is not None:

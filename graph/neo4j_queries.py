@@ -22,7 +22,7 @@ VECTOR_INDEX = "paragraph_embedding"
 FULLTEXT_INDEX = "paragraph_text"
 
 LABELS = ("Document", "Symbol", "Paragraph", "Footnote", "Entity", "Actor", "Situation", "Mechanism",
-          "RiskFactor", "Recommendation")
+          "RiskFactor", "Recommendation", "StoreMeta")
 RELATIONSHIP_TYPES = ("HAS_SYMBOL", "HAS_PARAGRAPH", "PART_OF", "FOOTNOTE_OF", "CITES_FOOTNOTE", "CITES",
                       "ISSUED_BY", "CONCERNS", "MENTIONS", "STATED_IN", "RECOMMENDED_BY", "ADDRESSED_TO",
                       "COVERS", "ESTABLISHED_BY", "TAGGED", "REVISES", "CORRECTS", "ADDENDUM_TO")
@@ -33,7 +33,7 @@ PROPERTY_KEYS = ("action", "aliases", "child", "confidence", "date", "doc", "doc
                  "mechanism", "method", "name", "acronym", "organ_keys", "organs", "page", "paragraph",
                  "paragraph_count", "parent", "pinpoint", "position", "recommendation", "response", "section",
                  "sha256", "situation", "source_path", "symbol", "symbol_keys", "symbols", "text", "text_hash",
-                 "themes", "by_ids", "to_ids", "situation_ids", "mechanism_ids", "is_recommendation", "title", "type", "uid", "verb", "year")
+                 "themes", "by_ids", "to_ids", "situation_ids", "mechanism_ids", "is_recommendation", "title", "type", "uid", "value", "verb", "year")
 
 # -- schema (each statement runs on its own; all idempotent) ----------------------------------
 SCHEMA: tuple[str, ...] = (
@@ -384,6 +384,52 @@ MATCH (m:Mechanism)
 WHERE m.id = $query OR $key IN m.match_keys
 RETURN m.id AS id
 ORDER BY id
+"""
+
+# -- listings (documents of an entity: the stored documents its edges were read from) -------------
+LIST_SITUATIONS = """
+MATCH (s:Situation)
+WITH s ORDER BY s.name, s.id SKIP $offset LIMIT $limit
+OPTIONAL MATCH (s)<-[e:CONCERNS|MENTIONS|COVERS]-(x)
+WITH s, count(DISTINCT coalesce(e.doc, x.doc, x.key)) AS documents
+OPTIONAL MATCH (m:Mechanism)-[:COVERS]->(s)
+RETURN s.id AS id, s.name AS name, s.iso3 AS iso3, documents, count(DISTINCT m) AS mechanisms
+ORDER BY name, id
+"""
+
+LIST_MECHANISMS = """
+MATCH (m:Mechanism)
+WHERE $type IS NULL OR m.type = $type
+WITH m ORDER BY m.name, m.id SKIP $offset LIMIT $limit
+OPTIONAL MATCH (m)-[e:MENTIONS|RECOMMENDED_BY|COVERS|ESTABLISHED_BY]-(x)
+WITH m, count(DISTINCT coalesce(e.doc, x.doc, x.key)) AS documents
+OPTIONAL MATCH (m)-[:COVERS]->(s:Situation)
+RETURN m.id AS id, m.name AS name, m.type AS type, m.acronym AS acronym, count(DISTINCT s) AS situations,
+       documents
+ORDER BY name, id
+"""
+
+GET_ACTOR = """
+MATCH (a:Entity {id: $id})
+WHERE a:Actor
+OPTIONAL MATCH (a)<-[b:RECOMMENDED_BY]-(:Recommendation)
+WITH a, count(b) AS made
+OPTIONAL MATCH (a)<-[t:ADDRESSED_TO]-(:Recommendation)
+WITH a, made, count(t) AS received
+OPTIONAL MATCH (a)-[e:ISSUED_BY|MENTIONS|RECOMMENDED_BY|ADDRESSED_TO]-(x)
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.iso3 AS iso3, a.m49 AS m49, a.aliases AS aliases,
+       made, received, count(DISTINCT coalesce(e.doc, x.doc, x.key)) AS documents
+"""
+
+# The count of committed writes: every write transaction adds one, in the same transaction.
+BUMP_GENERATION = """
+MERGE (g:StoreMeta {name: $name})
+SET g.value = coalesce(g.value, 0) + 1
+"""
+
+GENERATION = """
+OPTIONAL MATCH (g:StoreMeta {name: $name})
+RETURN g.value AS generation
 """
 
 TRACE = """

@@ -18,18 +18,22 @@ from graph import neo4j_read as R
 from graph.errors import NotFound, StoreError
 from graph.neo4j_rows import delete_plan, orphan_plan, write_plan
 from graph.store import (
+    ActorRecord,
     CitationLink,
     DocumentSummary,
+    MechanismSummary,
     ParagraphFilter,
     PutResult,
     RecommendationRecord,
     ScoredParagraph,
+    SituationSummary,
     StoredDocument,
     TraceResult,
 )
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 _PAGE = 100  # documents per read transaction in iter_documents
+GENERATION_STEP = (Q.BUMP_GENERATION, {"name": "generation"})  # the last step of every write
 INDEX_WAIT_SECONDS = 300
 
 
@@ -134,7 +138,7 @@ class Neo4jGraphStore:
             steps = plan
             if state:
                 steps = delete_plan(key) + plan + orphan_plan(state[0])
-            for query, params in steps:
+            for query, params in [*steps, GENERATION_STEP]:
                 tx.run(query, params).consume()
             return "replaced" if state else "added"
 
@@ -157,7 +161,7 @@ class Neo4jGraphStore:
                 return False
             key = found[0]["key"]
             state = tx.run(Q.DOCUMENT_STATE, {"key": key}).data()
-            for query, params in delete_plan(key) + orphan_plan(state[0]):
+            for query, params in [*delete_plan(key), *orphan_plan(state[0]), GENERATION_STEP]:
                 tx.run(query, params).consume()
             return True
 
@@ -227,6 +231,43 @@ class Neo4jGraphStore:
                                      by=tuple(r["by"]), to=tuple(r["to"]), verb=r["verb"],
                                      response=r["response"], date=r["date"], page=r["page"],
                                      themes=tuple(r["themes"] or ())) for r in self._read(Q.RECOMMENDATIONS, params)]
+
+    def list_situations(self, *, offset: int = 0, limit: int = 50) -> list[SituationSummary]:
+        """One page of situations by name (then id), with document and mechanism counts."""
+        if offset < 0 or limit <= 0:
+            return []
+        rows = self._read(Q.LIST_SITUATIONS, {"offset": offset, "limit": limit})
+        return [SituationSummary(id=r["id"], name=r["name"], iso3=r["iso3"], documents=int(r["documents"]),
+                                 mechanisms=int(r["mechanisms"])) for r in rows]
+
+    def list_mechanisms(
+        self, *, type: str | None = None, offset: int = 0, limit: int = 50
+    ) -> list[MechanismSummary]:
+        """One page of mechanisms by name (then id), of one ``type`` when given."""
+        if offset < 0 or limit <= 0:
+            return []
+        rows = self._read(Q.LIST_MECHANISMS, {"type": type, "offset": offset, "limit": limit})
+        return [MechanismSummary(id=r["id"], name=r["name"], type=r["type"], acronym=r["acronym"],
+                                 situations=int(r["situations"]), documents=int(r["documents"])) for r in rows]
+
+    def get_actor(self, id: str) -> ActorRecord | None:
+        """An actor by id (or name, ISO3 code or alias), with its recommendation counts."""
+        rows = self._read(Q.GET_ACTOR, {"id": id})
+        if not rows:
+            resolved = [i for i in R.resolve_actors(self._read, id) if i != id]
+            rows = self._read(Q.GET_ACTOR, {"id": resolved[0]}) if resolved else []
+        if not rows:
+            return None
+        r = rows[0]
+        return ActorRecord(id=r["id"], name=r["name"], kind=r["kind"], iso3=r["iso3"], m49=r["m49"],
+                           aliases=tuple(r["aliases"] or ()), recommendations_by=int(r["made"]),
+                           recommendations_to=int(r["received"]), documents=int(r["documents"]))
+
+    def generation(self) -> str:
+        """The count of committed writes (a fingerprint of the stored state for caches)."""
+        rows = self._read(Q.GENERATION, {"name": "generation"})
+        value = rows[0]["generation"] if rows else None
+        return str(value or 0)
 
     def cites(self, symbol: str) -> list[CitationLink]:
         """What the document cites, in document order; NotFound when it is not stored."""

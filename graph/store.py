@@ -89,6 +89,44 @@ class TraceResult:
 
 
 @dataclass(frozen=True, slots=True)
+class SituationSummary:
+    """A situation with how many stored documents concern it and how many mechanisms covered it."""
+
+    id: str
+    name: str
+    iso3: str | None
+    documents: int  # stored documents with an edge to it (concerning, mentioning, covering)
+    mechanisms: int  # mechanisms covering it
+
+
+@dataclass(frozen=True, slots=True)
+class MechanismSummary:
+    """A mechanism with how many situations it covered and how many stored documents refer to it."""
+
+    id: str
+    name: str
+    type: str
+    acronym: str | None
+    situations: int  # situations it covered
+    documents: int  # stored documents with an edge to it (mentioning, covering, recommending, establishing)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """An actor's attributes and how many recommendations it made and received."""
+
+    id: str
+    name: str
+    kind: str
+    iso3: str | None = None
+    m49: str | None = None
+    aliases: tuple[str, ...] = ()
+    recommendations_by: int = 0  # recommendations it made
+    recommendations_to: int = 0  # recommendations addressed to it
+    documents: int = 0  # stored documents with an edge to it (issuing, mentioning, recommending, addressed)
+
+
+@dataclass(frozen=True, slots=True)
 class RecommendationRecord:
     symbol: str
     paragraph: str | None
@@ -192,6 +230,24 @@ class GraphStore(Protocol):
         limit: int = 100,
     ) -> list[RecommendationRecord]: ...
 
+    def list_situations(self, *, offset: int = 0, limit: int = 50) -> list[SituationSummary]:
+        """One page of situations by name (then id); [] past the end."""
+        ...
+
+    def list_mechanisms(
+        self, *, type: str | None = None, offset: int = 0, limit: int = 50
+    ) -> list[MechanismSummary]:
+        """One page of mechanisms by name (then id), of one ``type`` when given; [] past the end."""
+        ...
+
+    def get_actor(self, id: str) -> ActorRecord | None:
+        """An actor by id (or name, ISO3 code or alias), with its recommendation counts."""
+        ...
+
+    def generation(self) -> str:
+        """A cheap fingerprint of the stored state: it changes on every write that changes something."""
+        ...
+
     def cites(self, symbol: str) -> list[CitationLink]: ...
 
     def cited_by(self, symbol: str) -> list[CitationLink]: ...
@@ -220,11 +276,13 @@ __all__ = [
     "DocumentSummary",
     "EvidenceRef",
     "GraphStore",
+    "MechanismSummary",
     "MechanismTrace",
     "ParagraphFilter",
     "PutResult",
     "RecommendationRecord",
     "ScoredParagraph",
+    "SituationSummary",
     "StoredDocument",
     "TraceResult",
     "paragraph_uid",

@@ -11,13 +11,16 @@ from graph.errors import NotFound, StoreError
 from graph.neo4j_rows import dumps
 from graph.neo4j_store import Neo4jGraphStore
 from graph.store import (
+    ActorRecord,
     CitationLink,
     DocumentSummary,
     EvidenceRef,
+    MechanismSummary,
     MechanismTrace,
     ParagraphFilter,
     RecommendationRecord,
     ScoredParagraph,
+    SituationSummary,
     StoredDocument,
 )
 from tests.neo4j import sample
@@ -223,6 +226,7 @@ def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
     store.cites(KEY), store.cited_by(KEY), store.stats(), store.embeddings_by_hash(["h"])
     store.vector_search([0.0] * 384, k=1, filters=ParagraphFilter(language="en"))
     store.text_search("A/RES/60/1", k=2)
+    store.list_situations(), store.list_mechanisms(), store.get_actor("state/XYZ"), store.generation()
     alias, other = store_with({})
     alias.trace("Soudan")  # no situation of that name: the country alias is tried
     sent_queries = {c.query for c in driver.calls + other.calls}
@@ -253,3 +257,51 @@ def test_trace_keeps_the_newest_evidence_per_mechanism_and_counts_all() -> None:
     assert panel.evidence_count == 25 and len(panel.documents) == 25
     assert (panel.first_date, panel.last_date) == ("1990-01-01", "2014-01-01")
     assert [e.symbol for e in panel.evidence] == [f"S/RES/{n}" for n in range(5, 25)]
+
+
+def test_list_situations_sends_one_paged_query_and_reads_the_counts() -> None:
+    rows = [{"id": "sit/SDN", "name": "Sudan", "iso3": "SDN", "documents": 3, "mechanisms": 2}]
+    store, driver = store_with({Q.LIST_SITUATIONS: rows})
+    assert store.list_situations(offset=5, limit=10) == [SituationSummary("sit/SDN", "Sudan", "SDN", 3, 2)]
+    assert sent(driver) == [(Q.LIST_SITUATIONS, {"offset": 5, "limit": 10})]
+    assert store.list_situations(offset=-1) == [] and store.list_situations(limit=0) == []
+    assert len(driver.calls) == 1
+
+
+def test_list_mechanisms_passes_the_type_or_null() -> None:
+    rows = [{"id": "mech/upr", "name": "Universal Periodic Review", "type": "upr", "acronym": "UPR",
+             "situations": 4, "documents": 9}]
+    store, driver = store_with({Q.LIST_MECHANISMS: rows})
+    assert store.list_mechanisms(type="upr", offset=0, limit=20) == [
+        MechanismSummary("mech/upr", "Universal Periodic Review", "upr", "UPR", 4, 9)]
+    store.list_mechanisms()
+    assert sent(driver) == [(Q.LIST_MECHANISMS, {"type": "upr", "offset": 0, "limit": 20}),
+                            (Q.LIST_MECHANISMS, {"type": None, "offset": 0, "limit": 50})]
+
+
+def test_get_actor_by_id_then_by_name() -> None:
+    row = {"id": "state/SDN", "name": "Sudan", "kind": "state", "iso3": "SDN", "m49": "729",
+           "aliases": ["the Sudan"], "made": 0, "received": 4, "documents": 3}
+
+    def answer(query: str, params: dict[str, object]) -> list[dict[str, object]]:
+        if query == Q.RESOLVE_ACTORS:
+            return [{"id": "state/SDN"}]
+        return [row] if query == Q.GET_ACTOR and params["id"] == "state/SDN" else []
+
+    driver = RecordingDriver(answer)
+    store = Neo4jGraphStore(driver, read_only=True)
+    assert store.get_actor("the Sudan") == ActorRecord("state/SDN", "Sudan", "state", "SDN", "729", ("the Sudan",),
+                                                       recommendations_by=0, recommendations_to=4, documents=3)
+    assert [(c.query, c.params) for c in driver.calls] == [
+        (Q.GET_ACTOR, {"id": "the Sudan"}), (Q.RESOLVE_ACTORS, {"query": "the Sudan", "key": "sudan"}),
+        (Q.GET_ACTOR, {"id": "state/SDN"})]
+    nobody, _ = store_with({})
+    assert nobody.get_actor("state/XXX") is None
+
+
+def test_generation_reads_the_write_counter() -> None:
+    store, driver = store_with({Q.GENERATION: [{"generation": 7}]})
+    assert store.generation() == "7"
+    assert sent(driver) == [(Q.GENERATION, {"name": "generation"})]
+    empty, _ = store_with({Q.GENERATION: [{"generation": None}]})
+    assert empty.generation() == "0"

@@ -77,10 +77,11 @@ def test_new_document_is_written_in_one_write_transaction() -> None:
         Q.LINK_FOOTNOTES, Q.MERGE_ACTORS, Q.MERGE_SITUATIONS, Q.MERGE_MECHANISMS, Q.MERGE_RISK_FACTORS,
         Q.CREATE_ISSUED_BY, Q.CREATE_CONCERNS, Q.CREATE_MENTIONS, Q.CREATE_COVERS, Q.CREATE_ESTABLISHED_BY,
         Q.CREATE_TAGGED, Q.CREATE_RECOMMENDATIONS, Q.CREATE_RECOMMENDED_BY, Q.CREATE_ADDRESSED_TO,
-        Q.CREATE_RECOMMENDATION_CONCERNS, Q.CREATE_CITES, Q.CREATE_RELATIONS["corrects"],
+        Q.CREATE_RECOMMENDATION_CONCERNS, Q.CREATE_CITES, Q.CREATE_RELATIONS["corrects"], Q.BUMP_GENERATION,
     ]
     sent = {c.query: c.params for c in tx.calls}
     assert sent[Q.DOCUMENT_STATE] == {"key": KEY}
+    assert sent[Q.BUMP_GENERATION] == {"name": "generation"}
     document = sent[Q.CREATE_DOCUMENT]
     assert document["symbols"] == [{"key": KEY, "symbol": "A/HRC/8/99", "position": 0},
                                    {"key": "A/HRC/8/99/CORR.9", "symbol": "A/HRC/8/99/Corr.9", "position": 1}]
@@ -154,10 +155,10 @@ def test_a_changed_document_replaces_the_old_one_in_the_same_transaction() -> No
     assert tx.queries[:7] == [Q.DOCUMENT_STATE, *deletes]
     assert all(c.params == {"key": KEY} for c in tx.calls[1:7])
     assert tx.queries[7] == Q.CREATE_DOCUMENT
-    assert tx.queries[-2:] == [Q.DELETE_ORPHAN_ENTITIES, Q.DELETE_ORPHAN_SYMBOLS]
-    assert tx.calls[-2].params == {"ids": ["RF1", "mech/mxyz", "sit/XYZ", "state/BRA", "state/CHL", "state/XYZ",
+    assert tx.queries[-3:] == [Q.DELETE_ORPHAN_ENTITIES, Q.DELETE_ORPHAN_SYMBOLS, Q.BUMP_GENERATION]
+    assert tx.calls[-3].params == {"ids": ["RF1", "mech/mxyz", "sit/XYZ", "state/BRA", "state/CHL", "state/XYZ",
                                            "un/HRC"]}
-    assert tx.calls[-1].params == {"keys": ["A/HRC/8/98", KEY, "A/HRC/8/99/CORR.9", "A/RES/60/1",
+    assert tx.calls[-2].params == {"keys": ["A/HRC/8/98", KEY, "A/HRC/8/99/CORR.9", "A/RES/60/1",
                                             "S/RES/9999(2008)"]}
 
 
@@ -194,7 +195,7 @@ def test_remove_deletes_the_document_and_what_only_it_supported() -> None:
     assert tx.queries == [Q.DOCUMENT_KEY, Q.DOCUMENT_STATE, Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY,
                           Q.DELETE_RECOMMENDATIONS,
                           Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES, Q.DELETE_DOCUMENT, Q.DELETE_ORPHAN_ENTITIES,
-                          Q.DELETE_ORPHAN_SYMBOLS]
+                          Q.DELETE_ORPHAN_SYMBOLS, Q.BUMP_GENERATION]
     assert tx.calls[0].params == {"key": "A/HRC/8/99/CORR.9"}
 
 
