@@ -1,9 +1,9 @@
 """Read-only SPARQL over the exported graph, with pyoxigraph.
 
 The export (N-Triples), the ontology and the SKOS schemes are bulk-loaded into an Oxigraph store kept
-in ``cache_dir/<fingerprint>/``. The fingerprint is read through the ``GraphStore`` Protocol (every
-document's symbol and file hash, the counts, the base IRI), so a changed graph gets a new store and
-an unchanged one is reused. Update queries are refused; the store is opened read-only.
+in ``cache_dir/<fingerprint>/``. The fingerprint is read through the ``GraphStore`` Protocol (the store's
+write generation, the counts, the base IRI), so a changed graph gets a new store and an unchanged
+one is reused. Update queries are refused; the store is opened read-only.
 """
 
 from __future__ import annotations
@@ -53,17 +53,11 @@ class SparqlResult:
 
 
 def store_fingerprint(store: GraphStore, *, base_iri: str) -> str:
-    """A digest that changes whenever an exported triple could: documents, their file hashes, counts."""
-    digest = hashlib.sha256(f"{CACHE_VERSION}\0{base_iri}\0".encode())
+    """A digest that changes whenever an exported triple could: the store's write generation (it
+    changes on every write), its counts and the base IRI; no per-document lookups."""
+    digest = hashlib.sha256(f"{CACHE_VERSION}\0{base_iri}\0{store.generation()}\0".encode())
     digest.update(repr(sorted(store.stats().items())).encode())
-    offset = 0
-    while True:
-        page = store.list_documents(offset=offset, limit=500)
-        for summary in page:
-            digest.update(f"{summary.symbol}\0{store.document_sha256(summary.symbol)}\0{summary.paragraphs}\n".encode())
-        if len(page) < 500:
-            return digest.hexdigest()
-        offset += len(page)
+    return digest.hexdigest()
 
 
 def open_sparql_store(store: GraphStore, *, base_iri: str, cache_dir: Path | str, license: str | None = None):

@@ -122,3 +122,17 @@ def test_the_cache_is_reused_until_the_graph_changes(tmp_path) -> None:
         assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [second]
     finally:
         store.close()
+
+
+def test_fingerprint_follows_the_write_generation_not_each_document(tmp_path):
+    store = open_store(backend="kuzu", path=tmp_path / "store")
+    try:
+        store.put_document(resolution().document, resolution().facts)
+        before = store_fingerprint(store, base_iri=BASE)
+        assert store_fingerprint(store, base_iri=BASE) == before
+        store.put_document(report().document, report().facts)
+        store.remove_document(report().document.symbol)  # same documents and counts, later generation
+        assert store.stats() and store_fingerprint(store, base_iri=BASE) != before
+        assert store_fingerprint(store, base_iri=BASE + "x/") != store_fingerprint(store, base_iri=BASE)
+    finally:
+        store.close()
