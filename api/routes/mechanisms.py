@@ -7,18 +7,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from api.auth import require_reader
-from api.deps import CatalogueDep, PageDep
+from api.deps import PageDep, StoreDep
+from api.jsonable import jsonable
 
 router = APIRouter(prefix="/api/mechanisms", tags=["mechanisms"], dependencies=[Depends(require_reader)])
 
 
 @router.get("", summary="Mechanisms (special procedures, commissions, treaty bodies, …) by name")
 def list_mechanisms(
-    catalogue: CatalogueDep, page: PageDep,
+    store: StoreDep, page: PageDep,
     type: Annotated[str | None, Query(max_length=40, description="Mechanism type, e.g. special_procedure.")] = None,
 ) -> dict[str, Any]:
-    entries = sorted(catalogue.snapshot().mechanisms.values(), key=lambda e: e.entity.name)
-    if type:
-        entries = [e for e in entries if str(getattr(e.entity, "type", "")) == type]
-    items = [e.to_json() for e in entries[page.offset: page.offset + page.limit]]
-    return page.envelope(items, total=len(entries))
+    items = store.list_mechanisms(type=type or None, offset=page.offset, limit=page.limit)
+    if not type:
+        total: int | None = store.stats()["mechanisms"]
+    else:  # known when this page is the last one
+        total = page.offset + len(items) if 0 < len(items) < page.limit or (not items and page.offset == 0) else None
+    return page.envelope(jsonable(items), total=total)

@@ -19,19 +19,23 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader
 
 
 @router.get("/situations", response_class=HTMLResponse)
-def situations_page(request: Request, catalogue: CatalogueDep) -> HTMLResponse:
-    entries = sorted(catalogue.snapshot().situations.values(), key=lambda e: e.entity.name)
-    return page(request, "situations.html", situations=[e.to_json() for e in entries])
+def situations_page(request: Request, store: StoreDep) -> HTMLResponse:
+    return page(request, "situations.html", situations=jsonable(_all_situations(store)))
+
+
+def _all_situations(store: Any) -> list[Any]:
+    found: list[Any] = []
+    while page_ := store.list_situations(offset=len(found), limit=500):
+        found += page_
+    return found
 
 
 @router.get("/situations/{situation_id:path}", response_class=HTMLResponse)
-def situation_page(request: Request, situation_id: str, store: StoreDep,
-                   catalogue: CatalogueDep) -> HTMLResponse:
+def situation_page(request: Request, situation_id: str, store: StoreDep) -> HTMLResponse:
     trace = store.trace(situation_id)
     if trace is None:
         raise NotFoundError(f"no situation {situation_id!r} in the store")
-    entry = catalogue.find("situations", trace.situation_id)
-    iso3 = getattr(entry.entity, "iso3", None) if entry else None
+    iso3 = next((s.iso3 for s in _all_situations(store) if s.id == trace.situation_id), None)
     recs = store.recommendations(to=f"state/{iso3}", limit=100) if iso3 else []
     mechanisms = sorted(jsonable(trace.mechanisms), key=lambda m: (m["first_date"] or "9999", m["name"]))
     span = timeline(mechanisms)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path
 
 from api.auth import require_reader
-from api.deps import CatalogueDep, PageDep, StoreDep
+from api.deps import PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
 
@@ -15,10 +15,9 @@ router = APIRouter(prefix="/api/situations", tags=["situations"], dependencies=[
 
 
 @router.get("", summary="Situations the stored documents concern, by name")
-def list_situations(catalogue: CatalogueDep, page: PageDep) -> dict[str, Any]:
-    entries = sorted(catalogue.snapshot().situations.values(), key=lambda e: e.entity.name)
-    items = [e.to_json() for e in entries[page.offset: page.offset + page.limit]]
-    return page.envelope(items, total=len(entries))
+def list_situations(store: StoreDep, page: PageDep) -> dict[str, Any]:
+    items = store.list_situations(offset=page.offset, limit=page.limit)
+    return page.envelope(jsonable(items), total=store.stats()["situations"])
 
 
 @router.get("/{situation_id:path}/trace", summary="Mechanisms that covered a situation, with evidence")
