@@ -225,15 +225,9 @@ SITUATION_BY_ACTOR = (
     "OR list_contains(list_transform(a.aliases, x -> lower(x)), lower($q))) "
     "WITH a MATCH (s:Situation) WHERE s.iso3 = a.iso3 RETURN s.id, s.name ORDER BY size(s.id), s.id LIMIT 1"
 )
-# A trace in two steps: per (mechanism, document) the dates and evidence counts (few rows, no sort),
-# then the evidence rows of only the documents holding each mechanism's newest evidence.
-TRACE_DOCUMENTS = (
+TRACE = (
     "MATCH (m:Mechanism)-[c:COVERS]->(s:Situation {id: $id}) "
-    "RETURN m.id, m.name, m.type, c.symbol, min(c.date), max(c.date), count(DISTINCT coalesce(c.label, ''))"
-)
-TRACE_EVIDENCE = (
-    "MATCH (m:Mechanism)-[c:COVERS]->(s:Situation {id: $id}) WHERE list_contains($pairs, m.id + '|' + c.symbol) "
-    "RETURN m.id, c.symbol, c.label, c.page, c.date ORDER BY m.id, c.date, c.symbol, c.label"
+    "RETURN m.id, m.name, m.type, c.symbol, c.label, c.page, c.date ORDER BY m.id, c.date, c.symbol, c.label"
 )
 
 FIND_ACTOR = (

@@ -129,41 +129,21 @@ def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
         return None
     sid, sname = found
     grouped: dict[str, dict[str, Any]] = {}
-    for mid, mname, mtype, symbol, first, last, count in rows(conn, q.TRACE_DOCUMENTS, {"id": sid}):
-        g = grouped.setdefault(mid, {"name": mname, "type": mtype, "docs": []})
-        g["docs"].append((first, last, symbol, count))
-    pairs = [f"{mid}|{symbol}" for mid, g in grouped.items() for symbol in _newest_documents(g["docs"])]
-    evidence: dict[str, dict[tuple[str, str | None], EvidenceRef]] = {}
-    for mid, symbol, label, page, date in rows(conn, q.TRACE_EVIDENCE, {"id": sid, "pairs": pairs}):
-        evidence.setdefault(mid, {}).setdefault((symbol, label), EvidenceRef(symbol, label, page, date))
-    mechanisms = tuple(_mechanism_trace(mid, g, evidence.get(mid, {})) for mid, g in sorted(grouped.items()))
+    for mid, mname, mtype, symbol, label, page, date in rows(conn, q.TRACE, {"id": sid}):
+        g = grouped.setdefault(mid, {"name": mname, "type": mtype, "docs": {}, "first": None, "last": None,
+                                     "evidence": {}})
+        g["docs"].setdefault(symbol, None)
+        if date:  # rows come in date order
+            g["first"] = g["first"] or date
+            g["last"] = date
+        g["evidence"].setdefault((symbol, label), (symbol, label, page, date))
+    mechanisms = tuple(
+        MechanismTrace(id=mid, name=g["name"], type=g["type"], documents=tuple(g["docs"]), first_date=g["first"],
+                       last_date=g["last"], evidence_count=len(g["evidence"]),
+                       evidence=tuple(EvidenceRef(*e) for e in list(g["evidence"].values())[-TRACE_EVIDENCE_LIMIT:]))
+        for mid, g in grouped.items()
+    )
     return TraceResult(situation=sname, situation_id=sid, mechanisms=mechanisms)
-
-
-def _by_date(doc: tuple[str | None, str | None, str, int]) -> tuple[bool, str, str]:
-    """Chronological order of (first date, last date, symbol, count) rows, undated last."""
-    return (doc[0] is None, doc[0] or "", doc[2])
-
-
-def _newest_documents(docs: list[tuple[str | None, str | None, str, int]]) -> list[str]:
-    """Symbols of the newest documents holding at least ``TRACE_EVIDENCE_LIMIT`` evidence refs."""
-    chosen, held = [], 0
-    for doc in sorted(docs, key=_by_date, reverse=True):
-        if held >= TRACE_EVIDENCE_LIMIT:
-            break
-        chosen.append(doc[2])
-        held += doc[3]
-    return chosen
-
-
-def _mechanism_trace(mid: str, g: dict[str, Any], evidence: dict[Any, EvidenceRef]) -> MechanismTrace:
-    docs = sorted(g["docs"], key=_by_date)
-    firsts = [d[0] for d in docs if d[0]]
-    lasts = [d[1] for d in docs if d[1]]
-    return MechanismTrace(id=mid, name=g["name"], type=g["type"], documents=tuple(dict.fromkeys(d[2] for d in docs)),
-                          first_date=min(firsts, default=None), last_date=max(lasts, default=None),
-                          evidence=tuple(evidence.values())[-TRACE_EVIDENCE_LIMIT:],
-                          evidence_count=sum(d[3] for d in docs))
 
 
 def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecord]:
