@@ -118,7 +118,7 @@ def ingest_paths(
         report.files += 1
         try:
             status, item = prepare(path, store, embed=embed)
-        except Exception as exc:  # a bad file (or a defect met on one) must not stop the batch
+        except Exception as exc:  # noqa: BLE001 - a bad file (or a defect met on one) must not stop the batch
             _fail(report, path, exc, progress)
             continue
         if status == "unchanged":
@@ -140,7 +140,7 @@ def _flush(pending: list[tuple[Path, Any]], store: GraphStore, bulk: Any, report
     if bulk is not None and len(pending) > 1:
         try:
             results = bulk([item for _, item in pending])
-        except Exception:
+        except Exception:  # noqa: BLE001 - retried one by one below
             results = None  # retried one by one below, so the failing document is named
         if results is not None:
             for (path, _), result in zip(pending, results):
@@ -151,7 +151,7 @@ def _flush(pending: list[tuple[Path, Any]], store: GraphStore, bulk: Any, report
     for path, (document, facts, vectors, source) in pending:
         try:
             result = store.put_document(document, facts, embeddings=vectors, source_path=source)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
             _fail(report, path, exc, progress)
             continue
         _count(report, result.status, result)

@@ -8,8 +8,23 @@ from __future__ import annotations
 from typing import Any
 
 from ontology.model import (
-    Actor, ActorKind, Citation, Coverage, DocumentFacts, DocumentKind, Establishment, Footnote, Mechanism,
-    MechanismType, Mention, Paragraph, ParagraphKind, ParsedDocument, Recommendation, Relation, RiskTag,
+    Actor,
+    ActorKind,
+    Citation,
+    Coverage,
+    DocumentFacts,
+    DocumentKind,
+    Establishment,
+    Footnote,
+    Mechanism,
+    MechanismType,
+    Mention,
+    Paragraph,
+    ParagraphKind,
+    ParsedDocument,
+    Recommendation,
+    Relation,
+    RiskTag,
     Situation,
 )
 

@@ -139,8 +139,8 @@ DOC_RESOLVE = (
     "RETURN d.key, d.stub ORDER BY d.stub, d.key LIMIT 1"
 )
 DELETE_DERIVED = [  # what a stored version produced, reached through the graph (no table scans)
-    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(:Paragraph)<-[:STATED_IN]-(r:Recommendation) "
-    "DETACH DELETE r",
+    ("MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(:Paragraph)<-[:STATED_IN]-(r:Recommendation) "
+     "DETACH DELETE r"),
     "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) DETACH DELETE p",
     "MATCH (d:Document {key: $key})-[:HAS_FOOTNOTE]->(f:Footnote) DETACH DELETE f",
     "MATCH (d:Document {key: $key})-[e]->() DELETE e",
@@ -241,9 +241,11 @@ FIND_MECHANISM = (
 )
 ACTOR_NAMES = "UNWIND $ids AS i MATCH (a:Actor {id: i}) RETURN i, a.name"
 MECHANISM_NAMES = "UNWIND $ids AS i MATCH (m:Mechanism {id: i}) RETURN i, m.name"
+# In storage order (documents in the order stored, paragraphs in document order): stable for a
+# given state and 20x faster than ORDER BY at 10k matches (Kùzu 0.11.3 sorts slowly).
 _REC_COLUMNS = (
     "RETURN r.symbol, r.paragraph, r.text, r.by_ids, r.to_ids, r.verb, r.response, r.date, r.page, "
-    "r.themes, r.doc_key, r.idx ORDER BY r.doc_key, r.idx SKIP $offset LIMIT $limit"
+    "r.themes, r.doc_key, r.idx SKIP $offset LIMIT $limit"
 )
 
 
@@ -275,6 +277,8 @@ def recommendations_query(filters: dict[str, Any]) -> str:
     match, where, several = "MATCH (r:Recommendation)", [], False
     if "to" in filters:
         match = "MATCH (ta:Actor)<-[:ADDRESSED_TO]-(r:Recommendation) WHERE " + _one_of("ta.id", "to", filters)
+        if len(filters["to"]) == 1:
+            match = "MATCH (:Actor {id: $to_0})<-[:ADDRESSED_TO]-(r:Recommendation)"
         several = len(filters["to"]) > 1
     elif "by" in filters:
         match = "MATCH (r:Recommendation)-[:RECOMMENDED_BY]->(rb) WHERE " + _one_of("rb.id", "by", filters)

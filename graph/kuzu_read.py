@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict
 from typing import Any
 
@@ -13,18 +14,26 @@ import kuzu
 from graph import kuzu_queries as q
 from graph.codec import document_from_json, facts_from_json
 from graph.store import (
-    CitationLink, DocumentSummary, EvidenceRef, MechanismTrace, ParagraphFilter, RecommendationRecord,
-    StoredDocument, TraceResult,
+    CitationLink,
+    DocumentSummary,
+    EvidenceRef,
+    MechanismTrace,
+    ParagraphFilter,
+    RecommendationRecord,
+    StoredDocument,
+    TraceResult,
 )
 from ontology.model import symbol_key
 
 
 def rows(conn: kuzu.Connection, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
     """All rows of a query."""
-    result = conn.execute(query, _used(query, params or {}))
-    out = []
-    while result.has_next():
-        out.append(result.get_next())
+    gate = getattr(conn, "_r2p_gate", None)
+    with gate.shared() if gate is not None else nullcontext():
+        result: Any = conn.execute(query, _used(query, params or {}))
+        out: list[list[Any]] = []
+        while result.has_next():
+            out.append(result.get_next())
     return out
 
 
@@ -67,6 +76,10 @@ def iter_documents(conn: kuzu.Connection, since: str | None, page: int = 64) -> 
 
 
 def list_documents(conn: kuzu.Connection, offset: int, limit: int) -> list[DocumentSummary]:
+    """One page of stored documents by key (an offset past the end answers [] without asking
+    Kùzu: 0.11.3 crashes on ORDER BY … SKIP far beyond the rows)."""
+    if offset < 0 or limit <= 0 or offset >= rows(conn, q.COUNT_STORED_DOCUMENTS)[0][0]:
+        return []
     return [
         DocumentSummary(symbol=r[0], symbols=tuple(r[1]), title=r[2], date=r[3], kind=r[4], organs=tuple(r[5]),
                         language=r[6], paragraphs=r[7] or 0)

@@ -10,7 +10,12 @@ from graph import kuzu_queries as q
 from graph import kuzu_read, kuzu_search
 from graph.errors import NotFound
 from graph.store import (
-    CitationLink, DocumentSummary, ParagraphFilter, RecommendationRecord, ScoredParagraph, StoredDocument,
+    CitationLink,
+    DocumentSummary,
+    ParagraphFilter,
+    RecommendationRecord,
+    ScoredParagraph,
+    StoredDocument,
     TraceResult,
 )
 from ontology.model import symbol_key
@@ -60,7 +65,10 @@ class KuzuReading:
         mechanism: str | None = None, year_from: int | None = None, year_to: int | None = None,
         offset: int = 0, limit: int = 100,
     ) -> list[RecommendationRecord]:
-        """Recommendations filtered by addressee, recommender, theme, mechanism and years."""
+        """Recommendations filtered by addressee, recommender, theme, mechanism and years.
+
+        In storage order: documents in the order they were stored, paragraphs in document order.
+        """
         return kuzu_read.recommendations(self._reader(), to=to, by=by, theme=theme, mechanism=mechanism,
                                          year_from=year_from, year_to=year_to, offset=offset, limit=limit)
 

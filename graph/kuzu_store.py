@@ -26,7 +26,7 @@ from graph import kuzu_read
 from graph.errors import NotFound, StoreError
 from graph.kuzu_reading import KuzuReading
 from graph.kuzu_rows import Rows, document_rows, merge_rows
-from graph.lock import StoreLock
+from graph.lock import ReadGate, StoreLock
 from graph.store import PutResult
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
@@ -53,7 +53,9 @@ class KuzuGraphStore(KuzuReading):
         self._lock = StoreLock(self.path, exclusive=not read_only)
         try:
             self._db = kuzu.Database(str(self.path / DB_NAME), read_only=read_only)
+            self._open = True
             self._write_mutex = threading.Lock()
+            self._gate = ReadGate()
             self._local = threading.local()
             self._conn = self._connect()
             if not read_only:
@@ -65,9 +67,10 @@ class KuzuGraphStore(KuzuReading):
 
     # -- connections -----------------------------------------------------------------------
 
-    def _connect(self) -> kuzu.Connection:
+    def _connect(self, *, load: bool = True) -> kuzu.Connection:
+        """A connection; the first one loads the extensions into the database (they stay loaded)."""
         conn = kuzu.Connection(self._db)
-        for ext in EXTENSIONS:
+        for ext in EXTENSIONS if load else ():
             try:
                 conn.execute(f"LOAD {ext}")
             except RuntimeError:
@@ -76,10 +79,11 @@ class KuzuGraphStore(KuzuReading):
         return conn
 
     def _reader(self) -> kuzu.Connection:
-        """A connection for the calling thread (Kùzu connections are not shared between threads)."""
+        """The calling thread's reading connection (the writing one is used only under the write mutex)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = self._conn if threading.current_thread() is threading.main_thread() else self._connect()
+            conn = self._connect(load=False)
+            conn._r2p_gate = self._gate  # type: ignore[attr-defined]  # kuzu_read.rows() holds it per query
             self._local.conn = conn
         return conn
 
@@ -107,12 +111,12 @@ class KuzuGraphStore(KuzuReading):
 
     def close(self) -> None:
         """Close the database and free the lock (idempotent)."""
-        if getattr(self, "_db", None) is not None:
+        if getattr(self, "_open", False):
+            self._open = False
             self._db.close()
-            self._db = None
         self._lock.release()
 
-    def __enter__(self) -> KuzuGraphStore:
+    def __enter__(self) -> KuzuGraphStore:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -251,7 +255,8 @@ class KuzuGraphStore(KuzuReading):
             if isinstance(exc, RuntimeError):
                 raise StoreError(f"write to {self.path} failed and was rolled back: {exc}") from exc
             raise
-        self._conn.execute("COMMIT")
+        with self._gate.exclusive():
+            self._conn.execute("COMMIT")
 
     def _emit(self, point: str) -> None:
         if self._hook is not None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import StoreError, StoreLockedError
@@ -62,3 +65,41 @@ def _locked_message(directory: Path, pid: int | None, exclusive: bool) -> str:
             f"POST /api/documents, or stop it"
         )
     return f"store {directory} is being written by {who} (r2p serve?); read through the server, or stop it"
+
+
+class ReadGate:
+    """Readers share, a committer excludes: Kùzu checkpoints at COMMIT and waits for every open read.
+
+    Reads of other threads hold the gate shared for the time of one query; the writer takes it
+    exclusively for its COMMIT only (new readers wait meanwhile, so the checkpoint never times out).
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing)
+            self._writing = True
+            self._cond.wait_for(lambda: self._readers == 0)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()

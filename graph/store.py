@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
@@ -208,6 +208,17 @@ class GraphStore(Protocol):
 
 
 __all__ = [
-    "paragraph_uid", "text_hash", "CitationLink", "DocumentSummary", "EvidenceRef", "GraphStore", "MechanismTrace", "ParagraphFilter",
-    "PutResult", "RecommendationRecord", "ScoredParagraph", "StoredDocument", "TraceResult",
+    "CitationLink",
+    "DocumentSummary",
+    "EvidenceRef",
+    "GraphStore",
+    "MechanismTrace",
+    "ParagraphFilter",
+    "PutResult",
+    "RecommendationRecord",
+    "ScoredParagraph",
+    "StoredDocument",
+    "TraceResult",
+    "paragraph_uid",
+    "text_hash",
 ]

@@ -7,8 +7,23 @@ import math
 from dataclasses import replace
 
 from ontology.model import (
-    Actor, ActorKind, Citation, Coverage, DocumentFacts, DocumentKind, Establishment, Footnote, Mechanism,
-    MechanismType, Mention, Paragraph, ParagraphKind, ParsedDocument, Recommendation, Relation, RiskTag,
+    Actor,
+    ActorKind,
+    Citation,
+    Coverage,
+    DocumentFacts,
+    DocumentKind,
+    Establishment,
+    Footnote,
+    Mechanism,
+    MechanismType,
+    Mention,
+    Paragraph,
+    ParagraphKind,
+    ParsedDocument,
+    Recommendation,
+    Relation,
+    RiskTag,
     Situation,
 )
 
@@ -69,7 +84,7 @@ def upr_report(version: int = 1) -> tuple[ParsedDocument, DocumentFacts]:
                                themes=("Cooperation with mechanisms",) if version == 1 else ("IDPs",)))
     facts = DocumentFacts(
         issued_by=("un/HRC",), situations=("sit/SDN",),
-        actors=(SUDAN, BRAZIL, CHILE, HRC) if version == 1 else (SUDAN, BRAZIL, CHILE, HRC),
+        actors=(SUDAN, BRAZIL, CHILE, HRC),
         situation_defs=(SIT_SDN, SIT_DARFUR), mechanisms=(UPR, PANEL) if version == 1 else (UPR,),
         mentions=(Mention(1, "state/SDN", "the Sudan"), Mention(1, "sit/SDN/darfur", "Darfur"))
         + ((Mention(3, "mech/poe-sudan", "Panel of Experts"),) if version == 1 else ()),

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def r2p(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
-    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=REPO, env=env, text=True,
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], check=False, cwd=REPO, env=env, text=True,
                           capture_output=True, timeout=600)
 
 

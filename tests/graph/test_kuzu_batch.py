@@ -37,3 +37,13 @@ def test_a_bad_document_refuses_the_whole_batch(tmp_path: Path) -> None:
             store.put_documents([(*upr_report(2), None, None), (doc, broken, None, None)])
         assert store.stats() == before
         assert store.get_document("A/HRC/11/14").document == upr_report(1)[0]
+
+
+def test_pages_past_the_end_are_empty(tmp_path: Path) -> None:
+    # Kùzu 0.11.3 kills the process on ORDER BY … SKIP far past the rows; the store must not ask it.
+    with KuzuGraphStore(tmp_path / "store") as store:
+        store.put_document(*upr_report(1))
+        assert store.list_documents(offset=1_000_000) == []
+        assert store.recommendations(offset=1_000_000) == []
+        assert store.recommendations(to="Sudan", offset=1_000_000) == []
+        assert [d.symbol for d in store.list_documents(offset=0, limit=1)] == ["A/HRC/11/14"]
