@@ -3,38 +3,35 @@
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
+from ingest.citations import CitationHit, find_citations
+from ingest.language import detect
 from ontology.model import Citation, Footnote, Paragraph
 
-
-def _function(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(importlib.import_module(f"ingest.{module}"), name)
-    except (ImportError, AttributeError):
-        return None
+_DIGIT = re.compile(r"\d")
 
 
-def collect(paragraphs: Sequence[Paragraph], footnotes: Sequence[Footnote], *,
-            warnings: list[str]) -> list[Citation]:
-    """Every citation in the paragraphs and footnotes, with where it was read."""
-    find = _function("citations", "find_citations")
-    if find is None:
-        warnings.append("citations not read: ingest.citations is not available")
-        return []
+def collect(paragraphs: Sequence[Paragraph], footnotes: Sequence[Footnote], *, context: str | None) -> list[Citation]:
+    """Every citation in the paragraphs and footnotes, with where it was read.
+
+    ``context`` (the citing document's symbol) resolves organ-less phrases ("its resolution 60/251");
+    a citation read in a footnote is tied to the first paragraph that cites the footnote.
+    """
     out: list[Citation] = []
-    citing_paragraph = _citing_paragraphs(paragraphs, footnotes)
+    citing = _citing_paragraphs(paragraphs)
     for para in paragraphs:
-        out.extend(_hits(find, para.text, paragraph=para, footnote=None))
+        if _DIGIT.search(para.text):  # every symbol and resolution number holds a digit
+            hits = find_citations(para.text, context_organ=context)
+            out.extend(_citations(hits, paragraph=para, footnote=None))
     for note in footnotes:
-        out.extend(_hits(find, note.text, paragraph=citing_paragraph.get(note.label), footnote=note.label))
+        hits = find_citations(note.text, context_organ=context) if _DIGIT.search(note.text) else []
+        out.extend(_citations(hits, paragraph=citing.get(note.label), footnote=note.label))
     return out
 
 
-def _citing_paragraphs(paragraphs: Sequence[Paragraph], footnotes: Sequence[Footnote]) -> dict[str, Paragraph]:
+def _citing_paragraphs(paragraphs: Sequence[Paragraph]) -> dict[str, Paragraph]:
     first: dict[str, Paragraph] = {}
     for para in paragraphs:
         for label in para.footnotes:
@@ -42,45 +39,18 @@ def _citing_paragraphs(paragraphs: Sequence[Paragraph], footnotes: Sequence[Foot
     return first
 
 
-def _hits(find: Callable[..., Any], text: str, *, paragraph: Paragraph | None,
-          footnote: str | None) -> list[Citation]:
-    out = []
-    for hit in find(text):
-        symbol = getattr(hit, "symbol", None)
-        if not symbol:
-            continue
-        out.append(Citation(
-            symbol=symbol, text=getattr(hit, "text", symbol),
+def _citations(hits: list[CitationHit], *, paragraph: Paragraph | None, footnote: str | None) -> list[Citation]:
+    return [
+        Citation(
+            symbol=hit.symbol, text=hit.text,
             paragraph=paragraph.label if paragraph else None,
             paragraph_index=paragraph.index if paragraph else None,
-            footnote=footnote, pinpoint=getattr(hit, "pinpoint", None),
-        ))
-    return out
+            footnote=footnote, pinpoint=hit.pinpoint,
+        )
+        for hit in hits
+    ]
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "that", "is", "for", "with", "on"},
-    "fr": {"le", "la", "les", "et", "des", "du", "que", "dans", "pour", "une"},
-    "es": {"el", "la", "los", "las", "y", "del", "que", "en", "por", "una"},
-}
-
-
-def language(text: str, *, warnings: list[str]) -> str | None:
-    """ISO 639-1 code of the text's language (``ingest.language.detect``, or a stop-word count)."""
-    detect = _function("language", "detect")
-    if detect is not None:
-        return detect(text)
-    return _fallback_language(text)
-
-
-def _fallback_language(text: str) -> str | None:
-    if not text.strip():
-        return None
-    letters = re.findall(r"[^\W\d_]", text)
-    if letters and len(_CYRILLIC.findall(text)) > len(letters) / 2:
-        return "ru"
-    words = re.findall(r"[a-záéíóúñàèçêôû]+", text.lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] else None
+def language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language."""
+    return detect(text)

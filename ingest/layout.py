@@ -17,14 +17,14 @@ from ingest.pdf import SUPERSCRIPT, Line, Page, join_spans
 TOP_ZONE = 0.085  # share of the page height holding running headers
 BOTTOM_ZONE = 0.87  # running footers start below this share of the page height
 
-JOB_NUMBER = re.compile(r"^\s*(?:GE\.\d{2}-\d{4,6}|\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{6})*\s*$")
 _STRONG_FURNITURE = re.compile(
-    r"^\s*(?:\*\d{6,}\*|please\s+recycle.*|GE\.\d{2}-\d{4,6}.*|\d{2}-\d{5}\s*\([A-Z]\).*|"
+    r"^\s*(?:\*\d{6,}\*|please\s+recycle.*|GE\.\s?\d{2}-\d{4,6}.*|\d{2}-\d{5}\s*\([A-Z]\).*|"
     r"\d{2}-\d{5}\s+\d{6}.*|\d{2}-\d{5})\s*$",
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|-\s*\d{1,3}\s*-)\s*$", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?\*?\s*$")
+_RECYCLE = re.compile(r"please\s+recycle|accessible\s+document", re.IGNORECASE)
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[a-z])(?:\s*,\s*(\d{1,3}))*\s*$")
 _DIGITS = re.compile(r"\d+")
@@ -52,7 +52,7 @@ def body_size(pages: list[Page]) -> float:
 
 def is_strong_furniture(text: str) -> bool:
     """Job numbers, barcodes and "Please recycle", wherever they stand."""
-    return bool(_STRONG_FURNITURE.match(text))
+    return bool(_STRONG_FURNITURE.match(text) or (len(text) < 60 and _RECYCLE.search(text)))
 
 
 def split_pages(pages: list[Page], *, size: float) -> list[PageLayout]:
@@ -107,7 +107,9 @@ def _is_furniture(line: Line, page: Page, repeated: set[str]) -> bool:
     zone = _zone(line, page)
     if zone is None or (page.number == 1 and _SYMBOL_LINE.match(text)):
         return False
-    if _PAGE_NUMBER.match(text) or _norm(text) in repeated:
+    if _PAGE_NUMBER.match(text):
+        return True
+    if _norm(text) in repeated and len(text) <= 60 and (zone == "top" or line.y0 >= page.height * 0.93):
         return True
     return page.number > 1 and bool(_SYMBOL_LINE.match(text))
 

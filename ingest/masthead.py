@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.pdf import Line
+from ingest.symbols import find_symbols, normalize_symbol, split_joint
 
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|S|E|T|ST|HRI|CCPR|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|UNEP|TD|DP)"
     r"(?:/[A-Za-z0-9]+(?:[.\-–][A-Za-z0-9]+)*)+(?:\s?\((?:\d{4}|[IVXLC]+)\))?\**"
 )
-_JOINT = re.compile(r"\s?[-–—]\s?(?=(?:A|S|E)/)")
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
@@ -36,23 +36,28 @@ _LANGUAGES = {
 _ORGANS = (
     ("General Assembly", r"general assembly|assemblée générale|asamblea general|генеральная ассамблея"),
     ("Security Council", r"security council|conseil de sécurité|consejo de seguridad|совет безопасности"),
-    ("Economic and Social Council", r"economic and social council|conseil économique et social|"
-                                    r"consejo económico y social|экономический и социальный совет"),
-    ("Human Rights Council", r"human rights council|conseil des droits de l.homme|"
-                             r"consejo de derechos humanos|совет по правам человека"),
+    ("Economic and Social Council", (r"economic and social council|conseil économique et social|"
+                                     r"consejo económico y social|экономический и социальный совет")),
+    ("Human Rights Council", (r"human rights council|conseil des droits de l.homme|"
+                              r"consejo de derechos humanos|совет по правам человека")),
     ("Committee on the Elimination of Discrimination against Women",
-     r"elimination of discrimination against women|ликвидации дискриминации в отношении женщин"),
+     r"elimination of discrimination against women|ликвидации (?:всех форм )?дискриминации в отношении женщин"),
 )
-_UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.I)
-_DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.I)
-_ORIGINAL = re.compile(r"^\s*(?:original|оригинал)\s*:\s*([^\W\d_]+)", re.I)
+_UN = re.compile(r"^\s*(united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных\s+наций)\s*$", re.IGNORECASE)
+_DISTR = re.compile(r"^\s*distr\.?\s*:?\s*(\w*)", re.IGNORECASE)
+_ORIGINAL = re.compile(r"^\s*(?:original|оригинал)\s*:\s*([^\W\d_]+)", re.IGNORECASE)
 _SESSION = re.compile(r"^\s*([\w\-–]+(?:[ -]\w+)?\s+(?:session|year|special session)|\w+\s+(?:sesión|période de session)"
-                      r"|[\w\-]+\s+сессия|[\w\-]+\s+год)\s*$", re.I)
-_AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?agenda|point|tema|пункт)\b", re.I)
+                      r"|[\w\-]+\s+сессия|[\w\-]+\s+год)\s*$", re.IGNORECASE)
+_AGENDA = re.compile(r"^\s*(agenda items?|items? \d+ of the (?:provisional )?agenda|point|tema|пункт)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 
 
-_UNITED = re.compile(r"^\s*(united|nations)\s*$", re.I)
+_SESSION_DATES = re.compile(r"^\s*\(?\d{1,2}(?:\s+[^\W\d_]+)?\s*[–-]\s*\d{1,2}\s+[^\W\d_]+\s+\d{4}\)?\s*$")
+_WEEKDAY = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),", re.IGNORECASE)
+_MEETING = re.compile(r"^\s*\d+\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
+_PLACES = {"New York", "Geneva", "Vienna", "Nairobi"}
+_SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
+_UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
 _PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 
@@ -67,6 +72,7 @@ class Masthead:
     sessions: list[str] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)
     headlines: list[Line] = field(default_factory=list)
+    agenda_bottom: float = 0.0  # lower edge of the last agenda line
     consumed: set[int] = field(default_factory=set)  # ids of page-1 lines that belong to the masthead
 
     @property
@@ -90,7 +96,7 @@ class Masthead:
 
 def _joined(lines: list[Line]) -> str:
     text = " ".join(ln.text.strip() for ln in lines)
-    return re.sub(r"\s*\*+(?=\s|$)", "", " ".join(text.split())).strip()
+    return re.sub(r"\s*[*∗]+(?=\s|$)", "", " ".join(text.split())).strip()
 
 
 def iso_date(text: str) -> str | None:
@@ -108,11 +114,14 @@ def iso_date(text: str) -> str | None:
 def split_symbols(text: str) -> list[str]:
     """Symbols in ``text``, joint symbols split into their halves."""
     out: list[str] = []
-    for m in SYMBOL.finditer(text):
-        for part in _JOINT.split(m.group(0)):
-            part = part.strip().rstrip("*").strip()
+    for hit in find_symbols(text):
+        for part in split_joint(hit.symbol):
+            part = normalize_symbol(part)
             if part and part not in out:
                 out.append(part)
+    section = _SECTION.search(text)
+    if out and section:  # budget fascicles: "A/81/6 (Sect. 24)"
+        out[-1] = f"{out[-1]} ({' '.join(section.group(1).split())})"
     return out
 
 
@@ -120,12 +129,15 @@ def read_masthead(lines: list[Line], *, width: float, height: float, size: float
     """Read the masthead from the first page's lines (in reading order)."""
     head = Masthead()
     for line in lines:
-        if line.y0 > height * 0.6 or _ends_masthead(head, line, size=size):
+        right = line.x0 > width * 0.5 and line.y0 < height * 0.3
+        if line.y0 > height * 0.6 or (not right and _ends_masthead(head, line, size=size)):
             break
+        if not right and line.size >= size * 1.5 and line.y0 < height * 0.2:
+            head.consumed.add(id(line))  # organ or body name in display type
+            continue
         _read_line(head, line, width=width, height=height, size=size)
-    for organ, pattern in _ORGANS:
-        if any(re.search(pattern, ln.text, re.I) for ln in lines if id(ln) in head.consumed):
-            head.organs.append(organ)
+    text = " ".join(" ".join(ln.text.split()) for ln in lines if id(ln) in head.consumed)
+    head.organs = [organ for organ, pattern in _ORGANS if re.search(pattern, text, re.IGNORECASE)]
     return head
 
 
@@ -137,8 +149,15 @@ def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
     text = line.text.strip()
     if _HEADING.match(text) or _PARAGRAPH.match(text):
         return True
+    if _SESSION.match(text) or _AGENDA.match(text) or _SESSION_DATES.match(text) or _WEEKDAY.match(text):
+        return False
+    if text in _PLACES:
+        return False
     if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
-        return not (_SESSION.match(text) or _AGENDA.match(text) or SYMBOL.search(text))
+        return not SYMBOL.search(text)
+    if head.headlines and _is_headline(line, size) and line.size < size * 1.1 and not _before_title(head, size):
+        last = head.headlines[-1]  # after the title, a line in body type belongs to it only when set close
+        return line.y0 - last.y1 > (line.y1 - line.y0) * 0.8
     return bool(head.headlines) and not _is_headline(line, size) and not text.startswith("[")
 
 
@@ -149,7 +168,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
     take(id(line))
     if _UN.match(text) or _UNITED.match(text):
         return
-    if right and SYMBOL.search(text) and not head.symbols:
+    if right and not head.symbols and split_symbols(text):
         head.symbols = split_symbols(text)
     elif m := _DISTR.match(text):
         head.distribution = (m.group(1) or "").capitalize() or None
@@ -157,19 +176,46 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.distribution = text.capitalize()
     elif m := _ORIGINAL.match(text):
         head.original_language = _LANGUAGES.get(m.group(1).lower())
-    elif right and head.date is None and iso_date(text):
-        head.date = iso_date(text)
-    elif _SESSION.match(text) and not head.headlines:
+    elif head.date is None and (right or _WEEKDAY.match(text)) and iso_date(text):
+        head.date = iso_date(text)  # the date line, or the meeting date of a record
+    elif _MEETING.match(text) and not head.headlines:
+        head.headlines.append(line)
+    elif _SESSION.match(text) and _before_title(head, size):
         head.sessions.append(text)
-    elif _AGENDA.match(text) and not head.headlines:
+        head.headlines.clear()  # bold lines above the session line name a body, not the document
+    elif _is_agenda(head, line, text, size=size):
         head.agenda.append(text)
-    elif head.agenda and not head.headlines and line.bold and line.size < size * 1.15 and len(head.agenda) < 6:
-        head.agenda.append(text)
-    elif right or text.startswith("[") or _is_organ(text) or line.size >= size * 1.9:
-        return
-    elif _is_headline(line, size):
+        head.agenda_bottom = line.y1
+        head.headlines.clear()
+    elif _headline_candidate(head, line, text, right=right, size=size):
         head.headlines.append(line)
 
 
+def _headline_candidate(head: Masthead, line: Line, text: str, *, right: bool, size: float) -> bool:
+    """A title line: bold or large, not a place, a date range, an organ above the title or the right block."""
+    if right or text.startswith("[") or text in _PLACES or _SESSION_DATES.match(text):
+        return False
+    if _is_organ(text) and not head.headlines:
+        return False
+    return _is_headline(line, size)
+
+
+def _is_agenda(head: Masthead, line: Line, text: str, *, size: float) -> bool:
+    """An agenda line ("Agenda item 36") or the bold item title right under it."""
+    if _AGENDA.match(text):
+        return _before_title(head, size)
+    return bool(head.agenda) and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line)
+
+
+def _before_title(head: Masthead, size: float) -> bool:
+    """No headline in title type has been read yet."""
+    return all(ln.size < size * 1.15 for ln in head.headlines)
+
+
+def _follows(head: Masthead, line: Line) -> bool:
+    """The line continues the agenda block (no blank line in between)."""
+    return line.y0 - head.agenda_bottom < (line.y1 - line.y0) * 0.6
+
+
 def _is_organ(text: str) -> bool:
-    return any(re.fullmatch(pattern, text.strip(), re.I) for _, pattern in _ORGANS)
+    return any(re.fullmatch(pattern, text.strip(), re.IGNORECASE) for _, pattern in _ORGANS)

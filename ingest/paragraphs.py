@@ -11,11 +11,11 @@ from ingest.layout import PageLayout
 from ingest.pdf import Line
 
 LABEL = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.))\.?\s+(?=\S)")
-SUBLABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
+SUBLABEL = re.compile(r"^\s*\(?([a-zа-я]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
 HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 _LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
 _TOC_HEAD = re.compile(
-    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.I
+    r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.IGNORECASE
 )
 _TERMINAL = (".", ";", ":", "?", "!", "»", "”", ")")
 _HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
@@ -45,9 +45,11 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
     blocks: list[Block] = []
     prev: Line | None = None
     left = 0.0
-    limit = max(2.5, _line_gap(layouts, size) + size * 0.3)  # white space that opens a new paragraph
+    usual = _line_gap(layouts, size) or 0.0
     for layout in layouts:
         left = layout.left or left
+        page_gap = _line_gap([layout], size, same_size=False)
+        limit = max(2.5, (usual if page_gap is None else page_gap) + size * 0.3)  # white space opening a paragraph
         for line in layout.body:
             if id(line) in skip or _LEADER.search(line.text) or _TOC_HEAD.match(line.text):
                 continue
@@ -58,15 +60,17 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
     return blocks
 
 
-def _line_gap(layouts: list[PageLayout], size: float) -> float:
-    """The usual white space between two lines of one paragraph."""
+def _line_gap(layouts: list[PageLayout], size: float, *, same_size: bool = True) -> float | None:
+    """The usual white space between two lines of one paragraph (None: too few lines to tell)."""
     gaps = []
     for layout in layouts:
         for a, b in zip(layout.body, layout.body[1:]):
             gap = b.y0 - a.y1
-            if 0 <= gap < size and abs(a.size - size) < 1:
+            if -size < gap < size and (not same_size or abs(a.size - size) < 1):
                 gaps.append(gap)
-    return sorted(gaps)[len(gaps) // 3] if gaps else 0.0
+    if len(gaps) < (1 if same_size else 8):
+        return None if not same_size else 0.0
+    return sorted(gaps)[len(gaps) // 3]
 
 
 def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: Block) -> bool:
@@ -82,6 +86,8 @@ def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: B
     gap = line.y0 - prev.y1
     if gap > limit or line.y0 < prev.y0 - 2:
         return True
+    if line.x0 > prev.x0 + 8 and prev.text.rstrip().endswith(_TERMINAL) and len(prev.text) > 20:
+        return True  # first-line indent after a finished sentence
     return labelled and prev.text.rstrip().endswith(_TERMINAL) and line.x0 <= prev.x0 + 30
 
 
@@ -119,7 +125,7 @@ def join_lines(texts: list[str], vocabulary: set[str]) -> str:
         if not out:
             out = text
             continue
-        m = _HYPHEN_END.search(out)
+        m = _HYPHEN_END.search(out[-80:]) if out.endswith(("-", "\u00ad")) else None
         n = _WORD_START.match(text)
         if m and n and n.group(1)[0].islower():
             out = (out[:-1] if _dehyphenate(m.group(1), n.group(1), vocabulary) else out) + text
@@ -143,10 +149,10 @@ def _is_heading(block: Block) -> bool:
     text = block.text
     if len(text) > 220 or not text:
         return False
-    if LABEL.match(text) and not HEADING.match(text):
+    if (LABEL.match(text) or SUBLABEL.match(text)) and not HEADING.match(text):
         return False
-    if _heading_lines(block.lines) and not text.endswith((";", ",")):
-        return True
+    if _heading_lines(block.lines) and not text.endswith((";", ",", ":")):
+        return not (text.endswith(".") and len(text) > 80)
     return bool(HEADING.match(text)) and not text.endswith((".", ";", ",")) and len(text) < 120
 
 
@@ -193,6 +199,7 @@ class _Numbering:
     letter_key: str | None = None
     letter_label_full: str | None = None
     opens_list: bool = False
+    last_dotted: str | None = None  # the last "N.M" label read
 
 
 def label_blocks(blocks: list[Block]) -> list[dict]:
@@ -208,11 +215,15 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         if block.heading:
             section = block.text
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
-        elif block.label:
+        elif block.label and _plausible(block.label, state):
             rec = _numbered(block, index, state, section)
+            if rec["parent"] not in used:
+                rec["parent"] = None  # "24.1" under a section heading, not under a paragraph 24
         elif block.sublabel:
             rec = _lettered(block, index, state, section)
         else:
+            if block.label:  # a figure at the start of a table row, not a paragraph number
+                block.text = f"{block.label} {block.text}"
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="text", section=section)
         if rec["key"] in used:
             rec["key"] = f"p{index}"
@@ -225,6 +236,17 @@ def _record(block: Block, index: int, *, label: str | None, key: str, parent: st
             section: str | None) -> dict:
     return {"index": index, "label": label, "key": key, "parent": parent, "kind": kind, "text": block.text,
             "page": block.page, "section": section, "markers": list(block.markers), "lead": block.lead}
+
+
+def _plausible(label: str, state: _Numbering) -> bool:
+    """A dotted label ("86.12") continues its list, opens one, or sits under the current paragraph."""
+    if "." not in label:
+        return True
+    parent, sub = label.rsplit(".", 1)
+    if parent == state.main or sub == "1":
+        return True
+    last_sub = (state.last_dotted or "").rpartition(".")[2]
+    return last_sub.isdigit() and int(sub) == int(last_sub) + 1  # also "84.93" misprinted for "82.93"
 
 
 def _numbered(block: Block, index: int, state: _Numbering, section: str | None) -> dict:
@@ -245,6 +267,8 @@ def _numbered(block: Block, index: int, state: _Numbering, section: str | None) 
         state.opens_list = False
         return _record(block, index, label=key, key=key, parent=state.main, kind="numbered", section=section)
     parent = label.rsplit(".", 1)[0] if "." in label else None
+    if parent is not None:
+        state.last_dotted = label
     if parent is None:
         state.main, state.main_number, state.main_x, state.nested = label, number, x, 0
     state.letter_parent = label

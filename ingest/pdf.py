@@ -8,6 +8,7 @@ and :class:`Span` records (text, box, font size, flags) in pure Python.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,8 @@ ITALIC = 2
 BOLD = 16
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 _OCR_LANGUAGES = "eng+fra+spa+rus"
-_ROW_GAP = 40.0  # horizontal gap (pt) under which two lines on one baseline form one row
+_ROW_GAP = 40.0
+_OCR_NOISE = re.compile(r"[^\W_]{3}")  # an OCR line is kept when it holds a word of three letters or digits  # horizontal gap (pt) under which two lines on one baseline form one row
 
 
 @dataclass(slots=True)
@@ -107,7 +109,7 @@ def _open(path: Path) -> pymupdf.Document:
         raise ParseError(f"{path}: not a PDF file")
     try:
         doc = pymupdf.open(path, filetype="pdf")
-    except Exception as exc:  # pymupdf raises several types for damaged files
+    except Exception as exc:  # noqa: BLE001 - pymupdf raises several types for damaged files
         raise ParseError(f"{path}: corrupt PDF ({exc})") from None
     if doc.needs_pass or doc.is_encrypted:
         doc.close()
@@ -123,11 +125,11 @@ def _read_page(doc: pymupdf.Document, index: int, *, ocr: bool, warnings: list[s
         page = doc[index]
         data = page.get_text("dict", flags=_TEXT_FLAGS)
         images = len(page.get_images(full=False))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one damaged page must not lose the others
         warnings.append(f"page {index + 1}: unreadable ({exc})")
         return Page(number=index + 1, width=612.0, height=792.0)
     result = Page(number=index + 1, width=page.rect.width, height=page.rect.height, images=images)
-    result.lines = _lines(data, index + 1)
+    result.lines = _lines(data, index + 1, _matrix(page))
     if not any(line.text.strip() for line in result.lines) and images and ocr:
         _ocr_page(page, result, warnings)
     return result
@@ -140,10 +142,10 @@ def _ocr_page(page: pymupdf.Page, result: Page, warnings: list[str]) -> None:
     try:
         textpage = page.get_textpage_ocr(language=_OCR_LANGUAGES, dpi=200, full=True, tessdata=_tessdata())
         data = page.get_text("dict", flags=_TEXT_FLAGS, textpage=textpage)
-    except Exception as exc:  # a broken Tesseract install must not stop the batch
+    except Exception as exc:  # noqa: BLE001 - a broken Tesseract install must not stop the batch
         warnings.append(f"page {result.number}: OCR failed ({exc}); page skipped")
         return
-    result.lines = _lines(data, result.number)
+    result.lines = [ln for ln in _lines(data, result.number, _matrix(page)) if _OCR_NOISE.search(ln.text)]
     result.ocr = True
     warnings.append(f"page {result.number}: no text layer, read with OCR (quality may vary)")
 
@@ -157,15 +159,31 @@ def _tessdata() -> str | None:
     return None
 
 
-def _lines(data: dict, page_number: int) -> list[Line]:
+def _matrix(page: pymupdf.Page) -> pymupdf.Matrix | None:
+    """Text boxes come in unrotated coordinates; this turns them the way the page is shown."""
+    return page.rotation_matrix if page.rotation else None
+
+
+def _box(bbox: tuple[float, float, float, float], matrix: pymupdf.Matrix | None) -> tuple[float, ...]:
+    if matrix is None:
+        return bbox
+    rect = pymupdf.Rect(bbox) * matrix
+    rect.normalize()
+    return rect.x0, rect.y0, rect.x1, rect.y1
+
+
+def _lines(data: dict, page_number: int, matrix: pymupdf.Matrix | None = None) -> list[Line]:
     raw: list[Line] = []
     for block in data["blocks"]:
         for line in block.get("lines", ()):
-            spans = [Span(s["text"], s["size"], s["flags"], s["bbox"][0], s["bbox"][2])
-                     for s in line["spans"] if s["text"]]
+            spans = []
+            for s in line["spans"]:
+                if s["text"]:
+                    sx0, _, sx1, _ = _box(s["bbox"], matrix)
+                    spans.append(Span(s["text"], s["size"], s["flags"], sx0, sx1))
             if not spans or not "".join(s.text for s in spans).strip():
                 continue
-            x0, y0, x1, y1 = line["bbox"]
+            x0, y0, x1, y1 = _box(line["bbox"], matrix)
             raw.append(Line(spans, x0, y0, x1, y1, _main_size(spans), page_number))
     return _rows(raw)
 

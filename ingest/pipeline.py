@@ -17,7 +17,7 @@ from ingest.pdf import RawDocument, read_pdf
 from ingest.resolutions import find_formula, mark_resolution
 from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, ParsedDocument
 
-_PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.I)
+_PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")
 
 
@@ -41,11 +41,11 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     symbols = head.symbols or _header_symbols(layouts)
     if not head.symbols:
         warnings.append("no symbol in the masthead" + ("; symbol read from the running header" if symbols else ""))
-    text = " ".join(p.text for p in paragraphs[:60])
-    citations = citing.collect(paragraphs, footnotes, warnings=warnings)
+    text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
+    citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
         file=str(path), sha256=_sha256(file), symbols=tuple(symbols), title=head.title,
-        date=head.date or _adoption_date(head), language=citing.language(text, warnings=warnings),
+        date=head.date or _adoption_date(head), language=citing.language(text),
         organs=tuple(head.organs), kind=_kind(head, symbols, records), pages=len(raw.pages),
         paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), citations=tuple(citations),
         warnings=tuple(warnings), session="; ".join(head.sessions) or None, agenda=tuple(head.agenda),
@@ -58,9 +58,8 @@ def _check_content(file: Path, raw: RawDocument) -> None:
     text = " ".join(ln.text for page in raw.pages for ln in page.lines)
     if _PLACEHOLDER.search(text):
         raise ParseError(f"{file}: placeholder page, the document does not exist in the Official Document System")
-    if not text.strip() and not any(w.startswith("page") and "OCR" in w for w in raw.warnings):
-        hint = "; ".join(dict.fromkeys(w.split(": ", 1)[1] for w in raw.warnings)) or "no text layer"
-        raise ParseError(f"{file}: no readable text ({hint})")
+    if not text.strip() and not any("OCR" in w or "tesseract" in w for w in raw.warnings):
+        raise ParseError(f"{file}: no readable text (no text layer and no page image to read)")
 
 
 def _paragraphs(records: list[dict], labels: set[str]) -> list[Paragraph]:
@@ -88,7 +87,7 @@ def _header_symbols(layouts: list[PageLayout]) -> list[str]:
 
 
 def _job_number(layouts: list[PageLayout]) -> str | None:
-    pattern = re.compile(r"(GE\.\d{2}-\d{4,6}\s*(?:\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))")
+    pattern = re.compile(r"(GE\.\s?\d{2}-\d{4,6}\s*(?:\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))")
     for line in layouts[0].furniture:
         if m := pattern.search(line.text):
             return " ".join(m.group(1).split())
@@ -96,7 +95,8 @@ def _job_number(layouts: list[PageLayout]) -> str | None:
 
 
 def _adoption_date(head: Masthead) -> str | None:
-    return iso_date(head.subtitle) if head.subtitle else None
+    subtitle = head.subtitle
+    return iso_date(subtitle) if re.search(r"\badopted\b", subtitle, re.IGNORECASE) else None
 
 
 def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKind:
@@ -114,7 +114,7 @@ def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKi
         return DocumentKind.NOTE
     if re.search(r"\breport\b|\bconcluding observations\b|\brapport\b|\binforme\b|\bдоклад|заключительные замечания", words):
         return DocumentKind.REPORT
-    if find_formula(records) is not None:
+    if find_formula(records, within=3) is not None:
         return DocumentKind.RESOLUTION
     return DocumentKind.OTHER
 

@@ -23,9 +23,9 @@ _VERB = re.compile(
 )
 
 
-def find_formula(records: list[dict]) -> int | None:
+def find_formula(records: list[dict], *, within: int | None = None) -> int | None:
     """Index of the "The General Assembly," line, or None when the document has no resolution body."""
-    for i, rec in enumerate(records):
+    for i, rec in enumerate(records[:within]):
         if rec["kind"] != "heading" and FORMULA.match(rec["text"]):
             return i
     return None
@@ -33,22 +33,33 @@ def find_formula(records: list[dict]) -> int | None:
 
 def mark_resolution(records: list[dict]) -> None:
     """Tell preambular from operative paragraphs after the formula and record their lead verbs."""
-    start = find_formula(records)
+    start = find_formula(records, within=5)
     if start is None:
         return
     seen_operative = False
     for rec in records[start + 1:]:
         if rec["kind"] == "heading":
-            if seen_operative:
-                break  # an annex or a new part follows the resolution
+            if _ANNEX.match(rec["text"]):
+                break  # what follows is annexed to the resolution
             continue
         if rec["label"] is not None and rec["parent"] is None:
             seen_operative = True
             rec["kind"] = "operative"
             rec["verb"] = _verb(rec)
-        elif rec["label"] is None and not seen_operative:
-            rec["kind"] = "preambular"
+        elif rec["label"] is None and (not seen_operative or _operative_verb(_verb(rec))):
             rec["verb"] = _verb(rec)
+            seen_operative = seen_operative or _operative_verb(rec["verb"])
+            rec["kind"] = "operative" if seen_operative else "preambular"
+
+
+_ANNEX = re.compile(r"^\s*(?:Annex|Appendix|Enclosure|Attachment)\b", re.IGNORECASE)
+_NOT_VERBS = {"Conscious", "Anxious", "Desirous", "Various", "Serious"}
+
+
+def _operative_verb(verb: str | None) -> bool:
+    """A lead in the present tense ("Decides", "Calls upon") marks an operative paragraph, numbered or not."""
+    first = verb.split()[0] if verb else ""
+    return bool(re.fullmatch(r"[A-Z][a-z]+s", first)) and first not in _NOT_VERBS
 
 
 def _verb(rec: dict) -> str | None:

@@ -1,0 +1,201 @@
+"""Citations resolved to symbols: written symbols, resolution phrases in four languages, pinpoints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.citations import find_citations, organ_from_symbol
+
+
+def _symbols(text: str, **kw: str) -> list[str]:
+    return [h.symbol for h in find_citations(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Security Council resolution 2417 (2018)", ["S/RES/2417 (2018)"]),
+        ("Security Council resolution 2417(2018)", ["S/RES/2417 (2018)"]),
+        ("General Assembly resolution 60/1.", ["A/RES/60/1"]),
+        ("the resolution 377 (V), entitled", ["A/RES/377 (V)"]),
+        ("General Assembly resolution 377 (V)", ["A/RES/377 (V)"]),
+        ("General Assembly resolution 2200 A (XXI)", ["A/RES/2200 (XXI)"]),
+        ("General Assembly resolution ES-11/1", ["A/RES/ES-11/1"]),
+        ("resolution ES\u201111/1 adopted at the emergency session", ["A/RES/ES-11/1"]),
+        ("Human Rights Council decision 1/102", ["A/HRC/DEC/1/102"]),
+        ("Human Rights Council resolution S-33/1", ["A/HRC/RES/S-33/1"]),
+        ("In its resolution S-33/1, the Council", []),
+        ("the Council, in Council resolution S-33/1,", ["A/HRC/RES/S-33/1"]),
+        ("Economic and Social Council resolution 1996/31", ["E/RES/1996/31"]),
+        ("Council resolution 1996/31", ["E/RES/1996/31"]),
+        ("Commission on Human Rights resolution 2004/76", ["E/CN.4/RES/2004/76"]),
+        (
+            "Human Rights Council resolutions 7/25, 22/22 and 55/13",
+            ["A/HRC/RES/7/25", "A/HRC/RES/22/22", "A/HRC/RES/55/13"],
+        ),
+        (
+            "Security Council resolutions 1674 (2006), 1894 (2009) and 2150 (2014)",
+            ["S/RES/1674 (2006)", "S/RES/1894 (2009)", "S/RES/2150 (2014)"],
+        ),
+        ("resolutions 7/25 and 22/22 of the Human Rights Council", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
+        ("resolution 60/1 of the General Assembly", ["A/RES/60/1"]),
+        ("the Human Rights Council in its resolution S-90/1", ["A/HRC/RES/S-90/1"]),
+        ("paragraph 1 (a) of HRC resolution 9/12", ["A/HRC/RES/9/12"]),
+        ("the Durban Review Conference and Human RightsCouncil resolution 9/12", ["A/HRC/RES/9/12"]),
+        ("the General Assembly, in its resolution 60/251,", ["A/RES/60/251"]),
+        # organ omitted: the form decides, or nothing is claimed
+        ("resolution 1591 (2005)", ["S/RES/1591 (2005)"]),
+        ("its resolution 60/251", []),
+        ("resolution 1996/31", []),
+        # French, Spanish, Russian
+        ("résolution 2417 (2018) du Conseil de sécurité", ["S/RES/2417 (2018)"]),
+        ("la résolution 60/1 de l'Assemblée générale", ["A/RES/60/1"]),
+        ("les résolutions 7/25 et 22/22 du Conseil des droits de l’homme", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
+        ("resolución 2417 (2018) del Consejo de Seguridad", ["S/RES/2417 (2018)"]),
+        ("resolución 60/1 de la Asamblea General", ["A/RES/60/1"]),
+        ("resoluciones 7/25 y 22/22 del Consejo de Derechos Humanos", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
+        ("резолюция 2417 (2018) Совета Безопасности", ["S/RES/2417 (2018)"]),
+        ("в резолюции 60/1 Генеральной Ассамблеи", ["A/RES/60/1"]),
+        ("резолюциях 7/25 и 22/22 Совета по правам человека", ["A/HRC/RES/7/25", "A/HRC/RES/22/22"]),
+        ("decisión 1/102 del Consejo de Derechos Humanos", ["A/HRC/DEC/1/102"]),
+        ("решение 1/102 Совета по правам человека", ["A/HRC/DEC/1/102"]),
+        # not citations
+        ("the resolution of the conflict in 2018", []),
+        ("Security Council resolution 2417 (2018) and General Assembly decision 60/551", ["S/RES/2417 (2018)"]),
+    ],
+)
+def test_phrases_resolve_to_symbols(text: str, expected: list[str]) -> None:
+    assert _symbols(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, organ, expected",
+    [
+        ("its resolution 60/251", "GA", ["A/RES/60/251"]),
+        ("its resolution 60/251", "General Assembly", ["A/RES/60/251"]),
+        ("its resolution 60/251", "HRC", []),  # the HRC never numbers a resolution above 99
+        ("its resolution 7/25", "A/HRC/61/41", ["A/HRC/RES/7/25"]),
+        ("In its resolution S-33/1, the Council", "HRC", ["A/HRC/RES/S-33/1"]),
+        ("resolution 1996/31", "ECOSOC", ["E/RES/1996/31"]),
+        ("resolution 1996/31", "GA", []),
+        ("resolution 1591 (2005)", "HRC", ["S/RES/1591 (2005)"]),
+    ],
+)
+def test_context_organ_resolves_organless_phrases(text: str, organ: str, expected: list[str]) -> None:
+    assert _symbols(text, context_organ=organ) == expected
+
+
+def test_text_and_offsets_as_written() -> None:
+    text = "See Human Rights Council resolutions 7/25, 22/22 and 55/13; and résolution 2417 (2018) du Conseil de sécurité."
+    hits = find_citations(text)
+    assert [h.text for h in hits] == [
+        "Human Rights Council resolutions 7/25", "22/22", "55/13",
+        "résolution 2417 (2018) du Conseil de sécurité",
+    ]
+    for h in hits:
+        assert text[h.start : h.end] == h.text
+
+
+@pytest.mark.parametrize(
+    "text, symbol, pins",
+    [
+        ("in paragraphs 138 and 139 of General Assembly resolution 60/1", "A/RES/60/1", ("138", "139")),
+        ("paragraphs 138 and 139 of resolution 60/1", None, ()),
+        ("para. 16 (a) of Security Council resolution 2417 (2018)", "S/RES/2417 (2018)", ("16 (a)",)),
+        ("S/2025/271, para. 3.", "S/2025/271", ("3",)),
+        ("A/HRC/30/42, paras. 77\u201391.", "A/HRC/30/42", tuple(str(n) for n in range(77, 92))),
+        ("A/79/875-S/2025/248, paras. 37 and 40.", "A/79/875", ("37", "40")),
+        ("Security Council resolution 2417 (2018), paragraph 4", "S/RES/2417 (2018)", ("4",)),
+        ("paragraphes 138 et 139 de la résolution 60/1 de l'Assemblée générale", "A/RES/60/1", ("138", "139")),
+        ("párrafos 138 y 139 de la resolución 60/1 de la Asamblea General", "A/RES/60/1", ("138", "139")),
+        ("пункты 138 и 139 резолюции 60/1 Генеральной Ассамблеи", "A/RES/60/1", ("138", "139")),
+    ],
+)
+def test_pinpoints(text: str, symbol: str | None, pins: tuple[str, ...]) -> None:
+    hits = find_citations(text)
+    if symbol is None:  # organ-less "60/1" is skipped without a context
+        assert hits == []
+        return
+    assert hits[0].symbol == symbol
+    assert hits[0].pinpoints == pins
+    assert hits[0].pinpoint == pins[0]
+
+
+def test_joint_symbols_cite_both_halves() -> None:
+    hits = find_citations("See A/69/981-S/2015/500, para. 63.")
+    assert [h.symbol for h in hits] == ["A/69/981", "S/2015/500"]
+    assert {h.joint for h in hits} == {"A/69/981-S/2015/500"}
+    assert {h.text for h in hits} == {"A/69/981-S/2015/500"}
+    assert all(h.pinpoints == ("63",) for h in hits)
+
+
+def test_a_symbol_and_a_phrase_are_both_kept() -> None:
+    hits = find_citations("Security Council resolution 2417 (2018) (S/RES/2417(2018))")
+    assert [h.symbol for h in hits] == ["S/RES/2417 (2018)", "S/RES/2417 (2018)"]
+    assert hits[0].start < hits[1].start
+
+
+@pytest.mark.parametrize(
+    "symbol, organ",
+    [("A/HRC/61/41", "HRC"), ("A/80/1", "GA"), ("S/2025/271", "SC"), ("E/CN.4/2005/1", "CHR"),
+     ("E/2025/62", "ECOSOC"), ("CCPR/C/GC/36", None)],
+)
+def test_organ_from_symbol(symbol: str, organ: str | None) -> None:
+    assert organ_from_symbol(symbol) == organ
+
+
+def test_seed_report_citations(corpus: Path) -> None:
+    """The seed report: 8 organ-named phrases citing 17 resolutions, one organ-less "resolution
+    377 (V)" resolved by its form, and 27 written symbols (11 joint) giving 38 cited symbols."""
+    text = (corpus / "seed" / "000_5b2e965885db0188.txt").read_text(encoding="utf-8")
+    hits = find_citations(text)
+    phrase_hits = [h for h in hits if "/RES/" in h.symbol]
+    named = [h for h in phrase_hits if h.text[0].isupper() and "resolution" in h.text]
+    assert len(named) == 8
+    assert len(phrase_hits) == 18
+    assert [h.symbol for h in phrase_hits if h.text.startswith("resolution ")] == ["A/RES/377 (V)"]
+    hrc = [h.symbol for h in phrase_hits if h.symbol.startswith("A/HRC/RES/")]
+    assert hrc == [f"A/HRC/RES/{n}" for n in
+                   ("7/25", "22/22", "28/34", "37/26", "43/29", "44/14", "49/9", "55/13", "51/23")]
+    assert {"S/RES/1674 (2006)", "S/RES/1894 (2009)", "S/RES/2417 (2018)", "S/RES/2558 (2020)",
+            "A/RES/60/1", "A/RES/63/308", "A/RES/75/277"} <= {h.symbol for h in phrase_hits}
+    written = [h for h in hits if "/RES/" not in h.symbol]
+    assert len(written) == 27 + 11
+    for h in hits:
+        assert text[h.start : h.end] == h.text
+
+
+def test_many_phrases_in_one_long_text() -> None:
+    chunk = "Recalling Security Council resolution 2417 (2018) and General Assembly resolution 60/1. " * 200
+    hits = find_citations(chunk)
+    assert [h.symbol for h in hits] == ["S/RES/2417 (2018)", "A/RES/60/1"] * 200
+
+
+def test_organ_names_broken_across_lines() -> None:
+    text = "held pursuant to Human Rights \nCouncil resolution 56/8 and General\nAssembly resolution 76/300"
+    assert _symbols(text) == ["A/HRC/RES/56/8", "A/RES/76/300"]
+
+
+def test_real_resolutions_cite_their_predecessors(corpus: Path) -> None:
+    """A Security Council resolution and an HRC draft from the corpus, read with PyMuPDF's plain text."""
+    import pymupdf
+
+    folder = corpus / "un-mixed-2025"
+    with pymupdf.open(folder / "S_RES_2768 (2025).en.pdf") as doc:
+        sc = {h.symbol for h in find_citations("".join(p.get_text() for p in doc))}
+    assert {"S/RES/2216 (2015)", "S/RES/2722 (2024)", "S/RES/2739 (2024)", "S/RES/2768 (2025)"} <= sc
+    with pymupdf.open(folder / "A_HRC_59_L.17.en.pdf") as doc:
+        hrc = {h.symbol for h in find_citations("".join(p.get_text() for p in doc), context_organ="HRC")}
+    assert {"A/RES/77/276", "A/RES/76/300", "A/HRC/RES/56/8", "A/HRC/RES/47/24", "A/HRC/59/L.17"} <= hrc
+
+
+@given(st.text(alphabet="GeneralAssemblySecurityCouncil resolutions 0123456789/()-,and.VIX", max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_consistent_citations(text: str) -> None:
+    for hit in find_citations(text, context_organ="GA"):
+        assert text[hit.start : hit.end] == hit.text
+        assert hit.symbol.startswith(("A/", "S/", "E/"))

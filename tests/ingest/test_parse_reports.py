@@ -1,0 +1,140 @@
+"""Golden tests: a joint General Assembly/Security Council report and the files that hold another
+document in another language (Russian CEDAW observations, a Spanish Security Council letter)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import parse
+from ontology.model import DocumentKind, ParagraphKind, ParsedDocument
+
+FURNITURE = re.compile(r"\d{2}-\d{5}|\*\d{7}\*|\b\d{1,2}/14\b|A/79/947|S/2025/372|Please recycle")
+
+
+@pytest.fixture(scope="module")
+def joint_report(corpus: Path) -> ParsedDocument:
+    return parse(corpus / "un-mixed-2025" / "A_79_947.en.pdf")
+
+
+@pytest.fixture(scope="module")
+def russian(corpus: Path) -> ParsedDocument:
+    return parse(corpus / "un-mixed-2025" / "S_2024_145.en.pdf")
+
+
+@pytest.fixture(scope="module")
+def spanish(corpus: Path) -> ParsedDocument:
+    return parse(corpus / "un-mixed-2025" / "A_78_354.en.pdf")
+
+
+def test_joint_report_masthead(joint_report: ParsedDocument) -> None:
+    doc = joint_report
+    assert doc.symbols == ("A/79/947", "S/2025/372")
+    assert doc.organs == ("General Assembly", "Security Council")
+    assert doc.kind is DocumentKind.REPORT
+    assert doc.title == "The situation in Afghanistan and its implications for international peace and security"
+    assert doc.date == "2025-06-11"
+    assert doc.session == "Seventy-ninth session; Eightieth year"
+    assert doc.agenda == ("Agenda item 36", "The situation in Afghanistan")
+    assert doc.original_language == "en" and doc.language == "en"
+    assert doc.job_number == "25-08097 (E)"
+    assert doc.pages == 14
+
+
+def test_joint_report_paragraphs_whole_and_numbered(joint_report: ParsedDocument) -> None:
+    numbered = [p for p in joint_report.paragraphs if p.kind is ParagraphKind.NUMBERED]
+    assert [p.label for p in numbered] == [str(n) for n in range(1, 80)]
+    by_label = {p.label: p for p in numbered}
+    # paragraph 8 runs over the page break and the footnote block at the foot of page 2
+    assert by_label["8"].page == 2
+    assert by_label["8"].text.endswith("On 18 February, 14 heads of jihadi madrasas were also reshuffled in 14 provinces.")
+    assert "three provincial-level heads of the de facto General Directorate of Intelligence" in by_label["8"].text
+    # a hyphenated compound at a line end keeps its hyphen
+    assert "after a two and a half-month absence" in by_label["6"].text
+    for para in joint_report.paragraphs:
+        assert not FURNITURE.search(para.text), para.text
+
+
+def test_joint_report_sections(joint_report: ParsedDocument) -> None:
+    headings = [p.text for p in joint_report.paragraphs if p.kind is ParagraphKind.HEADING]
+    assert headings[:4] == ["I. Introduction", "II. Relevant developments", "A. Political developments", "B. Security"]
+    assert headings[-1] == "VIII. Observations"
+    by_label = {p.label: p for p in joint_report.paragraphs if p.label}
+    assert by_label["4"].section == "A. Political developments"
+    assert by_label["79"].section == "VIII. Observations"
+
+
+def test_joint_report_footnotes(joint_report: ParsedDocument) -> None:
+    notes = joint_report.footnotes
+    assert [(f.label, f.page) for f in notes] == [("1", 2), ("2", 10), ("3", 11)]
+    assert notes[0].text == "See https://unama.unmissions.org/report-implementation-enforcement-and-impact-pvpv-law-afghanistan."
+    cited = {p.label: p.footnotes for p in joint_report.paragraphs if p.footnotes}
+    assert cited == {"5": ("1",), "54": ("2",), "57": ("3",)}
+    assert "Prevention of Vice. Six months" in next(p.text for p in joint_report.paragraphs if p.label == "5")
+
+
+def test_joint_report_citations(joint_report: ParsedDocument) -> None:
+    found = {(c.symbol, c.paragraph) for c in joint_report.citations}
+    assert {("A/RES/74/9", "1"), ("S/RES/2777 (2025)", "1"), ("A/79/797", "2"), ("S/2025/109", "2"),
+            ("S/RES/2679 (2023)", "18"), ("S/2023/856", "18"), ("S/RES/2721 (2023)", "70")} <= found
+
+
+def test_russian_cedaw_observations_behind_an_english_file_name(russian: ParsedDocument) -> None:
+    doc = russian
+    assert doc.symbols == ("CEDAW/C/CAF/CO/6",)
+    assert doc.language == "ru" and doc.original_language == "en"
+    assert doc.kind is DocumentKind.REPORT
+    assert doc.date == "2024-02-20"
+    assert doc.title == "Заключительные замечания по шестому периодическому докладу Центральноафриканской Республики"
+    assert doc.job_number == "24-03160 (R)"
+    main = [p.label for p in doc.paragraphs if p.label and p.parent is None]
+    assert main == [str(n) for n in range(1, len(main) + 1)] and len(main) == 66
+    sub = next(p for p in doc.paragraphs if p.key == "4/a")
+    assert sub.label == "4 (a)" and sub.parent == "4" and sub.text.startswith("новой Конституции")
+    first = doc.paragraphs[0]
+    assert "Центральноафриканской Республики (CEDAW/C/CAF/6)" in first.text  # syllable hyphen repaired
+    assert {"CEDAW/C/CAF/6", "S/RES/1325 (2000)"} <= {c.symbol for c in doc.citations}
+
+
+def test_spanish_letter_behind_another_symbol(spanish: ParsedDocument) -> None:
+    doc = spanish
+    assert doc.symbols == ("S/2023/664",)
+    assert doc.language == "es" and doc.original_language == "en"
+    assert doc.kind is DocumentKind.LETTER
+    assert doc.date == "2023-09-13"
+    assert doc.organs == ("Security Council",)
+    assert doc.title.startswith("Carta de fecha 12 de septiembre de 2023 dirigida a la Presidencia")
+    assert len(doc.paragraphs) == 11
+    assert doc.paragraphs[0].text.startswith("Siguiendo instrucciones de mi Gobierno")
+    assert {"S/PRST/2021/18", "S/2020/355", "S/2022/587"} <= {c.symbol for c in doc.citations}
+
+
+def test_verbatim_record(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_79_PV.64.en.pdf")
+    assert doc.symbols == ("A/79/PV.64",)
+    assert doc.kind is DocumentKind.RECORD
+    assert doc.title == "64th plenary meeting" and doc.date == "2025-04-16"
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "In the absence of the President, Mr. Kössler (Austria), Vice-President, took the Chair."
+    assert "The Acting President: I now give the floor to the representative of the United States." not in texts
+    assert "I now give the floor to the representative of the United States." in texts
+    assert not any("Please recycle" in t or "Accessible document" in t for t in texts)
+    assert "A/79/L.64" in {c.symbol for c in doc.citations}
+
+
+def test_language_of_the_letter_not_of_its_arabic_annex(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_354.en.pdf")
+    assert doc.symbols == ("S/2025/354",)
+    assert doc.kind is DocumentKind.LETTER
+    assert doc.language == "en"
+    assert doc.paragraphs[0].text.startswith("On behalf of the Government of the Sudan, I have the honour to transmit")
+
+
+def test_symbol_from_the_running_header_when_the_masthead_is_garbled(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_47_435.en.pdf")  # 1992 scan; its masthead reads "A./47/435"
+    assert doc.symbols == ("A/47/435",)
+    assert "no symbol in the masthead; symbol read from the running header" in doc.warnings
+    assert doc.date == "1992-09-11" and doc.session == "Forty-seventh session"
+    assert [p.label for p in doc.paragraphs if p.label] == [str(n) for n in range(1, 10)]
