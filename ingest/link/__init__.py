@@ -10,23 +10,37 @@ unlinked with a warning.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ontology.model import (
-    Actor, DocumentFacts, DocumentKind, Mention, ParsedDocument, Recommendation, Relation, Situation,
+    Actor,
+    DocumentFacts,
+    DocumentKind,
+    Mention,
+    ParsedDocument,
+    Recommendation,
+    Relation,
+    Situation,
 )
 
-from .gazetteer import Hit
-from .mechanisms import COUNTRY_MANDATE, MechanismEntry, country_mandate, establishments_in, panels_by_resolution
+from .gazetteer import Hit, Tokens
+from .mechanisms import (
+    COUNTRY_MANDATE,
+    MechanismEntry,
+    country_mandate,
+    establishments_in,
+    panels_by_resolution,
+)
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
 from .risk import risk_tags
-from .situations import coverage, document_situations, situation_for
+from .situations import coverage, document_situations, situation_for, upr_match
 
 __all__ = ["link"]
 
 _ORGANS = {"General Assembly": "un/GA", "Security Council": "un/SC", "Human Rights Council": "un/HRC",
            "Economic and Social Council": "un/ECOSOC", "Secretariat": "un/SECRETARIAT"}
-_RES_PREFIX = (("S/RES/", "un/SC"), ("A/HRC/RES/", "un/HRC"), ("A/HRC/DEC/", "un/HRC"), ("A/RES/", "un/GA"),
+_RES_PREFIX = (("S/RES/", "un/SC"), ("A/HRC/", "un/HRC"), ("A/RES/", "un/GA"),
                ("E/RES/", "un/ECOSOC"), ("S/PRST/", "un/SC"))
 _BARE_PANEL = re.compile(r"\b(?P<kind>Panel of Experts|Group of Experts)\b(?!\s+(?:on|for|in|of)\b)")
 _SG_OPENING = re.compile(r"Report of the Secretary-General|\b(?:requested|requests|asked)\s+me\b|\bI\s+was\s+requested")
@@ -41,7 +55,8 @@ def link(document: ParsedDocument) -> DocumentFacts:
     """Link the entities, situations, mechanisms, recommendations and risk factors of ``document``."""
     reg = registry()
     warnings: list[str] = []
-    mentions, spans = _mentions(document, reg, warnings)
+    tokens = {p.index: Tokens(p.text) for p in document.paragraphs}
+    mentions, spans = _mentions(document, reg, warnings, tokens)
     codes = document_situations(document, reg)
     entries: dict[str, MechanismEntry] = dict(reg.mechanisms)
     _country_mandates(document, reg, codes, entries, mentions, spans)
@@ -57,23 +72,26 @@ def link(document: ParsedDocument) -> DocumentFacts:
     recs, rec_warnings = _recommendations(document, reg, codes, issued_by, tuple(concerned))
     warnings += rec_warnings
     mech_ids = {m for _, m in mech_mentions} | {e.mechanism_id for e in establishments}
-    mech_ids |= {c.mechanism_id for c in covers}
+    mech_ids |= {c.mechanism_id for c in covers} | {i for r in recs for i in r.by if i in entries}
     return DocumentFacts(
         issued_by=tuple(issued_by), situations=tuple(concerned),
         actors=_actors(reg, mentions, recs, issued_by),
         situation_defs=tuple(situations) + _coverage_situations(covers, situations, reg),
         mechanisms=tuple(entries[m].mechanism for m in sorted(mech_ids)),
         mentions=tuple(mentions), recommendations=tuple(recs), coverage=tuple(covers),
-        establishments=tuple(dict.fromkeys(establishments)), risk_tags=tuple(risk_tags(document.paragraphs)),
+        establishments=tuple(dict.fromkeys(establishments)), risk_tags=tuple(risk_tags(document.paragraphs, tokens=tokens)),
         relations=_relations(document), warnings=tuple(dict.fromkeys(warnings)),
     )
 
 
-def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str]
+def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str], tokens: dict[int, Tokens]
               ) -> tuple[list[Mention], dict[int, list[tuple[str, int, int]]]]:
     """Mentions per paragraph, and mechanism spans (id, start, end) per paragraph index."""
     scanned: list[tuple[int, str, Hit]] = [
-        (p.index, p.key, h) for p in document.paragraphs for h in reg.gazetteer.scan(p.text)]
+        (p.index, p.key, h) for p in document.paragraphs for h in reg.gazetteer.scan(tokens[p.index])
+        if p.text[h.end : h.end + 1] != "/"]  # "CED/C/IRQ/1" is a document symbol, not the Committee
+    scanned += _defined_abbreviations(document, reg, tokens, scanned)
+    scanned.sort(key=lambda t: (t[0], t[2].start))
     names_drc = any(h.ids == ("state/COD",) for _, _, h in scanned)
     mentions: list[Mention] = []
     spans: dict[int, list[tuple[str, int, int]]] = {}
@@ -81,14 +99,48 @@ def _mentions(document: ParsedDocument, reg: Registry, warnings: list[str]
         if len(hit.ids) > 1:
             warnings.append(f"paragraph {key}: '{hit.text}' may name {', '.join(hit.ids)}; not linked")
             continue
-        if hit.ids == ("state/COG",) and hit.alias == "Congo" and names_drc:
-            warnings.append(f"paragraph {key}: 'Congo' alone in a document about the Democratic Republic of the "
-                            "Congo: the Congo or the Democratic Republic of the Congo? not linked")
+        after_the = tokens[index].original[max(0, hit.start - 4) : hit.start] in ("the ", "The ")
+        if hit.ids == ("state/COG",) and hit.alias == "Congo" and names_drc and not after_the:
+            warnings.append(f"paragraph {key}: 'Congo' without 'the' in a document naming the Democratic Republic "
+                            "of the Congo: the Congo or the Democratic Republic of the Congo? not linked")
             continue
         mentions.append(Mention(index, hit.ids[0], hit.text))
         if hit.ids[0].startswith("mech/"):
             spans.setdefault(index, []).append((hit.ids[0], hit.start, hit.end))
     return mentions, spans
+
+
+_DEFINED = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z0-9]{1,11})\)")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+
+
+def _defined_abbreviations(document: ParsedDocument, reg: Registry, tokens: dict[int, Tokens],
+                           scanned: list[tuple[int, str, Hit]]) -> list[tuple[int, str, Hit]]:
+    """Mentions of abbreviations the document defines itself: "the Rwanda Defence Force (RDF)" → later "RDF".
+
+    Only single-word abbreviations that the vocabularies do not already know, defined right
+    after a linked name whose capitalised words' initials they spell (so "Mission in the DRC
+    (SAMIDRC)" does not make SAMIDRC a name of the DRC).
+    """
+    local: dict[str, str] = {}
+    for index, _, hit in scanned:
+        m = _DEFINED.match(tokens[index].original, hit.end)
+        if (m and len(hit.ids) == 1 and _initials(hit.text) == m.group("abbr").upper()
+                and not reg.gazetteer.lookup(m.group("abbr"))):
+            local.setdefault(m.group("abbr"), hit.ids[0])
+    if not local:
+        return []
+    found: list[tuple[int, str, Hit]] = []
+    for p in document.paragraphs:
+        tok = tokens[p.index]
+        for i in [i for i, w in enumerate(tok.words) if w in local]:
+            start, end = tok.spans[i]
+            if tok.original[end : end + 1] != "/":
+                found.append((p.index, p.key, Hit((local[tok.words[i]],), start, end, tok.words[i], tok.words[i])))
+    return found
 
 
 def _country_mandates(document: ParsedDocument, reg: Registry, codes: list[tuple[str, int | None]],
@@ -131,16 +183,34 @@ def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[
                      issued_by: list[str], concerned: tuple[str, ...]) -> tuple[list[Recommendation], list[str]]:
     countries = list(dict.fromkeys(c for c, _ in codes if len(c) == 3))
     country = f"state/{countries[0]}" if len(countries) == 1 else None
-    masthead = " ".join([document.title or "", *document.agenda])
-    if re.search(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", masthead, re.I):
+    if upr_match(document):
         sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
         recs, warnings = upr_recommendations(document, reg, sur)
+        recs = [replace(r, situations=concerned) for r in recs]
         if recs and not sur:
             warnings.append("State under review not found: UPR recommendations have no addressee")
         return recs, warnings
-    if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
+    if document.kind is DocumentKind.RESOLUTION:
         return resolution_recommendations(document, reg, issued_by[0] if issued_by else None, concerned, country), []
+    if document.kind is DocumentKind.DRAFT:
+        sponsors = _sponsors(document, reg)  # a draft proposes; its sponsors, not the organ, recommend
+        if not sponsors:
+            return [], []
+        recs = resolution_recommendations(document, reg, None, concerned, country)
+        return [replace(r, by=sponsors) for r in recs], []
     return report_recommendations(document, reg, _author(document, reg), concerned, country), []
+
+
+_DRAFT_TITLE = re.compile(r"^(?P<sponsors>.+?):\s+(?:revised\s+)?draft\s+resolution", re.IGNORECASE)
+
+
+def _sponsors(document: ParsedDocument, reg: Registry) -> tuple[str, ...]:
+    """The sponsoring States a draft's title lists ("France: draft resolution")."""
+    m = _DRAFT_TITLE.match(" ".join((document.title or "").split()))
+    if not m:
+        return ()
+    hits = reg.gazetteer.scan(m.group("sponsors"))
+    return tuple(dict.fromkeys(h.ids[0] for h in hits if len(h.ids) == 1 and h.ids[0].startswith("state/")))
 
 
 def _author(document: ParsedDocument, reg: Registry) -> str | None:

@@ -6,7 +6,8 @@ list of Member States, plus VAT and PSE). Their aliases are the table's names in
 languages (short, formal, M49 and alternative terms), pycountry's ISO names and common names,
 and ``ontology/vocab/state_aliases.csv`` for former UN names ("Turkey", "Swaziland") and common
 spellings that neither package carries. Regional organizations and UN entities come from the
-project's own curated CSVs. Actor ids: ``state/<ISO3>``, ``org/<ACRONYM>``, ``un/<ACRONYM>``,
+project's own curated CSVs (``organizations.csv``, ``un_entities.csv``, ``civil_society.csv``).
+Actor ids: ``state/<ISO3>``, ``org/<ACRONYM>``, ``un/<ACRONYM>``, ``cso/<name>``, ``other/<name>``,
 ``group/<name>``.
 """
 
@@ -35,7 +36,8 @@ GROUPS: dict[str, tuple[str, ActorKind, tuple[str, ...]]] = {
     "group/member-states": ("Member States", ActorKind.OTHER, (
         "Member States", "all Member States", "States Members of the United Nations",
         "Member States of the United Nations", "the Member States", "member states", "all member states")),
-    "group/all-states": ("all States", ActorKind.OTHER, ("all States", "All States", "States parties")),
+    "group/all-states": ("all States", ActorKind.OTHER, ("all States", "All States")),
+    "group/states-parties": ("States parties", ActorKind.OTHER, ("States parties", "all States parties")),
     "group/parties": ("parties to the conflict", ActorKind.OTHER, (
         "all parties", "All parties", "the parties", "parties to the conflict", "all parties to the conflict",
         "all parties to armed conflict", "the parties to the conflict", "conflict parties")),
@@ -55,7 +57,7 @@ GROUPS: dict[str, tuple[str, ActorKind, tuple[str, ...]]] = {
 # Phrases that contain a State's name but do not name the State.
 BLOCKING_PHRASES = (
     "Gulf of Guinea", "New Guinea", "Niger Delta", "River Niger", "Niger River", "Lake Chad", "Lake Chad Basin",
-    "Congo River", "Congo Basin", "Alliance Fleuve Congo", "Alliance fleuve Congo", "Congo River Alliance",
+    "Congo River", "Congo Basin", "Crimean-Congo", "du Congo", "le Congo", "Alliance Fleuve Congo", "Alliance fleuve Congo", "Congo River Alliance",
     "Mouvement de libération du Congo", "Sudan People's Liberation Movement", "Sudan People's Liberation Army",
     "Sudan People's Liberation Movement-in-Opposition", "Sudan People's Liberation Army-in-Opposition",
     "Sudan Liberation Army", "Sudan Liberation Movement", "Sudan Armed Forces", "South China Sea",
@@ -106,12 +108,15 @@ def _state_aliases(iso3: str, row: dict[str, str | None]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def organizations() -> dict[str, tuple[Actor, tuple[str, ...]]]:
-    """Regional and subregional organizations and UN entities: id → (actor, aliases)."""
+    """Regional and subregional organizations, UN entities, civil society and groups: id → (actor, aliases)."""
     found: dict[str, tuple[Actor, tuple[str, ...]]] = {}
     for file, kind in (("organizations.csv", ActorKind.REGIONAL_ORGANIZATION), ("un_entities.csv", ActorKind.UN_ENTITY)):
         for row in read_vocab(file, required=("id", "name", "acronym", "aliases")):
-            aliases = tuple([row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"])])
+            aliases = (row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"]))
             found[row["id"]] = (Actor(row["id"], row["name"], kind, aliases=aliases), aliases)
+    for row in read_vocab("civil_society.csv", required=("id", "name", "acronym", "aliases", "kind")):
+        aliases = (row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"]))
+        found[row["id"]] = (Actor(row["id"], row["name"], ActorKind(row["kind"]), aliases=aliases), aliases)
     for gid, (name, kind, aliases) in GROUPS.items():
         found[gid] = (Actor(gid, name, kind, aliases=aliases), aliases)
     return found

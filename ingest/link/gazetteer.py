@@ -15,14 +15,52 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import sub
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_PIECE = re.compile(r"(\s*)(\w+(?:['’]\w+)*|[^\w\s])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def tokens(text: str) -> list[str]:
     """The tokens of ``text`` as the gazetteer compares them (curly apostrophes made straight)."""
     return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+class Tokens:
+    """A text cut into gazetteer tokens once, for several scans; spans are computed only when needed."""
+
+    __slots__ = ("_cjk", "_lower", "_spans", "original", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.text = text.replace("’", "'")  # same length: spans stay valid
+        self.words: list[str] = _TOKEN.findall(self.text)
+        self._lower: list[str] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        self._cjk: bool | None = None
+
+    @property
+    def has_cjk(self) -> bool:
+        if self._cjk is None:
+            self._cjk = not self.text.isascii() and bool(_CJK.search(self.text))
+        return self._cjk
+
+    @property
+    def lower(self) -> list[str]:
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.words]
+        return self._lower
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every token; every non-space character belongs to a token, so the ends
+        are the running sum of (white space + token) lengths, computed without a Python loop."""
+        if self._spans is None:
+            ends = list(accumulate(map(len, map("".join, _PIECE.findall(self.text)))))
+            self._spans = list(zip(map(sub, ends, map(len, self.words)), ends))
+        return self._spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,30 +104,33 @@ class Gazetteer:
             self._folded.setdefault(low, set()).add(entity_id)
             self._longest_folded[low[0]] = max(self._longest_folded.get(low[0], 0), len(low))
 
-    def scan(self, text: str, *, fold: bool = False) -> Iterator[Hit]:
-        """Yield the names found in ``text`` in order; ``fold=True`` ignores case (titles in capitals)."""
+    def scan(self, text: str | Tokens, *, fold: bool = False) -> Iterator[Hit]:
+        """Yield the names found in ``text`` in order; ``fold=True`` ignores case (titles in capitals).
+
+        ``text`` may be a :class:`Tokens` shared between several scans of the same paragraph.
+        """
+        tok = text if isinstance(text, Tokens) else Tokens(text)
         table, longest = (self._folded, self._longest_folded) if fold else (self._exact, self._longest)
-        matches = list(_TOKEN.finditer(text))
-        words = [m.group().replace("’", "'") for m in matches]
-        if fold:
-            words = [w.lower() for w in words]
-        i, n = 0, len(words)
-        while i < n:
-            size = longest.get(words[i], 0)
-            for length in range(min(size, n - i), 0, -1):
+        words = tok.lower if fold else tok.words
+        n = len(words)
+        consumed = 0
+        for i in [i for i, w in enumerate(words) if w in longest]:
+            if i < consumed:
+                continue
+            size = longest[words[i]]
+            for length in range(min(n - i, size), 0, -1):
                 ids = table.get(tuple(words[i : i + length]))
                 if ids is None:
                     continue
-                start, end = matches[i].start(), matches[i + length - 1].end()
+                spans = tok.spans
+                start, end = spans[i][0], spans[i + length - 1][1]
                 named = tuple(sorted(x for x in ids if x is not None))
                 if named:
-                    yield Hit(named, start, end, text[start:end], " ".join(words[i : i + length]))
-                i += length
+                    yield Hit(named, start, end, tok.original[start:end], " ".join(words[i : i + length]))
+                consumed = i + length
                 break
-            else:
-                i += 1
-        if self._cjk and _CJK.search(text):
-            yield from self._scan_cjk(text)
+        if self._cjk and tok.has_cjk:
+            yield from self._scan_cjk(tok.original)
 
     def _scan_cjk(self, text: str) -> Iterator[Hit]:
         found = [

@@ -46,7 +46,7 @@ def vocabulary() -> dict[str, MechanismEntry]:
             id=row["id"], name=row["name"], type=MechanismType(row["type"]), acronym=row["acronym"] or None,
             established_by=tuple(split_aliases(row["established_by"])),
         )
-        aliases = tuple([row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"])])
+        aliases = (row["name"], *([row["acronym"]] if row["acronym"] else []), *split_aliases(row["aliases"]))
         entries[row["id"]] = MechanismEntry(mechanism, aliases, row["situation"] or None)
     return entries
 
@@ -75,9 +75,9 @@ def country_mandate(kind: str, iso3: str, state_name: str) -> MechanismEntry:
     return MechanismEntry(mechanism, (name,), iso3)
 
 
-_DECIDES = re.compile(r"^\s*(?:\d+\.\s*)?Decides\b", re.I)
+_DECIDES = re.compile(r"^\s*(?:\d+\.\s*)?Decides\b", re.IGNORECASE)
 _ACTION = re.compile(
-    r"\b(?:to\s+)?(?P<verb>establish(?:es)?|extend(?:s)?|renew(?:s)?)\b(?P<rest>[^;]{0,60}?\bmandates?\b)?", re.I
+    r"\b(?:to\s+)?(?P<verb>establish(?:es)?|extend(?:s)?|renew(?:s)?)\b(?P<rest>[^;]{0,60}?\bmandates?\b)?", re.IGNORECASE
 )
 ESTABLISHED_PURSUANT = re.compile(
     r"\bestablished\s+(?:pursuant\s+to|by|under|in\s+accordance\s+with)\s+"

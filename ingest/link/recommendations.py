@@ -21,28 +21,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ontology.model import ParsedDocument, Recommendation
+from ontology.model import Paragraph, ParagraphKind, ParsedDocument, Recommendation
 
 from .gazetteer import Hit
 from .registry import Registry
 from .vocab import read_vocab, split_aliases
 
-_GROUP = re.compile(r"\((?P<by>[^()]{2,400})\)(?=\s*(?:[;.,/]|$))")
+_GROUP = re.compile(r"\((?P<by>[^()]{2,400})\)")
+_RECS_START = re.compile(r"conclusions|recommendations", re.IGNORECASE)
+_RECS_END = re.compile(r"voluntary\s+pledges|annex|composition\s+of\s+the\s+delegation", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s:]))(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=[A-Z])")
 _JOINERS = {",", "and", "the", "The", ";", "/", "-", "&", "also", "as", "well", "."}
 _RESPONSES = (
-    (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+(?:the|its)\s+support|were\s+rejected|not\s+accepted", re.I), "noted"),
-    (re.compile(r"enjoys?\s+(?:the|its)\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.I),
+    (re.compile(r"did\s+not\s+(?:enjoy|receive)\s+(?:the|its)\s+support|were\s+rejected|not\s+accepted", re.IGNORECASE), "noted"),
+    (re.compile(r"enjoys?\s+(?:the|its)\s+support|were\s+accepted|has\s+accepted|accepts\s+the|already\s+implemented", re.IGNORECASE),
      "accepted"),
-    (re.compile(r"will\s+be\s+examined|will\s+examine|will\s+provide\s+(?:its\s+)?responses?|will\s+consider", re.I),
+    (re.compile(r"will\s+be\s+examined|will\s+examine|will\s+provide\s+(?:its\s+)?responses?|will\s+consider|"
+                r"responses?\s+.{0,60}will\s+be\s+(?:included|provided)", re.IGNORECASE),
      "pending"),
-    (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.I), "noted"),
+    (re.compile(r"\bhave\s+been\s+noted|\bwere\s+noted|\bnoted\s+by\b", re.IGNORECASE), "noted"),
 )
-_PUT_TO = re.compile(r"recommendations\s+(?:put\s+forward|addressed|made)\s+to\s+", re.I)
-_CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?All\s+(?:the\s+)?recommendations", re.I)
+_PUT_TO = re.compile(r"recommendations\s+(?:put\s+forward|addressed|made)\s+to\s+", re.IGNORECASE)
+_NEW_ITEM = re.compile(r"^\s*[;.]\s+[A-Z]")
+_CLOSING_ALL = re.compile(r"^\s*(?:\d+\.\s*)?(?:All\s+(?:the\s+)?recommendations|The\s+responses?\s+of\b.{0,80}?"
+                          r"\bto\s+(?:these|the|all)\s+recommendations)", re.IGNORECASE)
 
 DIRECTIVE_VERBS = (
     "Calls upon", "Calls on", "Urges", "Strongly urges", "Requests", "Encourages", "Strongly encourages", "Invites",
@@ -51,14 +56,16 @@ DIRECTIVE_VERBS = (
 )
 _VERB_AT_START = re.compile(r"^\s*(?:\d+\.\s*)?(?P<verb>(?:Also |Further |Strongly |Again )?"
                             r"(?:Calls upon|Calls on|Urges|Requests|Encourages|Invites|Demands|Recommends|Appeals to|Exhorts))\b")
-_ADDRESSEE_END = re.compile(r"\s(?:to|that|in\s+order\s+to)\s|[;:]")
+_ADDRESSEE_END = re.compile(
+    r"\s(?:to|that|in\s+order\s+to)\s|[;:]|,\s+(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|"
+    r"collaboration|partnership)|with|through|within|including|as\s+well\s+as)\b")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
 _FIRST_PERSON = re.compile(r"\bI\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|strongly\s+)?"
                            r"(?P<verb>call\s+upon|call\s+on|urge|encourage|recommend|appeal\s+to|invite|request)\b")
 _PASSIVE = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|strongly\s+)?"
-                      r"(?P<verb>encouraged|urged|invited|called\s+upon|requested|recommended)\s+to\b")
+                      r"(?P<verb>encouraged|urged|invited|called\s+upon|requested|recommended)\s*(?:,|to\b)")
 _SHOULD = re.compile(r"\b(?P<verb>should)\b")
-_RECS_SECTION = re.compile(r"recommendation|conclusion", re.I)
+_RECS_SECTION = re.compile(r"recommendation|conclusion", re.IGNORECASE)
 
 
 def themes_of(text: str) -> tuple[str, ...]:
@@ -102,28 +109,27 @@ def upr_recommendations(document: ParsedDocument, reg: Registry, sur: str | None
     response: str | None = None
     addressees: tuple[str, ...] = (sur,) if sur else ()
     later = (document.date or "")[:4] >= "2012"
-    for p in document.paragraphs:
-        items = _items(p.text, reg)
-        lead = _split_number(items[0].body)[0] if items else p.text
+    for index, key, full, items in _units(document, reg):
+        lead = _split_number(items[0].body)[0] if items else full
         said = _response_in(lead)
         if not items:
-            if said and _CLOSING_ALL.match(p.text):
+            if said and _CLOSING_ALL.match(full):
                 recs = [r if r.response else _with_response(r, said, later) for r in recs]
             elif said:
                 response = said
-            if said or _PUT_TO.search(p.text):
-                addressees = _addressees(p.text, reg) or ((sur,) if sur else ())
+            if said or _PUT_TO.search(full):
+                addressees = _addressees(full, reg) or ((sur,) if sur else ())
             continue
         response = said or response
-        for text, groups in _split_items(p.text, items):
+        for text, groups in _split_items(full, items):
             by: list[str] = []
             for group in groups:
                 states, leftover = recommenders(group, reg)
                 by += states
                 if leftover:
-                    warnings.append(f"paragraph {p.key}: recommenders '{group}' not all read as States")
+                    warnings.append(f"paragraph {key}: recommenders '{group}' not all read as States")
             verb = text.split()[0].strip(",;:") if text.split() else None
-            rec = Recommendation(p.index, text, tuple(dict.fromkeys(by)), addressees, verb, None,
+            rec = Recommendation(index, text, tuple(dict.fromkeys(by)), addressees, verb, None,
                                  themes_of(text))
             recs.append(_with_response(rec, response, later) if response else rec)
     return recs, warnings
@@ -162,12 +168,17 @@ def _split_items(text: str, items: list[_Item]) -> list[tuple[str, list[str]]]:
     """(recommendation text, recommender groups) for each recommendation in a paragraph.
 
     A paragraph holds one recommendation, whose recommenders are every parenthesised list of
-    States in it ("Ratify … (Turkey), which has been signed … (Argentina);"), unless it runs
-    several printed items together ("1. Provide … (Netherlands). 2. Continue … (United Kingdom).").
+    States in it ("Ratify X (State A), which … (State B);"), unless it runs several printed items
+    together: numbered ("1. Provide … (State A). 2. Continue … (State B).") or each starting a
+    new sentence after "(State);" ("… (State A); Ensure … (State B);").
     """
     numbered = [m for m in items[1:] if _ITEM_NUMBER.search(m.body)]
     if len(items) > 1 and len(numbered) == len(items) - 1:
         return [(_split_number(m.body)[1], [m.by]) for m in items]
+    if len(items) > 1 and all(_NEW_ITEM.match(m.body) for m in items[1:]):
+        # "… (State A); Ensure … (State B); Consider …": items a layout ran together
+        first = _split_number(items[0].body)[1]
+        return [(first, [items[0].by])] + [(m.body.strip(" ;.,"), [m.by]) for m in items[1:]]
     lead, first = _split_number(text[: items[0].by_start])
     body = (first + " " + text[items[0].by_start :]).strip(" ;.") if lead else text.strip(" ;.")
     return [(body, [m.by for m in items])]
@@ -179,6 +190,56 @@ def _split_number(body: str) -> tuple[str, str]:
     if not numbers:
         return "", body.strip(" ;.")
     return body[: numbers[-1].start()], body[numbers[-1].end() :].strip(" ;.")
+
+
+def _recommendations_part(document: ParsedDocument) -> list[Paragraph]:
+    """The paragraphs from the "Conclusions and/or recommendations" heading to the pledges or annex.
+
+    Parenthesised State names elsewhere (the interactive dialogue) are not recommendations. If
+    the document has no such heading, every paragraph is read.
+    """
+    part: list[Paragraph] = []
+    inside = False
+    for p in document.paragraphs:
+        heading = p.text if p.kind is ParagraphKind.HEADING else ""
+        if _RECS_START.search(heading) or (not inside and p.section and _RECS_START.search(p.section)):
+            inside = True
+        if heading and _RECS_END.search(heading):
+            inside = False
+        if inside:
+            part.append(p)
+    return part or list(document.paragraphs)
+
+
+def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, str, list[_Item]]]:
+    """(paragraph index, key, text, items) in order, a numbered recommendation joined with its run-over lines.
+
+    When a layout with hanging indents leaves "12.1 Ratify the Optional Protocol to the" as one
+    paragraph and "Convention … (State A, State B);" as the next, unnumbered one, the two are
+    read as one recommendation of the numbered paragraph.
+    """
+    held: tuple[int, str, str] | None = None
+    joined = 0
+    for p in _recommendations_part(document):
+        if held and p.label is None and p.kind is not ParagraphKind.HEADING and joined < 4:
+            text = f"{held[2]} {p.text}"
+            items = _items(text, reg)
+            if items:
+                yield held[0], held[1], text, items
+                held = None
+            else:
+                held, joined = (held[0], held[1], text), joined + 1
+            continue
+        if held:
+            yield held[0], held[1], held[2], []
+            held = None
+        items = _items(p.text, reg)
+        if not items and p.label and "." in p.label and p.kind is not ParagraphKind.HEADING:
+            held, joined = (p.index, p.key, p.text), 0
+            continue
+        yield p.index, p.key, p.text, items
+    if held:
+        yield held[0], held[1], held[2], []
 
 
 def _response_in(text: str) -> str | None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ontology.model import Paragraph, ParagraphKind, RiskTag
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Tokens
 from .vocab import read_vocab, split_aliases
 
 METHOD = "lexicon-v1"
@@ -30,14 +30,14 @@ def _lexicon() -> Gazetteer:
     return table
 
 
-def risk_tags(paragraphs: tuple[Paragraph, ...]) -> list[RiskTag]:
-    """The risk-factor tags of ``paragraphs``."""
+def risk_tags(paragraphs: tuple[Paragraph, ...], *, tokens: dict[int, Tokens] | None = None) -> list[RiskTag]:
+    """The risk-factor tags of ``paragraphs`` (``tokens``: paragraphs already cut, by index)."""
     tags: list[RiskTag] = []
     for p in paragraphs:
         if p.kind is ParagraphKind.HEADING or len(p.text) < 60:
             continue
         cues: dict[str, set[str]] = {}
-        for hit in _lexicon().scan(p.text, fold=True):
+        for hit in _lexicon().scan(tokens[p.index] if tokens and p.index in tokens else p.text, fold=True):
             for factor in hit.ids:
                 cues.setdefault(factor, set()).add(hit.alias)
         for factor in sorted(cues, key=lambda f: int(f[2:])):

@@ -10,7 +10,9 @@ A document concerns a country situation ``sit/<ISO3>`` when:
   of" or "Mission of": that is a letter's author);
 * a resolution reaffirms "the sovereignty, independence, (territorial integrity and) unity of
   <State>";
-* a resolution establishes, extends or renews a mechanism with a country mandate.
+* a resolution establishes, extends or renews a mechanism with a country mandate;
+* its symbol carries the State's code: treaty-body documents on a State party
+  (``CEDAW/C/CAF/CO/6``) and UPR documents for a review (``A/HRC/WG.6/1/ECU/1``).
 
 Named crises are read only where the vocabulary or the title names them: "Darfur" →
 ``sit/SDN/darfur``, "Abyei" → ``sit/abyei`` (the Abyei Area is not one State's, so no ISO3).
@@ -27,14 +29,31 @@ from .mechanisms import MechanismEntry
 from .registry import Registry
 
 NAMED_CRISES = {"darfur": ("sit/SDN/darfur", "Darfur", "SDN"), "abyei": ("sit/abyei", "Abyei Area", None)}
-_CRISIS_WORD = re.compile(r"\b(Darfur|Abyei)\b", re.I)
+_CRISIS_WORD = re.compile(r"\b(Darfur|Abyei)\b", re.IGNORECASE)
 _CUE_BEFORE = re.compile(
     r"(?:situation\s+(?:of\s+human\s+rights\s+)?(?:in|concerning|of|on)|human\s+rights\s+in|question\s+of|"
-    r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.I)
-_AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.I)
-_UPR_REPORT = re.compile(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.I)
+    r"\bon|\bin|\bfor|\bregarding|\bconcerning|Review\W*)\s*(?:the\s+)?$", re.IGNORECASE)
+_AUTHOR_BEFORE = re.compile(r"(?:Representative|Mission|Government|Chargé d'affaires\s+a\.i\.)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_UPR_REPORT = re.compile(r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.IGNORECASE)
+_COUNTRY_SYMBOL = re.compile(r"^(?:(?:CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|CCPR|E/C\.12)/C|A/HRC/WG\.6/\d+)/(?P<iso>[A-Z]{3})/")
+_UPR_ANY = re.compile(r"Universal\s+Periodic\s+Review", re.IGNORECASE)
+_HRC_REPORT_SYMBOL = re.compile(r"^A/HRC/\d+/\d+$")
+
+
+def upr_match(document: ParsedDocument) -> re.Match[str] | None:
+    """Where the masthead says this is a report of the UPR Working Group (None if it is not one).
+
+    "Report of the Working Group on the Universal Periodic Review", or, for a Council report
+    ``A/HRC/<session>/<n>`` whose masthead lost that line (or misprints it), the agenda item
+    "Universal Periodic Review".
+    """
+    masthead = " \n ".join([" ".join((document.title or "").split()), *document.agenda])
+    m = _UPR_REPORT.search(masthead)
+    if m or not _HRC_REPORT_SYMBOL.match(document.symbol):
+        return m
+    return None if document.kind is DocumentKind.RESOLUTION else _UPR_ANY.search(masthead)
 _UPR_REVIEW_OF = re.compile(r"\breview\s+of\s+(?:the\s+)?(?P<state>[A-Z][^.,;]{2,60}?)\s+was\s+held")
-_SOVEREIGNTY = re.compile(r"\bsovereignty\b[^.;]{0,90}?\b(?:unity|integrity|independence)\s+of\s+(?:the\s+)?", re.I)
+_SOVEREIGNTY = re.compile(r"\bsovereignty\b[^.;]{0,90}?\b(?:unity|integrity|independence)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _THREAT = re.compile(r"Determining\s+that\s+the\s+situation\s+in\s+(?:the\s+)?")
 
 
@@ -69,7 +88,7 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
     found: list[tuple[str, int | None]] = []
     title = " ".join((document.title or "").split())
     masthead = " \n ".join([title, *document.agenda])
-    upr = _UPR_REPORT.search(masthead)
+    upr = upr_match(document)
     if upr:
         found += [(s, None) for s in _states_in(masthead[upr.end() :], reg)[:1]]
         if not found:
@@ -83,6 +102,9 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
             found.append(("SDN/darfur" if m.group(1).lower() == "darfur" else "abyei", None))
     if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
         found += _sovereignty(document, reg)
+    m = _COUNTRY_SYMBOL.match(document.symbol)
+    if m and m.group("iso") in reg.iso3:
+        found.append((m.group("iso"), None))
     return list(dict.fromkeys(found))
 
 

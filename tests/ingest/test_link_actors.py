@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ingest.link import link
 from ingest.link.actors import states
+from ingest.link.gazetteer import Tokens
 from ingest.link.registry import registry
 from ontology.model import ActorKind, DocumentKind, Paragraph, ParagraphKind, ParsedDocument
 
@@ -69,15 +73,21 @@ def test_names_in_the_six_un_languages(text: str) -> None:
 
 def test_organizations_un_entities_and_groups() -> None:
     text = ("The African Union (AU), ECOWAS, the League of Arab States, OHCHR, UN-Women, the Secretary-General "
-            "and Member States; au Mali.")
+            "and Member States; au Mali; the Global Centre for the Responsibility to Protect and the ICRC.")
     assert _ids(text) == ["org/AU", "org/AU", "org/ECOWAS", "org/LAS", "un/OHCHR", "un/UN-WOMEN", "un/SG",
-                          "group/member-states", "state/MLI"]
+                          "group/member-states", "state/MLI", "cso/gcr2p", "other/icrc"]
+    actors = registry().actors
+    assert actors["cso/gcr2p"].kind is ActorKind.CIVIL_SOCIETY
+    assert actors["org/ECOWAS"].kind is ActorKind.REGIONAL_ORGANIZATION and actors["un/SG"].kind is ActorKind.UN_ENTITY
 
 
 def test_bare_congo_beside_the_drc_is_not_linked_and_is_reported() -> None:
-    facts = link(_doc("The Democratic Republic of the Congo asked for help.", "Fighting near the Congo continued."))
-    assert "state/COG" not in [m.entity_id for m in facts.mentions]
-    assert any("'Congo'" in w and "paragraph 2" in w for w in facts.warnings)
+    facts = link(_doc("The Democratic Republic of the Congo asked for help.", "Fighting near Congo continued.",
+                      "The President of the Congo, the Coopérative pour le développement du Congo."))
+    cog = [m.paragraph_index for m in facts.mentions if m.entity_id == "state/COG"]
+    assert cog == [2]  # "the Congo" is the UN name of the Republic of the Congo; "du Congo" names neither
+    assert [w for w in facts.warnings if "'Congo'" in w and "paragraph 2:" in w]
+    assert not [w for w in facts.warnings if "paragraph 3:" in w]
 
 
 def test_sudan_upr_report_links_every_sudan_spelling_to_one_actor(corpus: Path) -> None:
@@ -91,3 +101,18 @@ def test_sudan_upr_report_links_every_sudan_spelling_to_one_actor(corpus: Path) 
     assert the_sudan and all(
         any(m.paragraph_index == i and m.entity_id == "state/SDN" for m in facts.mentions) for i in the_sudan)
     assert facts.situations == ("sit/SDN",)
+
+
+def test_abbreviations_a_document_defines_are_its_own_aliases() -> None:
+    facts = link(_doc("The Independent Investigative Mechanism for Myanmar and the Intergovernmental Authority on "
+                      "Development (IGAD) met the Group of Friends of the Sahel (GFS).",
+                      "IGAD and GFS then reported; the Mission in the DRC (SAMIDRC) left."))
+    later = [(m.entity_id, m.text) for m in facts.mentions if m.paragraph_index == 1]
+    assert later == [("org/IGAD", "IGAD"), ("state/COD", "DRC")]  # GFS names no linked entity; SAMIDRC is not the DRC
+
+
+@given(st.lists(st.sampled_from([*"ab Z’'-(),\t\n.é苏丹", "Sudan", "Guinea"]), max_size=40).map("".join))
+def test_token_spans_match_the_tokens(text: str) -> None:
+    tokens = Tokens(text)
+    assert tokens.spans == [m.span() for m in re.finditer(r"\w+(?:['’]\w+)*|[^\w\s]", tokens.text)]
+    assert [tokens.original[s:e].replace("’", "'") for s, e in tokens.spans] == tokens.words

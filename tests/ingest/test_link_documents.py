@@ -7,7 +7,14 @@ from pathlib import Path
 
 from ingest.link import link
 from ingest.pipeline import parse
-from ontology.model import DocumentFacts, MechanismType, ParsedDocument
+from ontology.model import (
+    DocumentFacts,
+    DocumentKind,
+    MechanismType,
+    Paragraph,
+    ParagraphKind,
+    ParsedDocument,
+)
 
 
 @lru_cache(maxsize=16)
@@ -52,7 +59,7 @@ def test_drc_report_yields_monusco_and_the_secretary_generals_recommendations(co
 def test_resolution_renewing_a_peace_operation(corpus: Path) -> None:
     document, facts = _linked(corpus, "S_RES_2778 (2025)")
     assert facts.issued_by == ("un/SC",)
-    assert facts.situations == ("sit/SSD",)  # "Determining that the situation in South Sudan …"
+    assert facts.situations == ("sit/SSD",)  # from the preamble's threat determination
     [est] = facts.establishments
     assert (est.mechanism_id, est.symbol, est.action) == ("mech/unmiss", "S/RES/2778 (2025)", "extended")
     assert document.paragraphs[est.paragraph_index].label == "1"
@@ -82,7 +89,55 @@ def test_operative_paragraphs_are_recommendations_by_the_council_to_their_addres
 
 
 def test_addendum_relation_and_no_invented_situation(corpus: Path) -> None:
-    document, facts = _linked(corpus, "S_2025_10_Add.31")
+    _, facts = _linked(corpus, "S_2025_10_Add.31")
     assert facts.relations[0].type == "addendum_to" and facts.relations[0].symbol == "S/2025/10"
     _, letter = _linked(corpus, "S_2025_102")  # a letter from the DRC's representative is not about a situation
     assert letter.situations == ()
+
+
+def test_a_draft_recommends_in_the_name_of_its_sponsors(corpus: Path) -> None:
+    _, facts = _linked(corpus, "S_2025_421")  # the title names the two sponsors
+    assert facts.recommendations
+    assert all(r.by == ("state/RUS", "state/USA") for r in facts.recommendations)
+    assert facts.establishments == ()  # a draft establishes nothing
+
+
+def _resolution(*operative: str) -> ParsedDocument:
+    """A resolution written for this test (not corpus text): numbered operative paragraphs."""
+    paragraphs = tuple(
+        Paragraph(index=i, key=str(i + 1), label=str(i + 1), kind=ParagraphKind.OPERATIVE, text=t, page=1,
+                  verb=t.split()[0])
+        for i, t in enumerate(operative)
+    )
+    return ParsedDocument(file="res.pdf", sha256="1" * 64, symbols=("A/HRC/RES/99/1",), title="Situation in the Sudan",
+                          date="2030-10-01", language="en", organs=("Human Rights Council",),
+                          kind=DocumentKind.RESOLUTION, pages=1, paragraphs=paragraphs)
+
+
+def test_decides_to_establish_and_established_pursuant_to() -> None:
+    facts = link(_resolution(
+        "Decides to establish, for an initial period of one year, an independent international fact-finding "
+        "mission for the Sudan, and requests the mission to report to the Council;",
+        "Welcomes the work of the Panel of Experts on the Sudan established pursuant to resolution 1591 (2005), "
+        "and of the Special Rapporteur on the situation of human rights in Eritrea established by Human Rights "
+        "Council resolution 20/20;",
+        "Decides to renew the measures imposed by paragraph 3 of its resolution 1556 (2004);",
+        "Calls upon the Government of the Sudan and all parties to cooperate fully with the mission;",
+    ))
+    found = {(e.mechanism_id, e.symbol, e.action, e.paragraph_index) for e in facts.establishments}
+    assert found == {
+        ("mech/ffm-sudan", "A/HRC/RES/99/1", "established", 0),
+        ("mech/poe-sudan", "S/RES/1591 (2005)", "established", 1),
+        ("mech/sr-eritrea", "A/HRC/RES/20/20", "established", 1),
+    }  # renewing sanctions measures is not a mandate
+    assert facts.issued_by == ("un/HRC",) and facts.situations == ("sit/SDN",)
+    [rec] = facts.recommendations
+    assert (rec.by, rec.to, rec.verb, rec.paragraph_index) == (("un/HRC",), ("state/SDN", "group/parties"),
+                                                               "Calls upon", 3)
+    assert {c.situation_id for c in facts.coverage if c.mechanism_id == "mech/sr-eritrea"} == {"sit/ERI"}
+
+
+def test_treaty_body_document_in_russian_concerns_the_state_in_its_symbol(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_2024_145")  # the file holds CEDAW/C/CAF/CO/6, in Russian
+    assert document.symbol == "CEDAW/C/CAF/CO/6"
+    assert facts.situations == ("sit/CAF",)
