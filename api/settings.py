@@ -22,7 +22,7 @@ class GraphSettings(BaseModel):
 
 class EmbeddingSettings(BaseModel):
     model: str = ""  # a sentence-transformers model name or path; "" = the bundled all-MiniLM-L6-v2
-    backend: Literal["torch", "openvino", "onnx"] = "torch"
+    backend: Literal["torch", "openvino", "onnx"] = "openvino"  # same vectors as torch, ~2-5x faster
     batch_size: int = 32
 
 

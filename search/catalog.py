@@ -1,7 +1,7 @@
 """An in-memory table of every stored paragraph with what filters, facets and hits need.
 
 Built once per store state from ``store.iter_documents()`` (the only reading interface every
-backend offers) and rebuilt when the store's counts change. Holds no vectors; the lexical index and
+backend offers) and rebuilt when the store's write generation changes. Holds no vectors; the lexical index and
 the exact vector matrix are built over it (``lexical.py``, ``dense.py``).
 """
 
@@ -130,13 +130,13 @@ _CATALOGS: weakref.WeakKeyDictionary[Any, Catalog] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
-RECHECK_SECONDS = 2.0  # how long a catalog is trusted before the store's counts are compared again
+RECHECK_SECONDS = 2.0  # how long a catalog is trusted before the store's generation is compared again
 
 
 def catalog(store: GraphStore) -> Catalog:
-    """The catalog of ``store``, rebuilt when the store's counts have changed since the last build.
+    """The catalog of ``store``, rebuilt when the store's write generation has changed.
 
-    The counts are compared at most every ``RECHECK_SECONDS``; a writer in this process calls
+    The generation is compared at most every ``RECHECK_SECONDS``; a writer in this process calls
     :func:`invalidate` to be seen at once.
     """
     with _LOCK:
@@ -161,5 +161,5 @@ def invalidate(store: GraphStore) -> None:
 
 
 def _fingerprint(store: GraphStore) -> Any:
-    docs = store.list_documents(offset=0, limit=1_000_000)
-    return (tuple(sorted(store.stats().items())), tuple((d.symbol, d.paragraphs, d.date) for d in docs))
+    """The store's write generation: it changes with every write, in any process."""
+    return store.generation()
