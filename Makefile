@@ -38,6 +38,12 @@ test: install system
 
 bench: install
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/link.py
+	$(BIN)/python bench/graph.py
+	$(BIN)/python bench/eval_search.py
+	$(BIN)/python bench/search_latency.py
+	$(BIN)/python bench/export.py
+	$(BIN)/python bench/api_latency.py
 
 lint: install
 	$(BIN)/ruff check ingest graph search api ontology tests bench

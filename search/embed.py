@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -114,11 +115,21 @@ class OpenVinoEmbedder(_Base):
         self.max_length = max_length
         self.batch_size = batch_size
         self.input_names = tuple(input_names)
+        self._local = threading.local()  # one infer request per thread: a request runs one call at a time
+        self._tokenizer_lock = threading.Lock()  # the fast tokenizer refuses concurrent use
+
+    def _request(self) -> Any:
+        request = getattr(self._local, "request", None)
+        if request is None:
+            request = self._local.request = self.compiled.create_infer_request()
+        return request
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        enc = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length,
-                             return_tensors="np")
-        tokens = self.compiled({k: enc[k] for k in self.input_names if k in enc})[0]
+        with self._tokenizer_lock:
+            enc = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length,
+                                 return_tensors="np")
+        inputs = {k: enc[k] for k in self.input_names if k in enc}
+        tokens = self._request().infer(inputs)[self.compiled.output(0)]
         mask = enc["attention_mask"][..., None].astype(np.float32)
         vecs = (tokens * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
         vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)

@@ -26,6 +26,18 @@ def test_openvino_matches_torch():
     assert cos.min() > 0.9999
 
 
+def test_openvino_encodes_from_many_threads_at_once():
+    """The API serves searches from a thread pool: concurrent calls must neither fail nor mix vectors."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ov_e = load_embedder(backend="openvino", batch_size=2)
+    texts = [f"Ratify the Convention, recommendation number {i}" for i in range(16)]
+    alone = ov_e.encode(texts)
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda i: ov_e.encode([texts[i]])[0], range(16)))
+    assert np.allclose(np.stack(together), alone, atol=1e-5)
+
+
 def test_bad_backend_or_batch_is_a_clear_error():
     with pytest.raises(EmbeddingError, match="backend"):
         load_embedder(backend="tpu")
