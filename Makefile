@@ -34,7 +34,7 @@ run: install
 	$(BIN)/r2p serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 test: install system
-	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n 2 $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python bench/parse.py
