@@ -189,7 +189,18 @@ def _load_sentence_transformer(path: str, *, backend: str) -> Any:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:  # pragma: no cover
         raise EmbeddingError("sentence-transformers is not installed") from exc
+    _quiet_transformers()
     try:
         return SentenceTransformer(path, device="cpu", backend=backend)
     except Exception as exc:
         raise EmbeddingError(f"cannot load embedding model {path!r} ({backend}): {exc}") from exc
+
+
+def _quiet_transformers() -> None:
+    """Keep the library's weight-loading bars and config notes out of the CLI's output."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover
+        return
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
