@@ -26,6 +26,7 @@ from ontology.model import Coverage, DocumentKind, ParsedDocument, Situation
 
 from .gazetteer import Hit
 from .mechanisms import MechanismEntry
+from .named import is_named, named_situation
 from .registry import Registry
 
 NAMED_CRISES = {"darfur": ("sit/SDN/darfur", "Darfur", "SDN"), "abyei": ("sit/abyei", "Abyei Area", None)}
@@ -59,6 +60,8 @@ _THREAT = re.compile(r"Determining\s+that\s+the\s+situation\s+in\s+(?:the\s+)?")
 
 def situation_for(code: str, reg: Registry) -> Situation:
     """The Situation for an ISO3 code or a named-crisis key ("SDN/darfur", "abyei")."""
+    if is_named(code):
+        return named_situation(code)
     key = code.split("/")[-1].lower()
     if "/" in code or key in NAMED_CRISES:
         sid, name, iso3 = NAMED_CRISES[key]
