@@ -73,7 +73,8 @@ def link(document: ParsedDocument) -> DocumentFacts:
     situations = [situation_for(c, reg) for c in dict.fromkeys(c for c, _ in codes)]
     concerned = [s.id for s in situations]
     mech_mentions = [(m.paragraph_index, m.entity_id) for m in mentions if m.entity_id in entries]
-    covers = coverage(mech_mentions, concerned, entries, reg, date=document.date)
+    covers = coverage(mech_mentions, concerned, entries, reg, date=document.date,
+                      texts={p.index: p.text for p in document.paragraphs})
     issued_by = _issued_by(document)
     recs, rec_warnings = _recommendations(document, reg, codes, issued_by, tuple(concerned))
     warnings += rec_warnings

@@ -154,7 +154,7 @@ def _title_subject(title: str, reg: Registry) -> list[str]:
 
 
 def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dict[str, MechanismEntry],
-             reg: Registry, *, date: str | None) -> list[Coverage]:
+             reg: Registry, *, date: str | None, texts: dict[int, str] | None = None) -> list[Coverage]:
     """COVERS evidence from mechanism mentions (paragraph index, mechanism id).
 
     The rule, conservative on purpose:
@@ -164,7 +164,9 @@ def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dic
     * a mechanism without a country mandate (treaty body, thematic mandate, court, UPR, PBC…)
       covers the situation of a document only when the document concerns exactly one
       situation; the paragraphs that name it are the evidence. With several situations, which
-      one the paragraph speaks of is not decided, so no coverage is claimed.
+      one the paragraph speaks of is not decided, so no coverage is claimed. When that one
+      situation is an unlisted one (``sit/x-…``, see :mod:`.named`), other unlisted places the
+      document names cannot be seen, so the paragraph (from ``texts``) must name the situation too.
     """
     facts: list[Coverage] = []
     for index, mech_id in mentions:
@@ -173,6 +175,14 @@ def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dic
             continue
         if entry.situation:
             facts.append(Coverage(mech_id, situation_for(entry.situation, reg).id, index, date))
-        elif len(concerned) == 1:
+        elif len(concerned) == 1 and _speaks_of(concerned[0], (texts or {}).get(index, ""), reg):
             facts.append(Coverage(mech_id, concerned[0], index, date))
     return list(dict.fromkeys(facts))
+
+
+def _speaks_of(situation_id: str, text: str, reg: Registry) -> bool:
+    """True for a listed situation; for an unlisted one, whether ``text`` names it."""
+    if not situation_id.startswith("sit/x-"):
+        return True
+    name = situation_for(situation_id.removeprefix("sit/"), reg).name
+    return re.search(r"\b" + re.escape(name) + r"\b", text, re.IGNORECASE) is not None

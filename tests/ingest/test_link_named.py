@@ -50,6 +50,8 @@ def test_the_demo_mandates_cover_their_situation(demo: dict[str, DocumentFacts])
     assert ("mech/poe-x-eastland", "sit/x-eastland") in covers
     assert [(e.mechanism_id, e.symbol, e.action) for e in resolution.establishments] == [
         ("mech/poe-x-eastland", "S/RES/9901 (2026)", "established")]
+    # the report names the universal periodic review of another (unlisted) State, not of Eastland
+    assert "mech/upr" not in {c.mechanism_id for c in demo["A/80/9001"].coverage}
     report = {m.id: m for m in demo["A/80/9001"].mechanisms}
     assert report["mech/op-x-eastland"].name == "United Nations Stabilization Mission in Eastland"
     assert report["mech/coi-x-eastland"].name == "Independent Commission of Inquiry on Eastland"
