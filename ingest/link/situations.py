@@ -105,9 +105,9 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
             found.append(("SDN/darfur" if m.group(1).lower() == "darfur" else "abyei", None))
     if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
         found += _sovereignty(document, reg)
-    m = _COUNTRY_SYMBOL.match(document.symbol)
-    if m and m.group("iso") in reg.iso3:
-        found.append((m.group("iso"), None))
+    coded = _COUNTRY_SYMBOL.match(document.symbol)
+    if coded and coded.group("iso") in reg.iso3:
+        found.append((coded.group("iso"), None))
     return list(dict.fromkeys(found))
 
 
