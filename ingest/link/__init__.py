@@ -31,6 +31,7 @@ from .mechanisms import (
     establishments_in,
     panels_by_resolution,
 )
+from .named import is_named, named_mandates, named_situations, named_warning
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
 from .risk import risk_tags
@@ -58,8 +59,13 @@ def link(document: ParsedDocument) -> DocumentFacts:
     tokens = {p.index: Tokens(p.text) for p in document.paragraphs}
     mentions, spans = _mentions(document, reg, warnings, tokens)
     codes = document_situations(document, reg)
+    if not codes:  # only a document no listed situation was found for may name an unlisted one
+        codes = named_situations(document, reg, upr=upr_match(document) is not None,
+                                 resolution=document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT))
+        warnings += [named_warning(c) for c, _ in codes]
     entries: dict[str, MechanismEntry] = dict(reg.mechanisms)
     _country_mandates(document, reg, codes, entries, mentions, spans)
+    _named_mandates(document, codes, entries, mentions, spans)
     establishments = [e for p in document.paragraphs for e in establishments_in(
         p, spans.get(p.index, []), symbol=document.symbol, is_resolution=document.kind is DocumentKind.RESOLUTION)]
     codes += [(entries[e.mechanism_id].situation or "", e.paragraph_index) for e in establishments
@@ -67,7 +73,8 @@ def link(document: ParsedDocument) -> DocumentFacts:
     situations = [situation_for(c, reg) for c in dict.fromkeys(c for c, _ in codes)]
     concerned = [s.id for s in situations]
     mech_mentions = [(m.paragraph_index, m.entity_id) for m in mentions if m.entity_id in entries]
-    covers = coverage(mech_mentions, concerned, entries, reg, date=document.date)
+    covers = coverage(mech_mentions, concerned, entries, reg, date=document.date,
+                      texts={p.index: p.text for p in document.paragraphs})
     issued_by = _issued_by(document)
     recs, rec_warnings = _recommendations(document, reg, codes, issued_by, tuple(concerned))
     warnings += rec_warnings
@@ -171,6 +178,20 @@ def _country_mandates(document: ParsedDocument, reg: Registry, codes: list[tuple
             spans[p.index].sort(key=lambda s: s[1])
 
 
+def _named_mandates(document: ParsedDocument, codes: list[tuple[str, int | None]],
+                    entries: dict[str, MechanismEntry], mentions: list[Mention],
+                    spans: dict[int, list[tuple[str, int, int]]]) -> None:
+    """Mandates on the document's unlisted situations (see :mod:`.named`), where no listed name was read."""
+    for index, entry, start, end, text in named_mandates(document, [c for c, _ in codes]):
+        taken = spans.get(index, [])
+        if any(s <= start < e or start <= s < end for _, s, e in taken):
+            continue
+        entries.setdefault(entry.mechanism.id, entry)
+        mentions.append(Mention(index, entry.mechanism.id, text))
+        spans.setdefault(index, []).append((entry.mechanism.id, start, end))
+        spans[index].sort(key=lambda s: s[1])
+
+
 def _issued_by(document: ParsedDocument) -> list[str]:
     symbol = document.symbol.upper()
     for prefix, organ in _RES_PREFIX:
@@ -185,9 +206,12 @@ def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[
     country = f"state/{countries[0]}" if len(countries) == 1 else None
     if upr_match(document):
         sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
-        recs, warnings = upr_recommendations(document, reg, sur)
+        unlisted = any(is_named(c) for c, _ in codes)
+        recs, warnings = upr_recommendations(document, reg, sur, unlisted=unlisted)
         recs = [replace(r, situations=concerned) for r in recs]
-        if recs and not sur:
+        if recs and not sur and unlisted:
+            warnings.append("State under review not in the controlled list: UPR recommendations have no addressee")
+        elif recs and not sur:
             warnings.append("State under review not found: UPR recommendations have no addressee")
         return recs, warnings
     if document.kind is DocumentKind.RESOLUTION:

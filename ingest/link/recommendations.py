@@ -101,15 +101,20 @@ def recommenders(group: str, reg: Registry) -> tuple[tuple[str, ...], str]:
     return tuple(dict.fromkeys(found)), leftover
 
 
-def upr_recommendations(document: ParsedDocument, reg: Registry, sur: str | None
+def upr_recommendations(document: ParsedDocument, reg: Registry, sur: str | None, *, unlisted: bool = False
                         ) -> tuple[list[Recommendation], list[str]]:
-    """Recommendations of a UPR Working Group report to the State under review ``sur`` (actor id)."""
+    """Recommendations of a UPR Working Group report to the State under review ``sur`` (actor id).
+
+    ``unlisted``: the State under review is not in the controlled list, so the recommending
+    States may not be either; a recommendation closing with a parenthesised list of proper names
+    ("(Eastland, Westvale)") is then read too, its recommenders left unlinked with a warning.
+    """
     recs: list[Recommendation] = []
     warnings: list[str] = []
     response: str | None = None
     addressees: tuple[str, ...] = (sur,) if sur else ()
     later = (document.date or "")[:4] >= "2012"
-    for index, key, full, items in _units(document, reg):
+    for index, key, full, items in _units(document, reg, unlisted=unlisted):
         lead = _split_number(items[0].body)[0] if items else full
         said = _response_in(lead)
         if not items:
@@ -151,14 +156,23 @@ class _Item:
     by_start: int  # offset of the group's "("
 
 
-def _items(text: str, reg: Registry) -> list[_Item]:
-    """Parenthesised groups naming States, each with the text before it."""
+_NAMES = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)*$")
+
+
+def _items(text: str, reg: Registry, *, unlisted: bool = False) -> list[_Item]:
+    """Parenthesised groups naming States, each with the text before it.
+
+    With ``unlisted``, also a closing group made only of proper names that name no listed entity.
+    """
     items: list[_Item] = []
     previous = 0
     for m in _GROUP.finditer(text):
         states, leftover = recommenders(m.group("by"), reg)
         at_end = not text[m.end() :].strip(" ;.")
-        if states and (not leftover or at_end):
+        names = unlisted and at_end and not states and _NAMES.match(" ".join(m.group("by").split()))
+        if names and not any(h.ids for h in reg.gazetteer.scan(m.group("by"))):
+            items.append(_Item(text[previous : m.start()], m.group("by"), m.start()))
+        elif states and (not leftover or at_end):
             items.append(_Item(text[previous : m.start()], m.group("by"), m.start()))
             previous = m.end()
     return items
@@ -211,7 +225,8 @@ def _recommendations_part(document: ParsedDocument) -> list[Paragraph]:
     return part or list(document.paragraphs)
 
 
-def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, str, list[_Item]]]:
+def _units(document: ParsedDocument, reg: Registry, *, unlisted: bool = False
+           ) -> Iterator[tuple[int, str, str, list[_Item]]]:
     """(paragraph index, key, text, items) in order, a numbered recommendation joined with its run-over lines.
 
     When a layout with hanging indents leaves "12.1 Ratify the Optional Protocol to the" as one
@@ -223,7 +238,7 @@ def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, 
     for p in _recommendations_part(document):
         if held and p.label is None and p.kind is not ParagraphKind.HEADING and joined < 4:
             text = f"{held[2]} {p.text}"
-            items = _items(text, reg)
+            items = _items(text, reg, unlisted=unlisted)
             if items:
                 yield held[0], held[1], text, items
                 held = None
@@ -233,7 +248,7 @@ def _units(document: ParsedDocument, reg: Registry) -> Iterator[tuple[int, str, 
         if held:
             yield held[0], held[1], held[2], []
             held = None
-        items = _items(p.text, reg)
+        items = _items(p.text, reg, unlisted=unlisted)
         if not items and p.label and "." in p.label and p.kind is not ParagraphKind.HEADING:
             held, joined = (p.index, p.key, p.text), 0
             continue

@@ -26,6 +26,7 @@ from ontology.model import Coverage, DocumentKind, ParsedDocument, Situation
 
 from .gazetteer import Hit
 from .mechanisms import MechanismEntry
+from .named import is_named, named_situation
 from .registry import Registry
 
 NAMED_CRISES = {"darfur": ("sit/SDN/darfur", "Darfur", "SDN"), "abyei": ("sit/abyei", "Abyei Area", None)}
@@ -59,6 +60,8 @@ _THREAT = re.compile(r"Determining\s+that\s+the\s+situation\s+in\s+(?:the\s+)?")
 
 def situation_for(code: str, reg: Registry) -> Situation:
     """The Situation for an ISO3 code or a named-crisis key ("SDN/darfur", "abyei")."""
+    if is_named(code):
+        return named_situation(code)
     key = code.split("/")[-1].lower()
     if "/" in code or key in NAMED_CRISES:
         sid, name, iso3 = NAMED_CRISES[key]
@@ -102,9 +105,9 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
             found.append(("SDN/darfur" if m.group(1).lower() == "darfur" else "abyei", None))
     if document.kind in (DocumentKind.RESOLUTION, DocumentKind.DRAFT):
         found += _sovereignty(document, reg)
-    m = _COUNTRY_SYMBOL.match(document.symbol)
-    if m and m.group("iso") in reg.iso3:
-        found.append((m.group("iso"), None))
+    coded = _COUNTRY_SYMBOL.match(document.symbol)
+    if coded and coded.group("iso") in reg.iso3:
+        found.append((coded.group("iso"), None))
     return list(dict.fromkeys(found))
 
 
@@ -151,7 +154,7 @@ def _title_subject(title: str, reg: Registry) -> list[str]:
 
 
 def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dict[str, MechanismEntry],
-             reg: Registry, *, date: str | None) -> list[Coverage]:
+             reg: Registry, *, date: str | None, texts: dict[int, str] | None = None) -> list[Coverage]:
     """COVERS evidence from mechanism mentions (paragraph index, mechanism id).
 
     The rule, conservative on purpose:
@@ -161,7 +164,9 @@ def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dic
     * a mechanism without a country mandate (treaty body, thematic mandate, court, UPR, PBC…)
       covers the situation of a document only when the document concerns exactly one
       situation; the paragraphs that name it are the evidence. With several situations, which
-      one the paragraph speaks of is not decided, so no coverage is claimed.
+      one the paragraph speaks of is not decided, so no coverage is claimed. When that one
+      situation is an unlisted one (``sit/x-…``, see :mod:`.named`), other unlisted places the
+      document names cannot be seen, so the paragraph (from ``texts``) must name the situation too.
     """
     facts: list[Coverage] = []
     for index, mech_id in mentions:
@@ -170,6 +175,14 @@ def coverage(mentions: list[tuple[int, str]], concerned: list[str], entries: dic
             continue
         if entry.situation:
             facts.append(Coverage(mech_id, situation_for(entry.situation, reg).id, index, date))
-        elif len(concerned) == 1:
+        elif len(concerned) == 1 and _speaks_of(concerned[0], (texts or {}).get(index, ""), reg):
             facts.append(Coverage(mech_id, concerned[0], index, date))
     return list(dict.fromkeys(facts))
+
+
+def _speaks_of(situation_id: str, text: str, reg: Registry) -> bool:
+    """True for a listed situation; for an unlisted one, whether ``text`` names it."""
+    if not situation_id.startswith("sit/x-"):
+        return True
+    name = situation_for(situation_id.removeprefix("sit/"), reg).name
+    return re.search(r"\b" + re.escape(name) + r"\b", text, re.IGNORECASE) is not None
