@@ -3,7 +3,10 @@
 Hybrid fusion is a convex combination of the two runs' scores, each divided by its run's best score
 (``ALPHA`` for lexical); weighted reciprocal rank fusion (``fuse``) is the alternative. Both were
 measured by ``bench/eval_search.py``: score fusion ranked better on the UPR query set (it keeps how
-far ahead the best lexical or semantic matches are, which rank fusion throws away).
+far ahead the best lexical or semantic matches are, which rank fusion throws away). ``ALPHA`` stays
+at 0.4: the best value on one half of the queries (0.8) did not rank better on the other half.
+In every mode a formula line (a very short paragraph stating no recommendation, such as "The
+Security Council,") has its score halved, so the paragraph that says something comes first.
 
 ``search`` answers a :class:`SearchResult`: the hits of one page, the facet counts over the
 candidate pool, the total size of that pool, and a note when the query could not be taken as given.
@@ -25,7 +28,8 @@ from search.errors import SearchError
 from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
 from search.lexical import SYMBOL_DOC_BONUS, lexical_search
-from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query
+from search.lexical import index as lexical_index
+from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, terms
 
 MODES = ("hybrid", "dense", "lexical")
 RRF_K = 60
@@ -33,6 +37,9 @@ WEIGHTS = {"lexical": 1.0, "dense": 1.0}
 FUSION = "score"  # "score" (max-normalised score fusion) | "rrf"
 ALPHA = 0.4  # weight of the lexical run in score fusion
 POOL = 200  # candidates fetched from each retriever (and counted in the facets)
+FORMULA_WORDS = 5  # a non-recommendation paragraph of fewer words is a formula line ("The Security Council,")
+FORMULA_WEIGHT = 0.5  # its score is multiplied by this, so a paragraph with content outranks it
+RARE_ALPHA = True  # the lexical weight shrinks with the share of query terms the collection lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,7 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
             filters: ParagraphFilter | None, allowed: np.ndarray | None, pool: int) -> list[tuple[int, float]]:
     lexical = lexical_search(cat, q, k=pool, allowed=allowed) if mode != "dense" else []
     if mode == "lexical":
-        return lexical
+        return demote_formula_lines(cat, lexical, pinned=_pinned(lexical))
     dense_text = q.free_text if (q.terms or q.phrases) else q.text
     qvec = embedder.encode([dense_text])[0] if embedder is not None else None
     dense = dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters, allowed=allowed)
@@ -91,11 +98,48 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
         keep = {p for p, _ in lexical_search(cat, q, k=10 * pool, allowed=allowed)}
         dense = [(p, s) for p, s in dense if p in keep]
     if mode == "dense":
-        return dense
-    pinned = {p for p, s in lexical if s >= SYMBOL_DOC_BONUS}
+        return demote_formula_lines(cat, dense)
+    pinned = _pinned(lexical)
     if FUSION == "rrf":
-        return fuse({"lexical": lexical, "dense": dense}, pinned=pinned)
-    return fuse_scores(lexical, dense, alpha=ALPHA, pinned=pinned)
+        ranked = fuse({"lexical": lexical, "dense": dense}, k=RRF_K, pinned=pinned)
+        return demote_formula_lines(cat, ranked, pinned=pinned)
+    alpha = ALPHA * lexical_coverage(cat, q) if RARE_ALPHA else ALPHA
+    return demote_formula_lines(cat, fuse_scores(lexical, dense, alpha=alpha, pinned=pinned), pinned=pinned)
+
+
+def _pinned(lexical: list[tuple[int, float]]) -> set[int]:
+    """Rows of a document named by symbol (their bonus less at most a document-order offset)."""
+    return {p for p, s in lexical if s >= SYMBOL_DOC_BONUS / 2}
+
+
+def _demoted(score: float) -> float:
+    return score * FORMULA_WEIGHT if score > 0 else score / FORMULA_WEIGHT
+
+
+def lexical_coverage(cat: Catalog, q: ParsedQuery) -> float:
+    """Share of the query's terms that occur in the collection (1.0 for a query of symbols or phrases only)."""
+    if not q.terms or q.phrases:
+        return 1.0
+    vocab = lexical_index(cat).vocab
+    return sum(t in vocab for t in q.terms) / len(q.terms)
+
+
+def formula_lines(cat: Catalog) -> np.ndarray:
+    """Per row: whether it is a formula line (a very short paragraph that states no recommendation)."""
+    if "formula" not in cat.cache:
+        cat.cache["formula"] = np.fromiter(
+            (not r.recommendation and len(terms(r.text, keep_stopwords=True)) < FORMULA_WORDS for r in cat.rows),
+            dtype=bool, count=len(cat.rows))
+    return cat.cache["formula"]
+
+
+def demote_formula_lines(cat: Catalog, ranked: list[tuple[int, float]], *, pinned: set[int] | None = None
+                         ) -> list[tuple[int, float]]:
+    """Multiply the scores of formula lines by ``FORMULA_WEIGHT`` and re-sort (``pinned`` rows keep their place)."""
+    flags = formula_lines(cat)
+    pinned = pinned or set()
+    out = [(p, _demoted(s) if flags[p] and p not in pinned else s) for p, s in ranked]
+    return sorted(out, key=lambda kv: (kv[0] not in pinned, -kv[1]))
 
 
 def fuse_scores(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], *, alpha: float = ALPHA,

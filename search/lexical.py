@@ -70,7 +70,8 @@ def index(cat: Catalog) -> Bm25Index:
 
 def lexical_search(cat: Catalog, query: ParsedQuery, *, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
     """Top ``k`` (row position, score) for the query among the ``allowed`` rows (None = all)."""
-    scores = index(cat).scores(query.terms) if query.terms else np.zeros(len(cat.rows), np.float32)
+    # float64: the document-order offsets of a symbol look-up (1e-6 per row) vanish in float32 at 1,000
+    scores = (index(cat).scores(query.terms) if query.terms else np.zeros(len(cat.rows))).astype(np.float64)
     for sym in query.symbols:
         for pos in cat.doc_rows.get(symbol_key(sym), ()):
             scores[pos] += SYMBOL_DOC_BONUS - pos * 1e-6 if not query.terms else SYMBOL_DOC_BONUS
