@@ -87,6 +87,12 @@ class DocContext:
 
 def document_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block]:
     """Every subject block of one stored document, in a fixed order."""
+    for block in shaped_blocks(stored, state):
+        yield block.block() if block.__class__ is t.Shaped else block  # type: ignore[union-attr,misc]
+
+
+def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block | t.Shaped]:
+    """The blocks of :func:`document_blocks`, the most frequent ones as ``Shaped`` (for the writers)."""
     document, facts = stored.document, stored.facts
     base = state.base
     doc = iris.doc_iri(base, document.symbol)
@@ -200,7 +206,7 @@ def _provenance(stored: StoredDocument, ctx: DocContext, state: ExportState) -> 
         yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string("r2p-graph"))]
 
 
-def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[Block]:
+def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     keys = {p.key: p.index for p in document.paragraphs}
     children: dict[str, list[int]] = {}
     for p in document.paragraphs:
@@ -215,8 +221,7 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
         if c.symbol and c.paragraph_index is not None and 0 <= c.paragraph_index < len(ctx.paras):
             cites.setdefault(c.paragraph_index, set()).add(iris.doc_iri(ctx.base, c.symbol))
     for p in document.paragraphs:
-        yield ctx.paras[p.index], _paragraph(p, ctx, keys, children.get(p.key, ()), mentions.get(p.index, ()),
-                                             cites.get(p.index, ()))
+        yield _paragraph(p, ctx, keys, children.get(p.key, ()), mentions.get(p.index, ()), cites.get(p.index, ()))
 
 
 _PARAGRAPH_TYPES = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
@@ -224,33 +229,53 @@ _SUBPARAGRAPH_TYPES = [*_PARAGRAPH_TYPES, (t.A, (t.IRI, t.R2P_Subparagraph))]
 _PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.items()}
 
 
-def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> list[t.Prop]:
+def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> t.Shaped:
+    """A paragraph's block as a shape (what it holds) and values (its IRIs and texts)."""
     sub = bool(p.parent and p.parent in keys)
-    lang = ctx.lang
-    text = t.clean(p.text)
+    values = [ctx.paras[p.index], p.key, _SMALL[p.index] if 0 <= p.index < 4096 else str(p.index), t.clean(p.text),
+              ctx.paras[keys[p.parent]] if sub else ctx.doc]  # type: ignore[index]
+    kinds = "illli"
+    page = p.page >= 1
+    for present, value in ((p.label, p.label), (page, p.page), (p.section, p.section), (p.verb, p.verb)):
+        if present:
+            values.append(t.clean(str(value)))
+            kinds += "l"
+    fns = [ctx.fns[f] for f in dict.fromkeys(p.footnotes) if f in ctx.fns] if p.footnotes else ()
+    mentions = sorted(mentions) if mentions else ()
+    cites = [c for c in sorted(cites) if c != ctx.doc] if cites else []
+    iris_ = [ctx.paras[i] for i in children] + [*fns, *mentions, *cites]
+    values += iris_
+    kinds += "i" * len(iris_)
+    key = ("para", sub, ctx.lang, p.kind, bool(p.label), page, bool(p.section), bool(p.verb), len(children),
+           len(fns), len(mentions), len(cites))
+    return t.Shaped(key, _build_paragraph, kinds, values)
+
+
+_SMALL = [str(i) for i in range(4096)]
+
+
+def _build_paragraph(key: tuple, values: list[str]) -> Block:
+    """The properties of a paragraph of shape ``key`` (see :func:`_paragraph`)."""
+    _, sub, lang, kind, label, page, section, verb, n_children, n_fns, n_mentions, n_cites = key
+    subject, para_key, position, text, part_of = values[:5]
     props: list[t.Prop] = [
-        *(_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES), (t.R2P_key, (t.STR, p.key)),
-        _PARA_KIND_PROPS[p.kind], (t.R2P_position, t.integer(p.index)),
-        (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text)),
-        (t.DC_IS_PART_OF, (t.IRI, ctx.paras[keys[p.parent]] if sub else ctx.doc)),  # type: ignore[index]
+        *(_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES), (t.R2P_key, (t.STR, para_key)),
+        _PARA_KIND_PROPS[kind], (t.R2P_position, (t.TYPED, position, t.XSD_INTEGER)),
+        (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text)), (t.DC_IS_PART_OF, (t.IRI, part_of)),
     ]
-    if p.label:
-        props.append((t.R2P_number, t.string(p.label)))
-    if p.page >= 1:
-        props.append((t.R2P_page, t.integer(p.page)))
-    if p.section:
-        props.append((t.R2P_sectionHeading, t.lang_string(p.section, lang)))
-    if p.verb:
-        props.append((t.R2P_leadVerb, t.string(p.verb)))
-    if children:
-        props += [(t.ELI_HAS_PART, (t.IRI, ctx.paras[i])) for i in children]
-    if p.footnotes:
-        props += [(t.R2P_hasFootnote, (t.IRI, ctx.fns[f])) for f in dict.fromkeys(p.footnotes) if f in ctx.fns]
-    if mentions:
-        props += [(t.R2P_mentions, (t.IRI, m)) for m in sorted(mentions)]
-    if cites:
-        props += [(t.CITO_CITES, (t.IRI, c)) for c in sorted(cites) if c != ctx.doc]
-    return props
+    rest = iter(values[5:])
+    if label:
+        props.append((t.R2P_number, (t.STR, next(rest))))
+    if page:
+        props.append((t.R2P_page, (t.TYPED, next(rest), t.XSD_INTEGER)))
+    if section:
+        props.append((t.R2P_sectionHeading, (t.LANG, next(rest), lang) if lang else (t.STR, next(rest))))
+    if verb:
+        props.append((t.R2P_leadVerb, (t.STR, next(rest))))
+    for predicate, count in ((t.ELI_HAS_PART, n_children), (t.R2P_hasFootnote, n_fns), (t.R2P_mentions, n_mentions),
+                             (t.CITO_CITES, n_cites)):
+        props += [(predicate, (t.IRI, next(rest))) for _ in range(count)]
+    return subject, props
 
 
 def _footnotes(document: ParsedDocument, ctx: DocContext) -> Iterator[Block]:
