@@ -301,7 +301,7 @@ def _para_or_doc(ctx: DocContext, index: int | None) -> str:
     return ctx.paras[index] if index is not None and 0 <= index < len(ctx.paras) else ctx.doc
 
 
-def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[Block]:
+def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[t.Shaped]:
     def owner(c: Citation) -> str:
         if c.footnote is not None and c.footnote in ctx.fns:
             return ctx.fns[c.footnote]
@@ -311,29 +311,41 @@ def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[Blo
         c.paragraph_index if c.paragraph_index is not None else -1, c.footnote or "", c.symbol, c.text,
         c.pinpoint or ""))
     for where, n, c in _numbered(ordered, owner):
-        props: list[t.Prop] = [
-            (t.A, (t.IRI, t.R2P_Citation)), (t.A, (t.IRI, t.CITO_CITATION)),
-            (t.CITO_CITING, (t.IRI, where)), (t.CITO_CITED, (t.IRI, iris.doc_iri(ctx.base, c.symbol))),
-            (t.R2P_citedSymbol, t.string(c.symbol)), (t.R2P_citationText, t.string(c.text)),
-        ]
+        values = [f"{where}/cite/{n}", where, iris.doc_iri(ctx.base, c.symbol), t.clean(c.symbol), t.clean(c.text),
+                  ctx.run]
         if c.pinpoint:
-            props.append((t.R2P_pinpoint, t.string(c.pinpoint)))
-        props += [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, ctx.run))]
-        yield f"{where}/cite/{n}", props
+            values.append(t.clean(c.pinpoint))
+        yield t.Shaped(("cite", bool(c.pinpoint)), _build_citation, "iiilli" + ("l" if c.pinpoint else ""), values)
+
+
+def _build_citation(key: tuple, values: list[str]) -> Block:
+    """The properties of a citation (``key``: whether it has a pinpoint)."""
+    subject, where, cited, symbol, text, run = values[:6]
+    props: list[t.Prop] = [
+        (t.A, (t.IRI, t.R2P_Citation)), (t.A, (t.IRI, t.CITO_CITATION)),
+        (t.CITO_CITING, (t.IRI, where)), (t.CITO_CITED, (t.IRI, cited)),
+        (t.R2P_citedSymbol, (t.STR, symbol)), (t.R2P_citationText, (t.STR, text)),
+    ]
+    if key[1]:
+        props.append((t.R2P_pinpoint, (t.STR, values[6])))
+    props += [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run))]
+    return subject, props
 
 
 def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
     return [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, ctx.run))]
 
 
-def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block]:
+def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
     yield from _recommendations(facts, ctx)
     coverage = sorted(facts.coverage, key=lambda c: (c.paragraph_index, c.mechanism_id, c.situation_id, c.date or ""))
     for where, n, c in _numbered(coverage, lambda c: _para_or_doc(ctx, c.paragraph_index)):
-        props = [(t.A, (t.IRI, t.R2P_Coverage)), (t.R2P_mechanism, (t.IRI, iris.entity_iri(ctx.base, c.mechanism_id))),
-                 (t.R2P_situation, (t.IRI, iris.entity_iri(ctx.base, c.situation_id)))]
-        _optional(props, t.R2P_evidenceDate, t.date(c.date))
-        yield f"{where}/covers/{n}", props + _provenance_props(ctx, where)
+        day = t.date(c.date)
+        values = [f"{where}/covers/{n}", iris.entity_iri(ctx.base, c.mechanism_id),
+                  iris.entity_iri(ctx.base, c.situation_id), where, ctx.run]
+        if day:
+            values.append(day[1])
+        yield t.Shaped(("covers", day and day[2]), _build_coverage, "iiiii" + ("l" if day else ""), values)
     established = sorted(facts.establishments, key=lambda e: (
         e.paragraph_index if e.paragraph_index is not None else -1, e.mechanism_id, e.symbol, e.action))
     for where, n, e in _numbered(established, lambda e: _para_or_doc(ctx, e.paragraph_index)):
@@ -345,35 +357,67 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
     yield from _risk_tags(facts, ctx, state)
 
 
-def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[Block]:
+def _build_coverage(key: tuple, values: list[str]) -> Block:
+    """The properties of a coverage fact (``key``: the datatype of its evidence date, if any)."""
+    subject, mechanism, situation, where, run = values[:5]
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Coverage)), (t.R2P_mechanism, (t.IRI, mechanism)),
+                           (t.R2P_situation, (t.IRI, situation))]
+    if key[1]:
+        props.append((t.R2P_evidenceDate, (t.TYPED, values[5], key[1])))
+    return subject, props + [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run))]
+
+
+def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
+    base, lang, run = ctx.base, ctx.lang, ctx.run
     for where, n, r in _numbered(recs, lambda r: _para_or_doc(ctx, r.paragraph_index)):
-        props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Recommendation)), (t.A, (t.IRI, t.UNDO_RELATION)),
-                               (t.R2P_text, t.lang_string(r.text, ctx.lang))]
-        props += [(t.R2P_recommendedBy, (t.IRI, iris.entity_iri(ctx.base, b))) for b in dict.fromkeys(r.by)]
-        props += [(t.R2P_addressedTo, (t.IRI, iris.entity_iri(ctx.base, a))) for a in dict.fromkeys(r.to)]
+        by = [iris.entity_iri(base, b) for b in dict.fromkeys(r.by)]
+        to = [iris.entity_iri(base, a) for a in dict.fromkeys(r.to)]
+        themes = [t.clean(x) for x in dict.fromkeys(r.themes)]
+        situations = [iris.entity_iri(base, x) for x in dict.fromkeys(r.situations)]
+        values = [f"{where}/rec/{n}", t.clean(r.text), *by, *to]
         if r.verb:
-            props.append((t.R2P_verbText, t.string(r.verb)))
-            _optional(props, t.R2P_actionVerb, (t.IRI, verb_concept(r.verb)) if verb_concept(r.verb) else None)
+            values.append(t.clean(r.verb))
         if r.response:
-            props.append((t.R2P_response, t.string(r.response)))
-        props += [(t.R2P_theme, t.string(x)) for x in dict.fromkeys(r.themes)]
-        props += [(t.R2P_concernsSituation, (t.IRI, iris.entity_iri(ctx.base, s))) for s in dict.fromkeys(r.situations)]
-        yield f"{where}/rec/{n}", props + _provenance_props(ctx, where)
+            values.append(t.clean(r.response))
+        values += [*themes, *situations, where, run]
+        kinds = "il" + "i" * (len(by) + len(to)) + "l" * (bool(r.verb) + bool(r.response) + len(themes)) \
+            + "i" * (len(situations) + 2)
+        key = ("rec", lang, len(by), len(to), bool(r.verb), verb_concept(r.verb) if r.verb else None,
+               bool(r.response), len(themes), len(situations))
+        yield t.Shaped(key, _build_recommendation, kinds, values)
 
 
-def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block]:
+def _build_recommendation(key: tuple, values: list[str]) -> Block:
+    """The properties of a recommendation of shape ``key`` (see :func:`_recommendations`)."""
+    _, lang, n_by, n_to, verb, concept, response, n_themes, n_situations = key
+    subject, text = values[0], values[1]
+    rest = iter(values[2:])
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Recommendation)), (t.A, (t.IRI, t.UNDO_RELATION)),
+                           (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text))]
+    props += [(t.R2P_recommendedBy, (t.IRI, next(rest))) for _ in range(n_by)]
+    props += [(t.R2P_addressedTo, (t.IRI, next(rest))) for _ in range(n_to)]
+    if verb:
+        props.append((t.R2P_verbText, (t.STR, next(rest))))
+        if concept:
+            props.append((t.R2P_actionVerb, (t.IRI, concept)))
+    if response:
+        props.append((t.R2P_response, (t.STR, next(rest))))
+    props += [(t.R2P_theme, (t.STR, next(rest))) for _ in range(n_themes)]
+    props += [(t.R2P_concernsSituation, (t.IRI, next(rest))) for _ in range(n_situations)]
+    props += [(t.PROV_DERIVED, (t.IRI, next(rest))), (t.PROV_GENERATED_BY, (t.IRI, next(rest)))]
+    return subject, props
+
+
+def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
     tags = sorted((r for r in facts.risk_tags if _RF.match(r.factor) and 0 <= r.paragraph_index < len(ctx.paras)),
                   key=lambda r: (r.paragraph_index, r.factor, r.method, r.confidence))
     for where, n, r in _numbered(tags, lambda r: ctx.paras[r.paragraph_index]):
         body = str(RF._NS) + r.factor
         software = f"{ctx.base}software/{iris.segment(r.method)}"
-        yield f"{where}/risk/{n}", [
-            (t.A, (t.IRI, t.R2P_RiskTag)), (t.A, (t.IRI, t.OA_ANNOTATION)),
-            (t.OA_MOTIVATED_BY, (t.IRI, t.OA_CLASSIFYING)), (t.OA_BODY, (t.IRI, body)), (t.OA_TARGET, (t.IRI, where)),
-            (t.R2P_confidence, t.decimal(min(1.0, max(0.0, r.confidence)))), (t.R2P_method, t.string(r.method)),
-            (t.PROV_ATTRIBUTED, (t.IRI, software)),
-        ] + _provenance_props(ctx, where)
+        values = [f"{where}/risk/{n}", where, t.decimal(min(1.0, max(0.0, r.confidence)))[1], t.clean(r.method),
+                  software, ctx.run]
+        yield t.Shaped(("risk", body), _build_risk_tag, "iillii", values)
         if state.first("software:" + r.method):
             yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string(r.method))]
         match = _RF.match(r.factor)
@@ -381,6 +425,17 @@ def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Ite
             yield body, [(t.A, (t.IRI, t.SKOS_CONCEPT)), (t.A, (t.IRI, t.R2P_Indicator)),
                          (t.SKOS_NOTATION, t.string(r.factor)), (t.SKOS_IN_SCHEME, (t.IRI, str(RF._NS))),
                          (t.SKOS_BROADER, (t.IRI, str(RF._NS) + "RF" + match.group(1)))]
+
+
+def _build_risk_tag(key: tuple, values: list[str]) -> Block:
+    """The properties of a risk-factor tag (``key``: its factor's concept IRI)."""
+    subject, where, confidence, method, software, run = values
+    return subject, [
+        (t.A, (t.IRI, t.R2P_RiskTag)), (t.A, (t.IRI, t.OA_ANNOTATION)),
+        (t.OA_MOTIVATED_BY, (t.IRI, t.OA_CLASSIFYING)), (t.OA_BODY, (t.IRI, key[1])), (t.OA_TARGET, (t.IRI, where)),
+        (t.R2P_confidence, (t.TYPED, confidence, t.XSD_DECIMAL)), (t.R2P_method, (t.STR, method)),
+        (t.PROV_ATTRIBUTED, (t.IRI, software)), (t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run)),
+    ]
 
 
 def _entities(facts: DocumentFacts, state: ExportState) -> Iterator[Block]:

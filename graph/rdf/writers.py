@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
 
+from graph.rdf import iris
 from graph.rdf import terms as t
 
 Block = tuple[str, list[t.Prop]]
@@ -111,15 +112,23 @@ class Writer:
             template = self._templates[block.key] = self._compile(block)
         if template is _PLAIN:
             return self.render_plain([block.block()])
-        fmt, pick, literals, nodes, escape, escape_iri, triples = template
-        values = block.values  # filled in place: a shaped block is rendered once
-        for i in literals:
-            values[i] = escape(values[i])
+        parts, pick, literals, nodes, escape, escape_iri, triples = template
+        values = block.values  # escaped in place: a shaped block is rendered once
+        if escape is nt_escape:
+            for i in literals:
+                v = values[i]
+                if '"' in v or "\\" in v or not v.isprintable():
+                    values[i] = nt_escape(v)
+        else:
+            for i in literals:
+                values[i] = escape(values[i])
         if escape_iri is not None:
             for i in nodes:
                 values[i] = escape_iri(values[i])
         self.triples += triples
-        return fmt % pick(values)
+        parts = parts[:]
+        parts[1::2] = pick(values)
+        return "".join(parts)
 
     def _compile(self, block: t.Shaped) -> tuple | object:
         """The template of a shape: the block rendered with placeholder values, split at them."""
@@ -131,11 +140,11 @@ class Writer:
         self._restore(saved)
         pieces = _MARK.split(text)
         order = [int(x) for x in pieces[1::2]]
-        fmt = "%s".join(p.replace("%", "%%") for p in pieces[0::2])
+        parts = [int(x) if i % 2 else x for i, x in enumerate(pieces)]  # literal text, slot, literal text, …
         pick = itemgetter(*order) if len(order) > 1 else (lambda v, i=order[0]: (v[i],))
         literals = tuple(i for i, k in enumerate(block.kinds) if k == "l")
         nodes = tuple(i for i, k in enumerate(block.kinds) if k == "i")
-        return (fmt, pick, literals, nodes, *self._escapers(), len(props))
+        return (parts, pick, literals, nodes, *self._escapers(), len(props))
 
     def _templates_safe(self) -> bool:
         """Whether an IRI under the base is always written as the same text around its relative part."""
@@ -188,7 +197,12 @@ class TurtleWriter(Writer):
         return "".join(lines) + "\n"
 
     def _templates_safe(self) -> bool:
-        return not any(ns.startswith(self.base) or self.base.startswith(ns) for ns in self._ns_tuple)
+        """No IRI a shaped block holds (all under the base's ``iris.ROOTS``) may fall in a prefix's namespace."""
+        for ns in self._ns_tuple:
+            rest = ns[len(self.base):] if ns.startswith(self.base) else None
+            if rest is not None and any(r.startswith(rest) or rest.startswith(r) for r in iris.ROOTS):
+                return False
+        return True
 
     def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
         cut = len(self.base)
