@@ -232,13 +232,13 @@ _PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.i
 def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> t.Shaped:
     """A paragraph's block as a shape (what it holds) and values (its IRIs and texts)."""
     sub = bool(p.parent and p.parent in keys)
-    values = [ctx.paras[p.index], p.key, _SMALL[p.index] if 0 <= p.index < 4096 else str(p.index), t.clean(p.text),
+    values = [ctx.paras[p.index], p.key, _SMALL[p.index] if 0 <= p.index < 4096 else str(p.index), p.text,
               ctx.paras[keys[p.parent]] if sub else ctx.doc]  # type: ignore[index]
     kinds = "illli"
     page = p.page >= 1
     for present, value in ((p.label, p.label), (page, p.page), (p.section, p.section), (p.verb, p.verb)):
         if present:
-            values.append(t.clean(str(value)))
+            values.append(value if value.__class__ is str else str(value))
             kinds += "l"
     fns = [ctx.fns[f] for f in dict.fromkeys(p.footnotes) if f in ctx.fns] if p.footnotes else ()
     mentions = sorted(mentions) if mentions else ()
@@ -311,10 +311,10 @@ def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[t.S
         c.paragraph_index if c.paragraph_index is not None else -1, c.footnote or "", c.symbol, c.text,
         c.pinpoint or ""))
     for where, n, c in _numbered(ordered, owner):
-        values = [f"{where}/cite/{n}", where, iris.doc_iri(ctx.base, c.symbol), t.clean(c.symbol), t.clean(c.text),
+        values = [f"{where}/cite/{n}", where, iris.doc_iri(ctx.base, c.symbol), c.symbol, c.text,
                   ctx.run]
         if c.pinpoint:
-            values.append(t.clean(c.pinpoint))
+            values.append(c.pinpoint)
         yield t.Shaped(("cite", bool(c.pinpoint)), _build_citation, "iiilli" + ("l" if c.pinpoint else ""), values)
 
 
@@ -373,13 +373,13 @@ def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped
     for where, n, r in _numbered(recs, lambda r: _para_or_doc(ctx, r.paragraph_index)):
         by = [iris.entity_iri(base, b) for b in dict.fromkeys(r.by)]
         to = [iris.entity_iri(base, a) for a in dict.fromkeys(r.to)]
-        themes = [t.clean(x) for x in dict.fromkeys(r.themes)]
+        themes = list(dict.fromkeys(r.themes))
         situations = [iris.entity_iri(base, x) for x in dict.fromkeys(r.situations)]
-        values = [f"{where}/rec/{n}", t.clean(r.text), *by, *to]
+        values = [f"{where}/rec/{n}", r.text, *by, *to]
         if r.verb:
-            values.append(t.clean(r.verb))
+            values.append(r.verb)
         if r.response:
-            values.append(t.clean(r.response))
+            values.append(r.response)
         values += [*themes, *situations, where, run]
         kinds = "il" + "i" * (len(by) + len(to)) + "l" * (bool(r.verb) + bool(r.response) + len(themes)) \
             + "i" * (len(situations) + 2)
@@ -415,7 +415,7 @@ def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Ite
     for where, n, r in _numbered(tags, lambda r: ctx.paras[r.paragraph_index]):
         body = str(RF._NS) + r.factor
         software = f"{ctx.base}software/{iris.segment(r.method)}"
-        values = [f"{where}/risk/{n}", where, t.decimal(min(1.0, max(0.0, r.confidence)))[1], t.clean(r.method),
+        values = [f"{where}/risk/{n}", where, t.decimal(min(1.0, max(0.0, r.confidence)))[1], r.method,
                   software, ctx.run]
         yield t.Shaped(("risk", body), _build_risk_tag, "iillii", values)
         if state.first("software:" + r.method):

@@ -212,7 +212,7 @@ class Shaped:
     ``build(key, values)`` returns the block ``(subject, props)``; ``key`` names everything else the block
     holds (its predicates, constant objects, counts of repeated properties), so two blocks with the same
     key differ only in ``values``. ``kinds`` says per value whether it is an IRI under the export's base
-    (``i``; the subject is value 0) or a literal's text (``l``). Writers render each shape once with
+    (``i``; the subject is value 0) or a literal's text (``l``, not yet cleaned: see :func:`clean`). Writers render each shape once with
     placeholder values and then fill in the values of every block of that shape, escaped for the format:
     the same bytes as rendering ``build(key, values)`` directly, without building the triples.
     """
@@ -224,4 +224,5 @@ class Shaped:
 
     def block(self) -> tuple[str, list[Prop]]:
         """The plain block: subject and properties."""
-        return self.build(self.key, self.values)
+        values = [clean(v) if k == "l" else v for v, k in zip(self.values, self.kinds)]
+        return self.build(self.key, values)

@@ -103,7 +103,7 @@ class Writer:
         raise NotImplementedError
 
     def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
-        """How a literal's text and an IRI are written into a template (None: as they are)."""
+        """How a literal's text (cleaned first) and an IRI are written into a template (None: as they are)."""
         return nt_escape, None
 
     def _shaped(self, block: t.Shaped) -> str:
@@ -117,8 +117,11 @@ class Writer:
         if escape is nt_escape:
             for i in literals:
                 v = values[i]
-                if '"' in v or "\\" in v or not v.isprintable():
-                    values[i] = nt_escape(v)
+                if v.isprintable():
+                    if '"' in v or "\\" in v:
+                        values[i] = v.translate(_NT_TABLE)
+                else:
+                    values[i] = nt_escape(t.clean(v))
         else:
             for i in literals:
                 values[i] = escape(values[i])
@@ -279,7 +282,7 @@ class JsonLdWriter(Writer):
         return "\n  ]\n}\n"
 
     def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
-        return (lambda v: encode_basestring(v)[1:-1]), None
+        return (lambda v: encode_basestring(v if v.isprintable() else t.clean(v))[1:-1]), None
 
     def _save(self) -> tuple:
         saved = (self.triples, self._first)
@@ -349,7 +352,7 @@ class RdfXmlWriter(Writer):
         return "</rdf:RDF>\n"
 
     def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
-        return _xml_text, _xml_attr
+        return (lambda v: _xml_text(v if v.isprintable() else t.clean(v))), _xml_attr
 
     def _element(self, iri: str) -> str:
         name = self.curie(iri)
