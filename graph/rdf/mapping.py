@@ -231,21 +231,26 @@ _PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.i
 
 def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> t.Shaped:
     """A paragraph's block as a shape (what it holds) and values (its IRIs and texts)."""
-    sub = bool(p.parent and p.parent in keys)
-    values = [ctx.paras[p.index], p.key, _SMALL[p.index] if 0 <= p.index < 4096 else str(p.index), p.text,
-              ctx.paras[keys[p.parent]] if sub else ctx.doc]  # type: ignore[index]
-    kinds = "illli"
-    page = p.page >= 1
-    for present, value in ((p.label, p.label), (page, p.page), (p.section, p.section), (p.verb, p.verb)):
-        if present:
-            values.append(value if value.__class__ is str else str(value))
-            kinds += "l"
+    parent, index, page = p.parent, p.index, p.page >= 1
+    sub = bool(parent and parent in keys)
+    values = [ctx.paras[index], p.key, _SMALL[index] if 0 <= index < 4096 else str(index), p.text,
+              ctx.paras[keys[parent]] if sub else ctx.doc]  # type: ignore[index]
+    if p.label:
+        values.append(p.label)
+    if page:
+        values.append(_SMALL[p.page] if p.page < 4096 else str(p.page))
+    if p.section:
+        values.append(p.section)
+    if p.verb:
+        values.append(p.verb)
+    kinds = "illli" + "l" * (len(values) - 5)
     fns = [ctx.fns[f] for f in dict.fromkeys(p.footnotes) if f in ctx.fns] if p.footnotes else ()
     mentions = sorted(mentions) if mentions else ()
-    cites = [c for c in sorted(cites) if c != ctx.doc] if cites else []
-    iris_ = [ctx.paras[i] for i in children] + [*fns, *mentions, *cites]
-    values += iris_
-    kinds += "i" * len(iris_)
+    cites = [c for c in sorted(cites) if c != ctx.doc] if cites else ()
+    if children or fns or mentions or cites:
+        iris_ = [*(ctx.paras[i] for i in children), *fns, *mentions, *cites]
+        values += iris_
+        kinds += "i" * len(iris_)
     key = ("para", sub, ctx.lang, p.kind, bool(p.label), page, bool(p.section), bool(p.verb), len(children),
            len(fns), len(mentions), len(cites))
     return t.Shaped(key, _build_paragraph, kinds, values)

@@ -44,6 +44,9 @@ def _xml_text(text: str) -> str:
     return text
 
 
+_XML_ATTR_SPECIAL = re.compile('[&<"\t\n\r]')
+
+
 def _xml_attr(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
             .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
@@ -87,12 +90,13 @@ class Writer:
         """Text of the blocks, in order; shaped blocks are filled into their shape's template."""
         out: list[str] = []
         plain: list[Block] = []
+        shaped, add, kind = self._shaped, out.append, t.Shaped
         for block in blocks:
-            if block.__class__ is t.Shaped:
+            if block.__class__ is kind:
                 if plain:
-                    out.append(self.render_plain(plain))
+                    add(self.render_plain(plain))
                     plain = []
-                out.append(self._shaped(block))  # type: ignore[arg-type]
+                add(shaped(block))  # type: ignore[arg-type]
             else:
                 plain.append(block)  # type: ignore[arg-type]
         if plain:
@@ -352,7 +356,9 @@ class RdfXmlWriter(Writer):
         return "</rdf:RDF>\n"
 
     def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
-        return (lambda v: _xml_text(v if v.isprintable() else t.clean(v))), _xml_attr
+        special = _XML_ATTR_SPECIAL.search
+        return (lambda v: _xml_text(v if v.isprintable() else t.clean(v))), (
+            lambda v: _xml_attr(v) if special(v) else v)
 
     def _element(self, iri: str) -> str:
         name = self.curie(iri)
