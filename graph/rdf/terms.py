@@ -217,7 +217,7 @@ class Shaped:
     the same bytes as rendering ``build(key, values)`` directly, without building the triples.
     """
 
-    __slots__ = ("key", "build", "kinds", "values")
+    __slots__ = ("build", "key", "kinds", "values")
 
     def __init__(self, key: tuple, build, kinds: str, values: list[str]) -> None:
         self.key, self.build, self.kinds, self.values = key, build, kinds, values

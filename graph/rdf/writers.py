@@ -11,9 +11,9 @@ N-Triples follows the canonical form of RDF 1.2 N-Triples: ``\\"``, ``\\\\``, ``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from operator import itemgetter
+from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
+from operator import itemgetter
 
 from graph.rdf import iris
 from graph.rdf import terms as t
@@ -106,9 +106,15 @@ class Writer:
     def render_plain(self, blocks: Iterable[Block]) -> str:
         raise NotImplementedError
 
-    def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
-        """How a literal's text (cleaned first) and an IRI are written into a template (None: as they are)."""
-        return nt_escape, None
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        """Write a shaped block's values as the format needs them, in place: literals cleaned and escaped."""
+        for i in literals:
+            v = values[i]
+            if v.isprintable():
+                if '"' in v or "\\" in v:
+                    values[i] = v.translate(_NT_TABLE)
+            else:
+                values[i] = nt_escape(t.clean(v))
 
     def _shaped(self, block: t.Shaped) -> str:
         template = self._templates.get(block.key)
@@ -116,22 +122,9 @@ class Writer:
             template = self._templates[block.key] = self._compile(block)
         if template is _PLAIN:
             return self.render_plain([block.block()])
-        parts, pick, literals, nodes, escape, escape_iri, triples = template
-        values = block.values  # escaped in place: a shaped block is rendered once
-        if escape is nt_escape:
-            for i in literals:
-                v = values[i]
-                if v.isprintable():
-                    if '"' in v or "\\" in v:
-                        values[i] = v.translate(_NT_TABLE)
-                else:
-                    values[i] = nt_escape(t.clean(v))
-        else:
-            for i in literals:
-                values[i] = escape(values[i])
-        if escape_iri is not None:
-            for i in nodes:
-                values[i] = escape_iri(values[i])
+        parts, pick, literals, nodes, triples = template
+        values = block.values  # rewritten in place: a shaped block is rendered once
+        self._fill(values, literals, nodes)
         self.triples += triples
         parts = parts[:]
         parts[1::2] = pick(values)
@@ -151,7 +144,7 @@ class Writer:
         pick = itemgetter(*order) if len(order) > 1 else (lambda v, i=order[0]: (v[i],))
         literals = tuple(i for i, k in enumerate(block.kinds) if k == "l")
         nodes = tuple(i for i, k in enumerate(block.kinds) if k == "i")
-        return (parts, pick, literals, nodes, *self._escapers(), len(props))
+        return (parts, pick, literals, nodes, len(props))
 
     def _templates_safe(self) -> bool:
         """Whether an IRI under the base is always written as the same text around its relative part."""
@@ -211,9 +204,11 @@ class TurtleWriter(Writer):
                 return False
         return True
 
-    def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        super()._fill(values, literals, nodes)
         cut = len(self.base)
-        return nt_escape, (lambda v: v[cut:])  # shaped blocks' IRIs are all under the base: written relative
+        for i in nodes:  # shaped blocks' IRIs are all under the base: written relative to it
+            values[i] = values[i][cut:]
 
     def _iri(self, iri: str) -> str:
         """``prefix:local``, a relative ``<…>`` under the base, or a full ``<…>``; vocabulary terms cached."""
@@ -285,8 +280,10 @@ class JsonLdWriter(Writer):
     def footer(self) -> str:
         return "\n  ]\n}\n"
 
-    def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
-        return (lambda v: encode_basestring(v if v.isprintable() else t.clean(v))[1:-1]), None
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        for i in literals:
+            v = values[i]
+            values[i] = encode_basestring(v if v.isprintable() else t.clean(v))[1:-1]
 
     def _save(self) -> tuple:
         saved = (self.triples, self._first)
@@ -355,10 +352,16 @@ class RdfXmlWriter(Writer):
     def footer(self) -> str:
         return "</rdf:RDF>\n"
 
-    def _escapers(self) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
-        special = _XML_ATTR_SPECIAL.search
-        return (lambda v: _xml_text(v if v.isprintable() else t.clean(v))), (
-            lambda v: _xml_attr(v) if special(v) else v)
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        for i in literals:
+            v = values[i]
+            if not v.isprintable():
+                v = values[i] = t.clean(v)
+            if "&" in v or "<" in v or ">" in v or "\r" in v:
+                values[i] = _xml_text(v)
+        if _XML_ATTR_SPECIAL.search(" ".join([values[i] for i in nodes])):  # one check for all the IRIs
+            for i in nodes:
+                values[i] = _xml_attr(values[i])
 
     def _element(self, iri: str) -> str:
         name = self.curie(iri)
