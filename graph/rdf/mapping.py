@@ -374,12 +374,16 @@ def _build_coverage(key: tuple, values: list[str]) -> Block:
 
 def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
-    base, lang, run = ctx.base, ctx.lang, ctx.run
-    for where, n, r in _numbered(recs, lambda r: _para_or_doc(ctx, r.paragraph_index)):
-        by = [iris.entity_iri(base, b) for b in dict.fromkeys(r.by)]
-        to = [iris.entity_iri(base, a) for a in dict.fromkeys(r.to)]
-        themes = list(dict.fromkeys(r.themes))
-        situations = [iris.entity_iri(base, x) for x in dict.fromkeys(r.situations)]
+    base, lang, run, paras, doc = ctx.base, ctx.lang, ctx.run, ctx.paras, ctx.doc
+    entity, counts = iris.entity_iri, {}
+    for r in recs:  # numbered per paragraph as _numbered does, inline (recommendations are many)
+        i = r.paragraph_index
+        where = paras[i] if i is not None and 0 <= i < len(paras) else doc
+        n = counts[where] = counts.get(where, 0) + 1
+        by = [entity(base, b) for b in (dict.fromkeys(r.by) if len(r.by) > 1 else r.by)]
+        to = [entity(base, a) for a in (dict.fromkeys(r.to) if len(r.to) > 1 else r.to)]
+        themes = list(dict.fromkeys(r.themes)) if r.themes else ()
+        situations = [entity(base, x) for x in dict.fromkeys(r.situations)] if r.situations else ()
         values = [f"{where}/rec/{n}", r.text, *by, *to]
         if r.verb:
             values.append(r.verb)
