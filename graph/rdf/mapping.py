@@ -220,8 +220,9 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
     for c in document.citations:
         if c.symbol and c.paragraph_index is not None and 0 <= c.paragraph_index < len(ctx.paras):
             cites.setdefault(c.paragraph_index, set()).add(iris.doc_iri(ctx.base, c.symbol))
-    for p in document.paragraphs:
-        yield _paragraph(p, ctx, keys, children.get(p.key, ()), mentions.get(p.index, ()), cites.get(p.index, ()))
+    kids, mentioned, cited = children.get, mentions.get, cites.get
+    return iter([_paragraph(p, ctx, keys, kids(p.key, ()), mentioned(p.index, ()), cited(p.index, ()))
+                 for p in document.paragraphs])  # one document's paragraphs at a time
 
 
 _PARAGRAPH_TYPES = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
