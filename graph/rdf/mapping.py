@@ -376,7 +376,8 @@ def _build_coverage(key: tuple, values: list[str]) -> Block:
 def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
     base, lang, run, paras, doc = ctx.base, ctx.lang, ctx.run, ctx.paras, ctx.doc
-    entity, counts = iris.entity_iri, {}
+    entity = iris.entity_iri
+    counts: dict[str, int] = {}
     for r in recs:  # numbered per paragraph as _numbered does, inline (recommendations are many)
         i = r.paragraph_index
         where = paras[i] if i is not None and 0 <= i < len(paras) else doc

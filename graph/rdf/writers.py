@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
 from operator import itemgetter
+from typing import Any
 
 from graph.rdf import iris
 from graph.rdf import terms as t
@@ -65,7 +66,7 @@ class Writer:
         self._namespaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
         self._curies: dict[str, str | None] = {}
         self._ns_tuple = tuple(prefixes.values())
-        self._templates: dict[tuple, object] = {}
+        self._templates: dict[tuple, Any] = {}
 
     def curie(self, iri: str) -> str | None:
         """``prefix:local`` for an IRI in a known namespace with a plain local name, else None (cached)."""
@@ -136,7 +137,7 @@ class Writer:
         parts[1::2] = pick(list(map(_utf8, values)))
         return b"".join(parts)
 
-    def _compile(self, block: t.Shaped) -> tuple | object:
+    def _compile(self, block: t.Shaped) -> Any:
         """The template of a shape: the block rendered with placeholder values, split at them."""
         if not self._templates_safe():
             return _PLAIN
