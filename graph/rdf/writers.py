@@ -90,6 +90,9 @@ class Writer:
 
     def render(self, blocks: Iterable[Block | t.Shaped]) -> str:
         """Text of the blocks, in order; shaped blocks are filled into their shape's template."""
+        blocks = list(blocks)
+        if not any(block.__class__ is t.Shaped for block in blocks):
+            return self.render_plain(blocks)  # type: ignore[arg-type]
         return self.render_bytes(blocks).decode("utf-8")
 
     def render_bytes(self, blocks: Iterable[Block | t.Shaped]) -> bytes:
