@@ -373,6 +373,10 @@ class RdfXmlWriter(Writer):
             for i in nodes:
                 values[i] = _xml_attr(values[i])
 
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        super().__init__(base=base, prefixes=prefixes)
+        self._elements: dict[str, str] = {}  # predicate IRI -> qualified name
+
     def _element(self, iri: str) -> str:
         name = self.curie(iri)
         if name is None:
@@ -382,13 +386,17 @@ class RdfXmlWriter(Writer):
     def render_plain(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
+        special, elements, element_of = _XML_ATTR_SPECIAL.search, self._elements, self._element
         for subject, props in blocks:
-            add(f'<rdf:Description rdf:about="{_xml_attr(subject)}">\n')
+            add('<rdf:Description rdf:about="' + (_xml_attr(subject) if special(subject) else subject) + '">\n')
             for p, o in props:
-                el = self._element(p)
+                el = elements.get(p)
+                if el is None:
+                    el = elements[p] = element_of(p)
                 kind = o[0]
                 if kind == 0:
-                    add(f'  <{el} rdf:resource="{_xml_attr(o[1])}"/>\n')
+                    v = o[1]
+                    add("  <" + el + ' rdf:resource="' + (_xml_attr(v) if special(v) else v) + '"/>\n')
                 elif kind == 1:
                     add(f"  <{el}>{_xml_text(o[1])}</{el}>\n")
                 elif kind == 2:
