@@ -24,6 +24,7 @@ from ontology.model import (
 )
 
 from .gazetteer import Hit, Tokens
+from .memberships import vocabulary_memberships
 from .mechanisms import (
     COUNTRY_MANDATE,
     MechanismEntry,
@@ -73,9 +74,9 @@ def link(document: ParsedDocument) -> DocumentFacts:
     warnings += rec_warnings
     mech_ids = {m for _, m in mech_mentions} | {e.mechanism_id for e in establishments}
     mech_ids |= {c.mechanism_id for c in covers} | {i for r in recs for i in r.by if i in entries}
+    actors, memberships = vocabulary_memberships(_actors(reg, mentions, recs, issued_by), reg.actors)
     return DocumentFacts(
-        issued_by=tuple(issued_by), situations=tuple(concerned),
-        actors=_actors(reg, mentions, recs, issued_by),
+        issued_by=tuple(issued_by), situations=tuple(concerned), actors=actors, memberships=memberships,
         situation_defs=tuple(situations) + _coverage_situations(covers, situations, reg),
         mechanisms=tuple(entries[m].mechanism for m in sorted(mech_ids)),
         mentions=tuple(mentions), recommendations=tuple(recs), coverage=tuple(covers),
