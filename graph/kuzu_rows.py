@@ -83,10 +83,15 @@ def _check(doc: ParsedDocument, facts: DocumentFacts, emb: Mapping[int, Sequence
     indexes += [c.paragraph_index for c in facts.coverage] + [t.paragraph_index for t in facts.risk_tags]
     indexes += [e.paragraph_index for e in facts.establishments if e.paragraph_index is not None]
     indexes += [c.paragraph_index for c in doc.citations if c.paragraph_index is not None]
+    indexes += [m.paragraph_index for m in facts.memberships if m.paragraph_index is not None]
     indexes += list(emb)
     bad = sorted({i for i in indexes if not 0 <= i < count})
     if bad:
         raise BadDocument(f"{name}: facts point at paragraph indexes {bad[:5]} outside 0..{count - 1}")
+    unsupported = [m for m in facts.memberships if m.source != "vocabulary" and m.paragraph_index is None]
+    if unsupported:
+        raise BadDocument(f"{name}: membership {unsupported[0].member_id} -> {unsupported[0].organization_id} "
+                          f"from {unsupported[0].source!r} names no paragraph")
     wrong = sorted(i for i, v in emb.items() if len(v) != dim)
     if wrong:
         raise BadDocument(f"{name}: embeddings of paragraphs {wrong[:5]} do not have {dim} dimensions")
@@ -96,7 +101,8 @@ def _check(doc: ParsedDocument, facts: DocumentFacts, emb: Mapping[int, Sequence
         used |= set(r.by) | set(r.to) | set(r.situations)
     used |= {c.mechanism_id for c in facts.coverage} | {c.situation_id for c in facts.coverage}
     used |= {e.mechanism_id for e in facts.establishments}
-    missing = sorted(used - known)
+    members = {m.member_id for m in facts.memberships} | {m.organization_id for m in facts.memberships}
+    missing = sorted((used - known) | (members - {a.id for a in facts.actors}))
     if missing:
         raise BadDocument(f"{name}: facts refer to entities without a definition: {missing[:5]}")
 
@@ -225,6 +231,10 @@ def _edges(rows: Rows, doc: ParsedDocument, facts: DocumentFacts) -> None:
     for t in facts.risk_tags:
         rows.rel("TAGGED", "Paragraph", "RiskFactor", puid[t.paragraph_index], t.factor, document=key,
                  paragraph=puid[t.paragraph_index], confidence=float(t.confidence), method=t.method)
+    for ms in dict.fromkeys(facts.memberships):
+        para = puid[ms.paragraph_index] if ms.paragraph_index is not None else None
+        rows.rel("MEMBER_OF", "Actor", "Actor", ms.member_id, ms.organization_id, document=key, paragraph=para,
+                 source=ms.source)
     for rel in facts.relations:
         table = RELATION_TABLES.get(rel.type)
         if table is None:
