@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.checks import membership_problem
 from graph.errors import BadDocument
 from graph.paragraph_context import ParagraphContext, paragraph_context
 from graph.store import paragraph_uid, text_hash
@@ -83,15 +84,13 @@ def _check(doc: ParsedDocument, facts: DocumentFacts, emb: Mapping[int, Sequence
     indexes += [c.paragraph_index for c in facts.coverage] + [t.paragraph_index for t in facts.risk_tags]
     indexes += [e.paragraph_index for e in facts.establishments if e.paragraph_index is not None]
     indexes += [c.paragraph_index for c in doc.citations if c.paragraph_index is not None]
-    indexes += [m.paragraph_index for m in facts.memberships if m.paragraph_index is not None]
     indexes += list(emb)
     bad = sorted({i for i in indexes if not 0 <= i < count})
     if bad:
         raise BadDocument(f"{name}: facts point at paragraph indexes {bad[:5]} outside 0..{count - 1}")
-    unsupported = [m for m in facts.memberships if m.source != "vocabulary" and m.paragraph_index is None]
-    if unsupported:
-        raise BadDocument(f"{name}: membership {unsupported[0].member_id} -> {unsupported[0].organization_id} "
-                          f"from {unsupported[0].source!r} names no paragraph")
+    problem = membership_problem(facts, count)
+    if problem:
+        raise BadDocument(f"{name}: {problem}")
     wrong = sorted(i for i, v in emb.items() if len(v) != dim)
     if wrong:
         raise BadDocument(f"{name}: embeddings of paragraphs {wrong[:5]} do not have {dim} dimensions")
@@ -101,8 +100,7 @@ def _check(doc: ParsedDocument, facts: DocumentFacts, emb: Mapping[int, Sequence
         used |= set(r.by) | set(r.to) | set(r.situations)
     used |= {c.mechanism_id for c in facts.coverage} | {c.situation_id for c in facts.coverage}
     used |= {e.mechanism_id for e in facts.establishments}
-    members = {m.member_id for m in facts.memberships} | {m.organization_id for m in facts.memberships}
-    missing = sorted((used - known) | (members - {a.id for a in facts.actors}))
+    missing = sorted(used - known)
     if missing:
         raise BadDocument(f"{name}: facts refer to entities without a definition: {missing[:5]}")
 

@@ -24,7 +24,6 @@ from ontology.model import (
 )
 
 from .gazetteer import Hit, Tokens
-from .memberships import vocabulary_memberships
 from .mechanisms import (
     COUNTRY_MANDATE,
     MechanismEntry,
@@ -32,6 +31,7 @@ from .mechanisms import (
     establishments_in,
     panels_by_resolution,
 )
+from .memberships import vocabulary_memberships
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
 from .risk import risk_tags
