@@ -31,7 +31,7 @@ from .mechanisms import (
     establishments_in,
     panels_by_resolution,
 )
-from .memberships import vocabulary_memberships
+from .memberships import text_memberships, vocabulary_memberships
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
 from .risk import risk_tags
@@ -75,6 +75,7 @@ def link(document: ParsedDocument) -> DocumentFacts:
     mech_ids = {m for _, m in mech_mentions} | {e.mechanism_id for e in establishments}
     mech_ids |= {c.mechanism_id for c in covers} | {i for r in recs for i in r.by if i in entries}
     actors, memberships = vocabulary_memberships(_actors(reg, mentions, recs, issued_by), reg.actors)
+    memberships += text_memberships(document, reg.gazetteer, mentions)
     return DocumentFacts(
         issued_by=tuple(issued_by), situations=tuple(concerned), actors=actors, memberships=memberships,
         situation_defs=tuple(situations) + _coverage_situations(covers, situations, reg),

@@ -4,18 +4,27 @@
 Council → the African Union; the Human Rights Council → the General Assembly). When a document
 references an actor with a parent, the membership is emitted with ``source="vocabulary"`` (no
 paragraph: the vocabulary, not the text, says it) and the parent joins the document's actors.
-Membership stated in the text itself is not read here: no claim is made from free text.
+
+From the text, one plain form only: a State named right before ", as a member of the …", ", a
+member of the …" or " is a member of the …" and an organization or UN body named right after
+("Gabon, as a member of the Human Rights Council, would continue …"), both linked in that
+paragraph; emitted with ``source="text"`` and the paragraph. Anything looser is not claimed.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from itertools import pairwise
 
-from ontology.model import Actor, Membership
+from ontology.model import Actor, Membership, Mention, ParsedDocument
 
+from .gazetteer import Gazetteer
 from .vocab import read_vocab
 
-__all__ = ["parents", "vocabulary_memberships"]
+__all__ = ["parents", "text_memberships", "vocabulary_memberships"]
+
+_MEMBER_OF = re.compile(r",?\s+(?:as\s+a|is\s+a|a)\s+member\s+of\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -51,3 +60,19 @@ def vocabulary_memberships(actors: tuple[Actor, ...], known: dict[str, Actor]
             result.append(known[parent])
             queue.append(parent)
     return tuple(result), tuple(dict.fromkeys(memberships))
+
+
+def text_memberships(document: ParsedDocument, gazetteer: Gazetteer, mentions: list[Mention]
+                     ) -> tuple[Membership, ...]:
+    """Memberships the text states in the one plain form above, with the paragraph they were read in."""
+    linked = {(m.paragraph_index, m.entity_id) for m in mentions}
+    found: list[Membership] = []
+    for p in document.paragraphs:
+        if "member of" not in p.text:
+            continue
+        hits = [h for h in gazetteer.scan(p.text) if len(h.ids) == 1 and (p.index, h.ids[0]) in linked]
+        for member, body in pairwise(hits):
+            if (member.ids[0].startswith("state/") and body.ids[0].startswith(("org/", "un/"))
+                    and _MEMBER_OF.fullmatch(p.text, member.end, body.start)):
+                found.append(Membership(member.ids[0], body.ids[0], "text", p.index))
+    return tuple(dict.fromkeys(found))

@@ -54,3 +54,25 @@ def test_no_membership_without_a_vocabulary_parent() -> None:
     facts = link(_doc("The African Union and the Sudan discussed the Sudan's membership of the Union."))
     assert {a.id for a in facts.actors} == {"org/AU", "state/SDN"}
     assert facts.memberships == ()
+
+
+def test_a_state_stated_to_be_a_member_in_the_text_keeps_its_paragraph(corpus: Path) -> None:
+    document = parse(corpus / "upr-cycle1" / "pdfs" / "gabon2008.pdf")
+    facts = link(document)
+    stated = [m for m in facts.memberships if m.source == "text"]
+    assert [(m.member_id, m.organization_id) for m in stated] == [("state/GAB", "un/HRC")]
+    paragraph = document.paragraphs[stated[0].paragraph_index]
+    assert paragraph.label == "43" and "Gabon, as a member of the Human Rights Council" in paragraph.text
+    assert Membership("un/HRC", "un/GA") in facts.memberships  # the Council's own place, from the vocabulary
+
+
+def test_only_the_plain_present_form_is_read_from_the_text() -> None:
+    facts = link(_doc(
+        "Chile, a member of the Human Rights Council, spoke first.",
+        "Brazil is a member of the Human Rights Council.",
+        "Peru was a member of the Human Rights Council until 2010.",
+        "Mexico is not a member of the African Union.",
+        "Kenya, as a member of civil society, and the Human Rights Council.",
+    ))
+    stated = [(m.member_id, m.organization_id, m.paragraph_index) for m in facts.memberships if m.source == "text"]
+    assert stated == [("state/CHL", "un/HRC", 0), ("state/BRA", "un/HRC", 1)]
