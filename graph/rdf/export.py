@@ -18,7 +18,7 @@ from typing import BinaryIO
 from graph.rdf import iris
 from graph.rdf import terms as t
 from graph.rdf.errors import RdfError
-from graph.rdf.mapping import ExportState, document_blocks
+from graph.rdf.mapping import ExportState, shaped_blocks
 from graph.rdf.writers import WRITERS, Block
 from graph.store import GraphStore
 from ontology.model import symbol_key
@@ -85,7 +85,7 @@ def export(
         document = stored.document
         if not document.symbols:
             raise RdfError(f"stored document from {document.file!r} has no symbol; cannot mint its IRI")
-        out.write(writer.render(document_blocks(stored, state)).encode("utf-8"))
+        out.write(writer.render(shaped_blocks(stored, state)).encode("utf-8"))
         fingerprint.update(f"{symbol_key(document.symbol)}\0{document.sha256}\0{stored.ingested_at}\n".encode())
         if stored.ingested_at and (latest is None or stored.ingested_at > latest):
             latest = stored.ingested_at

@@ -28,6 +28,7 @@ from graph.rdf.errors import RdfError
 from ontology.model import symbol_key
 
 _SAFE = "-._~()"
+ROOTS = ("doc/", "actor/", "mech/", "sit/", "software/")  # the first segment of every IRI minted under the base
 _PLAIN = re.compile(r"[A-Za-z0-9\-._~()/]+")
 _AWKWARD = re.compile(r"(^|/)\.\.?(/|$)|//|^/|/$")
 _BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+/$")
@@ -47,6 +48,7 @@ def segment(text: str) -> str:
     return quote(text, safe=_SAFE)
 
 
+@lru_cache(maxsize=65536)
 def path(text: str) -> str:
     """A ``/``-separated path, each segment encoded with :func:`segment`; empty segments dropped."""
     if _PLAIN.fullmatch(text) and not _AWKWARD.search(text):

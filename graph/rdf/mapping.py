@@ -87,6 +87,12 @@ class DocContext:
 
 def document_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block]:
     """Every subject block of one stored document, in a fixed order."""
+    for block in shaped_blocks(stored, state):
+        yield block.block() if block.__class__ is t.Shaped else block  # type: ignore[union-attr,misc]
+
+
+def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block | t.Shaped]:
+    """The blocks of :func:`document_blocks`, the most frequent ones as ``Shaped`` (for the writers)."""
     document, facts = stored.document, stored.facts
     base = state.base
     doc = iris.doc_iri(base, document.symbol)
@@ -200,7 +206,7 @@ def _provenance(stored: StoredDocument, ctx: DocContext, state: ExportState) -> 
         yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string("r2p-graph"))]
 
 
-def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[Block]:
+def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     keys = {p.key: p.index for p in document.paragraphs}
     children: dict[str, list[int]] = {}
     for p in document.paragraphs:
@@ -214,9 +220,9 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
     for c in document.citations:
         if c.symbol and c.paragraph_index is not None and 0 <= c.paragraph_index < len(ctx.paras):
             cites.setdefault(c.paragraph_index, set()).add(iris.doc_iri(ctx.base, c.symbol))
-    for p in document.paragraphs:
-        yield ctx.paras[p.index], _paragraph(p, ctx, keys, children.get(p.key, ()), mentions.get(p.index, ()),
-                                             cites.get(p.index, ()))
+    kids, mentioned, cited = children.get, mentions.get, cites.get
+    return iter([_paragraph(p, ctx, keys, kids(p.key, ()), mentioned(p.index, ()), cited(p.index, ()))
+                 for p in document.paragraphs])  # one document's paragraphs at a time
 
 
 _PARAGRAPH_TYPES = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
@@ -224,33 +230,58 @@ _SUBPARAGRAPH_TYPES = [*_PARAGRAPH_TYPES, (t.A, (t.IRI, t.R2P_Subparagraph))]
 _PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.items()}
 
 
-def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> list[t.Prop]:
-    sub = bool(p.parent and p.parent in keys)
-    lang = ctx.lang
-    text = t.clean(p.text)
-    props: list[t.Prop] = [
-        *(_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES), (t.R2P_key, (t.STR, p.key)),
-        _PARA_KIND_PROPS[p.kind], (t.R2P_position, t.integer(p.index)),
-        (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text)),
-        (t.DC_IS_PART_OF, (t.IRI, ctx.paras[keys[p.parent]] if sub else ctx.doc)),  # type: ignore[index]
-    ]
+def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> t.Shaped:
+    """A paragraph's block as a shape (what it holds) and values (its IRIs and texts)."""
+    parent, index, page = p.parent, p.index, p.page >= 1
+    sub = bool(parent and parent in keys)
+    values = [ctx.paras[index], p.key, _SMALL[index] if 0 <= index < 4096 else str(index), p.text,
+              ctx.paras[keys[parent]] if sub else ctx.doc]  # type: ignore[index]
     if p.label:
-        props.append((t.R2P_number, t.string(p.label)))
-    if p.page >= 1:
-        props.append((t.R2P_page, t.integer(p.page)))
+        values.append(p.label)
+    if page:
+        values.append(_SMALL[p.page] if p.page < 4096 else str(p.page))
     if p.section:
-        props.append((t.R2P_sectionHeading, t.lang_string(p.section, lang)))
+        values.append(p.section)
     if p.verb:
-        props.append((t.R2P_leadVerb, t.string(p.verb)))
-    if children:
-        props += [(t.ELI_HAS_PART, (t.IRI, ctx.paras[i])) for i in children]
-    if p.footnotes:
-        props += [(t.R2P_hasFootnote, (t.IRI, ctx.fns[f])) for f in dict.fromkeys(p.footnotes) if f in ctx.fns]
-    if mentions:
-        props += [(t.R2P_mentions, (t.IRI, m)) for m in sorted(mentions)]
-    if cites:
-        props += [(t.CITO_CITES, (t.IRI, c)) for c in sorted(cites) if c != ctx.doc]
-    return props
+        values.append(p.verb)
+    kinds = "illli" + "l" * (len(values) - 5)
+    fns = [ctx.fns[f] for f in dict.fromkeys(p.footnotes) if f in ctx.fns] if p.footnotes else ()
+    mentions = sorted(mentions) if mentions else ()
+    cites = [c for c in sorted(cites) if c != ctx.doc] if cites else ()
+    if children or fns or mentions or cites:
+        iris_ = [*(ctx.paras[i] for i in children), *fns, *mentions, *cites]
+        values += iris_
+        kinds += "i" * len(iris_)
+    key = ("para", sub, ctx.lang, p.kind, bool(p.label), page, bool(p.section), bool(p.verb), len(children),
+           len(fns), len(mentions), len(cites))
+    return t.Shaped(key, _build_paragraph, kinds, values)
+
+
+_SMALL = [str(i) for i in range(4096)]
+
+
+def _build_paragraph(key: tuple, values: list[str]) -> Block:
+    """The properties of a paragraph of shape ``key`` (see :func:`_paragraph`)."""
+    _, sub, lang, kind, label, page, section, verb, n_children, n_fns, n_mentions, n_cites = key
+    subject, para_key, position, text, part_of = values[:5]
+    props: list[t.Prop] = [
+        *(_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES), (t.R2P_key, (t.STR, para_key)),
+        _PARA_KIND_PROPS[kind], (t.R2P_position, (t.TYPED, position, t.XSD_INTEGER)),
+        (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text)), (t.DC_IS_PART_OF, (t.IRI, part_of)),
+    ]
+    rest = iter(values[5:])
+    if label:
+        props.append((t.R2P_number, (t.STR, next(rest))))
+    if page:
+        props.append((t.R2P_page, (t.TYPED, next(rest), t.XSD_INTEGER)))
+    if section:
+        props.append((t.R2P_sectionHeading, (t.LANG, next(rest), lang) if lang else (t.STR, next(rest))))
+    if verb:
+        props.append((t.R2P_leadVerb, (t.STR, next(rest))))
+    for predicate, count in ((t.ELI_HAS_PART, n_children), (t.R2P_hasFootnote, n_fns), (t.R2P_mentions, n_mentions),
+                             (t.CITO_CITES, n_cites)):
+        props += [(predicate, (t.IRI, next(rest))) for _ in range(count)]
+    return subject, props
 
 
 def _footnotes(document: ParsedDocument, ctx: DocContext) -> Iterator[Block]:
@@ -276,7 +307,7 @@ def _para_or_doc(ctx: DocContext, index: int | None) -> str:
     return ctx.paras[index] if index is not None and 0 <= index < len(ctx.paras) else ctx.doc
 
 
-def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[Block]:
+def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[t.Shaped]:
     def owner(c: Citation) -> str:
         if c.footnote is not None and c.footnote in ctx.fns:
             return ctx.fns[c.footnote]
@@ -286,29 +317,41 @@ def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[Blo
         c.paragraph_index if c.paragraph_index is not None else -1, c.footnote or "", c.symbol, c.text,
         c.pinpoint or ""))
     for where, n, c in _numbered(ordered, owner):
-        props: list[t.Prop] = [
-            (t.A, (t.IRI, t.R2P_Citation)), (t.A, (t.IRI, t.CITO_CITATION)),
-            (t.CITO_CITING, (t.IRI, where)), (t.CITO_CITED, (t.IRI, iris.doc_iri(ctx.base, c.symbol))),
-            (t.R2P_citedSymbol, t.string(c.symbol)), (t.R2P_citationText, t.string(c.text)),
-        ]
+        values = [f"{where}/cite/{n}", where, iris.doc_iri(ctx.base, c.symbol), c.symbol, c.text,
+                  ctx.run]
         if c.pinpoint:
-            props.append((t.R2P_pinpoint, t.string(c.pinpoint)))
-        props += [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, ctx.run))]
-        yield f"{where}/cite/{n}", props
+            values.append(c.pinpoint)
+        yield t.Shaped(("cite", bool(c.pinpoint)), _build_citation, "iiilli" + ("l" if c.pinpoint else ""), values)
+
+
+def _build_citation(key: tuple, values: list[str]) -> Block:
+    """The properties of a citation (``key``: whether it has a pinpoint)."""
+    subject, where, cited, symbol, text, run = values[:6]
+    props: list[t.Prop] = [
+        (t.A, (t.IRI, t.R2P_Citation)), (t.A, (t.IRI, t.CITO_CITATION)),
+        (t.CITO_CITING, (t.IRI, where)), (t.CITO_CITED, (t.IRI, cited)),
+        (t.R2P_citedSymbol, (t.STR, symbol)), (t.R2P_citationText, (t.STR, text)),
+    ]
+    if key[1]:
+        props.append((t.R2P_pinpoint, (t.STR, values[6])))
+    props += [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run))]
+    return subject, props
 
 
 def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
     return [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, ctx.run))]
 
 
-def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block]:
+def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
     yield from _recommendations(facts, ctx)
     coverage = sorted(facts.coverage, key=lambda c: (c.paragraph_index, c.mechanism_id, c.situation_id, c.date or ""))
     for where, n, c in _numbered(coverage, lambda c: _para_or_doc(ctx, c.paragraph_index)):
-        props = [(t.A, (t.IRI, t.R2P_Coverage)), (t.R2P_mechanism, (t.IRI, iris.entity_iri(ctx.base, c.mechanism_id))),
-                 (t.R2P_situation, (t.IRI, iris.entity_iri(ctx.base, c.situation_id)))]
-        _optional(props, t.R2P_evidenceDate, t.date(c.date))
-        yield f"{where}/covers/{n}", props + _provenance_props(ctx, where)
+        day = t.date(c.date)
+        values = [f"{where}/covers/{n}", iris.entity_iri(ctx.base, c.mechanism_id),
+                  iris.entity_iri(ctx.base, c.situation_id), where, ctx.run]
+        if day:
+            values.append(day[1])
+        yield t.Shaped(("covers", day and day[2]), _build_coverage, "iiiii" + ("l" if day else ""), values)
     established = sorted(facts.establishments, key=lambda e: (
         e.paragraph_index if e.paragraph_index is not None else -1, e.mechanism_id, e.symbol, e.action))
     for where, n, e in _numbered(established, lambda e: _para_or_doc(ctx, e.paragraph_index)):
@@ -320,35 +363,71 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
     yield from _risk_tags(facts, ctx, state)
 
 
-def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[Block]:
+def _build_coverage(key: tuple, values: list[str]) -> Block:
+    """The properties of a coverage fact (``key``: the datatype of its evidence date, if any)."""
+    subject, mechanism, situation, where, run = values[:5]
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Coverage)), (t.R2P_mechanism, (t.IRI, mechanism)),
+                           (t.R2P_situation, (t.IRI, situation))]
+    if key[1]:
+        props.append((t.R2P_evidenceDate, (t.TYPED, values[5], key[1])))
+    return subject, props + [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run))]
+
+
+def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
-    for where, n, r in _numbered(recs, lambda r: _para_or_doc(ctx, r.paragraph_index)):
-        props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Recommendation)), (t.A, (t.IRI, t.UNDO_RELATION)),
-                               (t.R2P_text, t.lang_string(r.text, ctx.lang))]
-        props += [(t.R2P_recommendedBy, (t.IRI, iris.entity_iri(ctx.base, b))) for b in dict.fromkeys(r.by)]
-        props += [(t.R2P_addressedTo, (t.IRI, iris.entity_iri(ctx.base, a))) for a in dict.fromkeys(r.to)]
+    base, lang, run, paras, doc = ctx.base, ctx.lang, ctx.run, ctx.paras, ctx.doc
+    entity, counts = iris.entity_iri, {}
+    for r in recs:  # numbered per paragraph as _numbered does, inline (recommendations are many)
+        i = r.paragraph_index
+        where = paras[i] if i is not None and 0 <= i < len(paras) else doc
+        n = counts[where] = counts.get(where, 0) + 1
+        by = [entity(base, b) for b in (dict.fromkeys(r.by) if len(r.by) > 1 else r.by)]
+        to = [entity(base, a) for a in (dict.fromkeys(r.to) if len(r.to) > 1 else r.to)]
+        themes = list(dict.fromkeys(r.themes)) if r.themes else ()
+        situations = [entity(base, x) for x in dict.fromkeys(r.situations)] if r.situations else ()
+        values = [f"{where}/rec/{n}", r.text, *by, *to]
         if r.verb:
-            props.append((t.R2P_verbText, t.string(r.verb)))
-            _optional(props, t.R2P_actionVerb, (t.IRI, verb_concept(r.verb)) if verb_concept(r.verb) else None)
+            values.append(r.verb)
         if r.response:
-            props.append((t.R2P_response, t.string(r.response)))
-        props += [(t.R2P_theme, t.string(x)) for x in dict.fromkeys(r.themes)]
-        props += [(t.R2P_concernsSituation, (t.IRI, iris.entity_iri(ctx.base, s))) for s in dict.fromkeys(r.situations)]
-        yield f"{where}/rec/{n}", props + _provenance_props(ctx, where)
+            values.append(r.response)
+        values += [*themes, *situations, where, run]
+        kinds = "il" + "i" * (len(by) + len(to)) + "l" * (bool(r.verb) + bool(r.response) + len(themes)) \
+            + "i" * (len(situations) + 2)
+        key = ("rec", lang, len(by), len(to), bool(r.verb), verb_concept(r.verb) if r.verb else None,
+               bool(r.response), len(themes), len(situations))
+        yield t.Shaped(key, _build_recommendation, kinds, values)
 
 
-def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block]:
+def _build_recommendation(key: tuple, values: list[str]) -> Block:
+    """The properties of a recommendation of shape ``key`` (see :func:`_recommendations`)."""
+    _, lang, n_by, n_to, verb, concept, response, n_themes, n_situations = key
+    subject, text = values[0], values[1]
+    rest = iter(values[2:])
+    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Recommendation)), (t.A, (t.IRI, t.UNDO_RELATION)),
+                           (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text))]
+    props += [(t.R2P_recommendedBy, (t.IRI, next(rest))) for _ in range(n_by)]
+    props += [(t.R2P_addressedTo, (t.IRI, next(rest))) for _ in range(n_to)]
+    if verb:
+        props.append((t.R2P_verbText, (t.STR, next(rest))))
+        if concept:
+            props.append((t.R2P_actionVerb, (t.IRI, concept)))
+    if response:
+        props.append((t.R2P_response, (t.STR, next(rest))))
+    props += [(t.R2P_theme, (t.STR, next(rest))) for _ in range(n_themes)]
+    props += [(t.R2P_concernsSituation, (t.IRI, next(rest))) for _ in range(n_situations)]
+    props += [(t.PROV_DERIVED, (t.IRI, next(rest))), (t.PROV_GENERATED_BY, (t.IRI, next(rest)))]
+    return subject, props
+
+
+def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
     tags = sorted((r for r in facts.risk_tags if _RF.match(r.factor) and 0 <= r.paragraph_index < len(ctx.paras)),
                   key=lambda r: (r.paragraph_index, r.factor, r.method, r.confidence))
     for where, n, r in _numbered(tags, lambda r: ctx.paras[r.paragraph_index]):
         body = str(RF._NS) + r.factor
         software = f"{ctx.base}software/{iris.segment(r.method)}"
-        yield f"{where}/risk/{n}", [
-            (t.A, (t.IRI, t.R2P_RiskTag)), (t.A, (t.IRI, t.OA_ANNOTATION)),
-            (t.OA_MOTIVATED_BY, (t.IRI, t.OA_CLASSIFYING)), (t.OA_BODY, (t.IRI, body)), (t.OA_TARGET, (t.IRI, where)),
-            (t.R2P_confidence, t.decimal(min(1.0, max(0.0, r.confidence)))), (t.R2P_method, t.string(r.method)),
-            (t.PROV_ATTRIBUTED, (t.IRI, software)),
-        ] + _provenance_props(ctx, where)
+        values = [f"{where}/risk/{n}", where, t.decimal(min(1.0, max(0.0, r.confidence)))[1], r.method,
+                  software, ctx.run]
+        yield t.Shaped(("risk", body), _build_risk_tag, "iillii", values)
         if state.first("software:" + r.method):
             yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string(r.method))]
         match = _RF.match(r.factor)
@@ -356,6 +435,17 @@ def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Ite
             yield body, [(t.A, (t.IRI, t.SKOS_CONCEPT)), (t.A, (t.IRI, t.R2P_Indicator)),
                          (t.SKOS_NOTATION, t.string(r.factor)), (t.SKOS_IN_SCHEME, (t.IRI, str(RF._NS))),
                          (t.SKOS_BROADER, (t.IRI, str(RF._NS) + "RF" + match.group(1)))]
+
+
+def _build_risk_tag(key: tuple, values: list[str]) -> Block:
+    """The properties of a risk-factor tag (``key``: its factor's concept IRI)."""
+    subject, where, confidence, method, software, run = values
+    return subject, [
+        (t.A, (t.IRI, t.R2P_RiskTag)), (t.A, (t.IRI, t.OA_ANNOTATION)),
+        (t.OA_MOTIVATED_BY, (t.IRI, t.OA_CLASSIFYING)), (t.OA_BODY, (t.IRI, key[1])), (t.OA_TARGET, (t.IRI, where)),
+        (t.R2P_confidence, (t.TYPED, confidence, t.XSD_DECIMAL)), (t.R2P_method, (t.STR, method)),
+        (t.PROV_ATTRIBUTED, (t.IRI, software)), (t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run)),
+    ]
 
 
 def _entities(facts: DocumentFacts, state: ExportState) -> Iterator[Block]:

@@ -204,3 +204,25 @@ def datetime(value: str | None) -> Obj | None:
 def language(code: str | None) -> Obj | None:
     code = (code or "").strip()
     return (TYPED, code.lower(), XSD_LANGUAGE) if _LANGUAGE.match(code) else None
+
+
+class Shaped:
+    """A subject block given as a shape and its variable values, rendered from a per-shape template.
+
+    ``build(key, values)`` returns the block ``(subject, props)``; ``key`` names everything else the block
+    holds (its predicates, constant objects, counts of repeated properties), so two blocks with the same
+    key differ only in ``values``. ``kinds`` says per value whether it is an IRI under the export's base
+    (``i``; the subject is value 0) or a literal's text (``l``, not yet cleaned: see :func:`clean`). Writers render each shape once with
+    placeholder values and then fill in the values of every block of that shape, escaped for the format:
+    the same bytes as rendering ``build(key, values)`` directly, without building the triples.
+    """
+
+    __slots__ = ("build", "key", "kinds", "values")
+
+    def __init__(self, key: tuple, build, kinds: str, values: list[str]) -> None:
+        self.key, self.build, self.kinds, self.values = key, build, kinds, values
+
+    def block(self) -> tuple[str, list[Prop]]:
+        """The plain block: subject and properties."""
+        values = [clean(v) if k == "l" else v for v, k in zip(self.values, self.kinds)]
+        return self.build(self.key, values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rdflib import Graph
+import pyoxigraph
 from rdflib.namespace import SKOS
 
 from ontology.terms import SCHEMES_TTL, VERB
@@ -14,15 +14,20 @@ _LEADS = ("also ", "further ", "strongly ", "once again ", "again ", "hereby ", 
 
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, str]:
-    """Lower-case labels (preferred and alternative) of the verb scheme, to concept IRI."""
-    graph = Graph().parse(SCHEMES_TTL, format="turtle")
+    """Lower-case labels (preferred and alternative) of the verb scheme, to concept IRI.
+
+    Read with pyoxigraph (parsing the schemes is a fixed cost of every export); a preferred label wins
+    over an alternative one, and within each the labels are taken in sorted order.
+    """
     ns = str(VERB._NS)
-    out: dict[str, str] = {}
-    for predicate in (SKOS.altLabel, SKOS.prefLabel):
-        for concept, label in graph.subject_objects(predicate):
-            if str(concept).startswith(ns):
-                out[str(label).lower()] = str(concept)
-    return out
+    groups: dict[str, list[tuple[str, str]]] = {str(SKOS.altLabel): [], str(SKOS.prefLabel): []}
+    with open(SCHEMES_TTL, "rb") as f:
+        for quad in pyoxigraph.parse(f, format=pyoxigraph.RdfFormat.TURTLE):
+            group = groups.get(quad.predicate.value)
+            if group is not None and isinstance(quad.subject, pyoxigraph.NamedNode) \
+                    and quad.subject.value.startswith(ns):
+                group.append((quad.object.value.lower(), quad.subject.value))
+    return {label: concept for group in groups.values() for label, concept in sorted(group)}
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
+from operator import itemgetter
 
+from graph.rdf import iris
 from graph.rdf import terms as t
 
 Block = tuple[str, list[t.Prop]]
@@ -22,6 +24,8 @@ _NT_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
 _NT_TABLE = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
 _NT_TABLE.update({0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"})
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_MARK = re.compile("\ue000(\\d{3})\ue001")
+_PLAIN = object()  # a shape rendered without a template
 
 
 def nt_escape(text: str) -> str:
@@ -38,6 +42,9 @@ def _xml_text(text: str) -> str:
     if "&" in text or "<" in text or ">" in text or "\r" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     return text
+
+
+_XML_ATTR_SPECIAL = re.compile('[&<"\t\n\r]')
 
 
 def _xml_attr(text: str) -> str:
@@ -57,6 +64,7 @@ class Writer:
         self._namespaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
         self._curies: dict[str, str | None] = {}
         self._ns_tuple = tuple(prefixes.values())
+        self._templates: dict[tuple, object] = {}
 
     def curie(self, iri: str) -> str | None:
         """``prefix:local`` for an IRI in a known namespace with a plain local name, else None (cached)."""
@@ -78,14 +86,81 @@ class Writer:
     def footer(self) -> str:
         return ""
 
-    def render(self, blocks: Iterable[Block]) -> str:
+    def render(self, blocks: Iterable[Block | t.Shaped]) -> str:
+        """Text of the blocks, in order; shaped blocks are filled into their shape's template."""
+        out: list[str] = []
+        plain: list[Block] = []
+        shaped, add, kind = self._shaped, out.append, t.Shaped
+        for block in blocks:
+            if block.__class__ is kind:
+                if plain:
+                    add(self.render_plain(plain))
+                    plain = []
+                add(shaped(block))  # type: ignore[arg-type]
+            else:
+                plain.append(block)  # type: ignore[arg-type]
+        if plain:
+            out.append(self.render_plain(plain))
+        return "".join(out)
+
+    def render_plain(self, blocks: Iterable[Block]) -> str:
         raise NotImplementedError
+
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        """Write a shaped block's values as the format needs them, in place: literals cleaned and escaped."""
+        for i in literals:
+            v = values[i]
+            if v.isprintable():
+                if '"' in v or "\\" in v:
+                    values[i] = v.translate(_NT_TABLE)
+            else:
+                values[i] = nt_escape(t.clean(v))
+
+    def _shaped(self, block: t.Shaped) -> str:
+        template = self._templates.get(block.key)
+        if template is None:
+            template = self._templates[block.key] = self._compile(block)
+        if template is _PLAIN:
+            return self.render_plain([block.block()])
+        parts, pick, literals, nodes, triples = template
+        values = block.values  # rewritten in place: a shaped block is rendered once
+        self._fill(values, literals, nodes)
+        self.triples += triples
+        parts = parts[:]
+        parts[1::2] = pick(values)
+        return "".join(parts)
+
+    def _compile(self, block: t.Shaped) -> tuple | object:
+        """The template of a shape: the block rendered with placeholder values, split at them."""
+        if not self._templates_safe():
+            return _PLAIN
+        subject, props = block.build(block.key, [f"\ue000{i:03d}\ue001" for i in range(len(block.kinds))])
+        saved = self._save()
+        text = self.render_plain([(subject, props)])
+        self._restore(saved)
+        pieces = _MARK.split(text)
+        order = [int(x) for x in pieces[1::2]]
+        parts = [int(x) if i % 2 else x for i, x in enumerate(pieces)]  # literal text, slot, literal text, …
+        pick = itemgetter(*order) if len(order) > 1 else (lambda v, i=order[0]: (v[i],))
+        literals = tuple(i for i, k in enumerate(block.kinds) if k == "l")
+        nodes = tuple(i for i, k in enumerate(block.kinds) if k == "i")
+        return (parts, pick, literals, nodes, len(props))
+
+    def _templates_safe(self) -> bool:
+        """Whether an IRI under the base is always written as the same text around its relative part."""
+        return True
+
+    def _save(self) -> tuple:
+        return (self.triples,)
+
+    def _restore(self, saved: tuple) -> None:
+        self.triples = saved[0]
 
 
 class NTriplesWriter(Writer):
     media_type = "application/n-triples"
 
-    def render(self, blocks: Iterable[Block]) -> str:
+    def render_plain(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
         needs, table = _needs_escape, _NT_TABLE
@@ -121,6 +196,20 @@ class TurtleWriter(Writer):
         lines += [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.prefixes.items())]
         return "".join(lines) + "\n"
 
+    def _templates_safe(self) -> bool:
+        """No IRI a shaped block holds (all under the base's ``iris.ROOTS``) may fall in a prefix's namespace."""
+        for ns in self._ns_tuple:
+            rest = ns[len(self.base):] if ns.startswith(self.base) else None
+            if rest is not None and any(r.startswith(rest) or rest.startswith(r) for r in iris.ROOTS):
+                return False
+        return True
+
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        super()._fill(values, literals, nodes)
+        cut = len(self.base)
+        for i in nodes:  # shaped blocks' IRIs are all under the base: written relative to it
+            values[i] = values[i][cut:]
+
     def _iri(self, iri: str) -> str:
         """``prefix:local``, a relative ``<…>`` under the base, or a full ``<…>``; vocabulary terms cached."""
         curie = self.curie(iri)
@@ -130,7 +219,7 @@ class TurtleWriter(Writer):
             return "<" + iri[len(self.base):] + ">"
         return "<" + iri + ">"
 
-    def render(self, blocks: Iterable[Block]) -> str:
+    def render_plain(self, blocks: Iterable[Block]) -> str:
         """Subject blocks; a predicate repeated in a row is written once with ``,`` between its objects."""
         out: list[str] = []
         add = out.append
@@ -191,6 +280,26 @@ class JsonLdWriter(Writer):
     def footer(self) -> str:
         return "\n  ]\n}\n"
 
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        for i in literals:
+            v = values[i]
+            values[i] = encode_basestring(v if v.isprintable() else t.clean(v))[1:-1]
+
+    def _save(self) -> tuple:
+        saved = (self.triples, self._first)
+        self._first = False  # templates hold the separator written before every node but the first
+        return saved
+
+    def _restore(self, saved: tuple) -> None:
+        self.triples, self._first = saved
+
+    def _shaped(self, block: t.Shaped) -> str:
+        text = super()._shaped(block)
+        if self._first:
+            self._first = False
+            return text[2:]  # without the leading ",\n"
+        return text
+
     def _key(self, iri: str) -> str:
         """The quoted JSON key (or type) for a term: its CURIE when it has one (cached)."""
         key = self._keys.get(iri)
@@ -198,7 +307,7 @@ class JsonLdWriter(Writer):
             key = self._keys[iri] = encode_basestring(self.curie(iri) or iri)
         return key
 
-    def render(self, blocks: Iterable[Block]) -> str:
+    def render_plain(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
         keys, key_of, quote = self._keys, self._key, encode_basestring
@@ -243,13 +352,24 @@ class RdfXmlWriter(Writer):
     def footer(self) -> str:
         return "</rdf:RDF>\n"
 
+    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+        for i in literals:
+            v = values[i]
+            if not v.isprintable():
+                v = values[i] = t.clean(v)
+            if "&" in v or "<" in v or ">" in v or "\r" in v:
+                values[i] = _xml_text(v)
+        if _XML_ATTR_SPECIAL.search(" ".join([values[i] for i in nodes])):  # one check for all the IRIs
+            for i in nodes:
+                values[i] = _xml_attr(values[i])
+
     def _element(self, iri: str) -> str:
         name = self.curie(iri)
         if name is None:
             raise ValueError(f"predicate {iri} has no XML qualified name")
         return name
 
-    def render(self, blocks: Iterable[Block]) -> str:
+    def render_plain(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
         for subject, props in blocks:

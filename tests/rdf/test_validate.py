@@ -63,6 +63,24 @@ def test_a_fact_without_provenance_fails(tmp_path: Path) -> None:
     assert any("extraction run" in f.message for f in result.findings)
 
 
+def test_a_dataset_description_without_licence_count_or_title_fails_as_a_dataset(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    export(ListStore([report(), resolution()]), buffer, format="nt", base_iri=BASE)
+    subject = f"<{BASE}dataset> "
+    lines = [line for line in buffer.getvalue().decode().splitlines()
+             if not (line.startswith(subject) and any(p in line for p in ("/license>", "/title>", "#triples>")))]
+    path = tmp_path / "no-description.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = validate(path)
+    assert not result.conforms
+    violations = [f for f in result.findings if f.severity == "Violation"]
+    assert {f.message for f in violations} == {
+        "A dump states its licence.", "A dump counts its triples (one void:triples, an xsd:integer).",
+        "A dump has a title."}
+    assert {f.example for f in violations} == {f"{BASE}dataset"}
+    assert not any("extracted fact" in f.message for f in result.findings)  # never reported as a fact
+
+
 def test_unreadable_files_are_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .", encoding="utf-8")
