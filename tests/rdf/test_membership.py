@@ -89,3 +89,16 @@ def test_memberships_conform_and_a_membership_without_its_source_fails(tmp_path:
     result = validate(path)
     assert not result.conforms
     assert any(f.severity == "Violation" and "membershipSource" in (f.path or "") for f in result.findings)
+
+
+def test_a_text_membership_must_be_derived_from_a_paragraph(tmp_path: Path) -> None:
+    paragraph = f"<{BASE}doc/S/2025/101/para/1>"
+    vocabulary = f"<{R2P.ActorVocabulary}>"
+    text = _export("nt").decode()
+    node = f"<{BASE}doc/S/2025/101/para/1/member/1> <{PROV.wasDerivedFrom}> "
+    assert text.count(node + paragraph) == 1
+    path = tmp_path / "swapped.nt"
+    path.write_text(text.replace(node + paragraph, node + vocabulary), encoding="utf-8")
+    result = validate(path)
+    assert not result.conforms
+    assert any("derived from a paragraph" in f.message for f in result.findings)
