@@ -165,6 +165,7 @@ def test_memberships_are_written_after_the_actors_with_their_provenance() -> Non
         {"member": "un/HRC", "organization": "un/GA", "doc": KEY, "source": "vocabulary", "paragraph": None},
         {"member": "state/XYZ", "organization": "un/HRC", "doc": KEY, "source": "text", "paragraph": f"{KEY}#12"}]}
     assert "un/GA" in [r["id"] for r in sent[Q.MERGE_ACTORS]["rows"]]
+    assert facts_from_json(json.loads(sent[Q.CREATE_DOCUMENT]["props"]["facts_json"])) == _with_memberships()
 
 
 def test_memberships_that_do_not_hold_together_are_refused_before_anything_is_sent() -> None:
