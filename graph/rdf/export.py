@@ -85,7 +85,7 @@ def export(
         document = stored.document
         if not document.symbols:
             raise RdfError(f"stored document from {document.file!r} has no symbol; cannot mint its IRI")
-        out.write(writer.render(shaped_blocks(stored, state)).encode("utf-8"))
+        out.write(writer.render_bytes(shaped_blocks(stored, state)))
         fingerprint.update(f"{symbol_key(document.symbol)}\0{document.sha256}\0{stored.ingested_at}\n".encode())
         if stored.ingested_at and (latest is None or stored.ingested_at > latest):
             latest = stored.ingested_at

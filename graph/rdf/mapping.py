@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from graph.rdf import iris
+from graph.rdf import iris, shapes
 from graph.rdf import terms as t
 from graph.rdf.membership import membership_blocks
 from graph.rdf.verbs import verb_concept
@@ -227,11 +227,6 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
                  for p in document.paragraphs])  # one document's paragraphs at a time
 
 
-_PARAGRAPH_TYPES = [(t.A, (t.IRI, t.R2P_Paragraph)), (t.A, (t.IRI, t.ELI_SUBDIVISION))]
-_SUBPARAGRAPH_TYPES = [*_PARAGRAPH_TYPES, (t.A, (t.IRI, t.R2P_Subparagraph))]
-_PARA_KIND_PROPS = {k: (t.R2P_paragraphKind, (t.IRI, v)) for k, v in PARA_KIND.items()}
-
-
 def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> t.Shaped:
     """A paragraph's block as a shape (what it holds) and values (its IRIs and texts)."""
     parent, index, page = p.parent, p.index, p.page >= 1
@@ -256,34 +251,10 @@ def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, me
         kinds += "i" * len(iris_)
     key = ("para", sub, ctx.lang, p.kind, bool(p.label), page, bool(p.section), bool(p.verb), len(children),
            len(fns), len(mentions), len(cites))
-    return t.Shaped(key, _build_paragraph, kinds, values)
+    return t.Shaped(key, shapes.build_paragraph, kinds, values)
 
 
 _SMALL = [str(i) for i in range(4096)]
-
-
-def _build_paragraph(key: tuple, values: list[str]) -> Block:
-    """The properties of a paragraph of shape ``key`` (see :func:`_paragraph`)."""
-    _, sub, lang, kind, label, page, section, verb, n_children, n_fns, n_mentions, n_cites = key
-    subject, para_key, position, text, part_of = values[:5]
-    props: list[t.Prop] = [
-        *(_SUBPARAGRAPH_TYPES if sub else _PARAGRAPH_TYPES), (t.R2P_key, (t.STR, para_key)),
-        _PARA_KIND_PROPS[kind], (t.R2P_position, (t.TYPED, position, t.XSD_INTEGER)),
-        (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text)), (t.DC_IS_PART_OF, (t.IRI, part_of)),
-    ]
-    rest = iter(values[5:])
-    if label:
-        props.append((t.R2P_number, (t.STR, next(rest))))
-    if page:
-        props.append((t.R2P_page, (t.TYPED, next(rest), t.XSD_INTEGER)))
-    if section:
-        props.append((t.R2P_sectionHeading, (t.LANG, next(rest), lang) if lang else (t.STR, next(rest))))
-    if verb:
-        props.append((t.R2P_leadVerb, (t.STR, next(rest))))
-    for predicate, count in ((t.ELI_HAS_PART, n_children), (t.R2P_hasFootnote, n_fns), (t.R2P_mentions, n_mentions),
-                             (t.CITO_CITES, n_cites)):
-        props += [(predicate, (t.IRI, next(rest))) for _ in range(count)]
-    return subject, props
 
 
 def _footnotes(document: ParsedDocument, ctx: DocContext) -> Iterator[Block]:
@@ -323,21 +294,8 @@ def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[t.S
                   ctx.run]
         if c.pinpoint:
             values.append(c.pinpoint)
-        yield t.Shaped(("cite", bool(c.pinpoint)), _build_citation, "iiilli" + ("l" if c.pinpoint else ""), values)
-
-
-def _build_citation(key: tuple, values: list[str]) -> Block:
-    """The properties of a citation (``key``: whether it has a pinpoint)."""
-    subject, where, cited, symbol, text, run = values[:6]
-    props: list[t.Prop] = [
-        (t.A, (t.IRI, t.R2P_Citation)), (t.A, (t.IRI, t.CITO_CITATION)),
-        (t.CITO_CITING, (t.IRI, where)), (t.CITO_CITED, (t.IRI, cited)),
-        (t.R2P_citedSymbol, (t.STR, symbol)), (t.R2P_citationText, (t.STR, text)),
-    ]
-    if key[1]:
-        props.append((t.R2P_pinpoint, (t.STR, values[6])))
-    props += [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run))]
-    return subject, props
+        kinds = "iiilli" + ("l" if c.pinpoint else "")
+        yield t.Shaped(("cite", bool(c.pinpoint)), shapes.build_citation, kinds, values)
 
 
 def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
@@ -353,7 +311,7 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
                   iris.entity_iri(ctx.base, c.situation_id), where, ctx.run]
         if day:
             values.append(day[1])
-        yield t.Shaped(("covers", day and day[2]), _build_coverage, "iiiii" + ("l" if day else ""), values)
+        yield t.Shaped(("covers", day and day[2]), shapes.build_coverage, "iiiii" + ("l" if day else ""), values)
     established = sorted(facts.establishments, key=lambda e: (
         e.paragraph_index if e.paragraph_index is not None else -1, e.mechanism_id, e.symbol, e.action))
     for where, n, e in _numbered(established, lambda e: _para_or_doc(ctx, e.paragraph_index)):
@@ -365,20 +323,11 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
     yield from _risk_tags(facts, ctx, state)
 
 
-def _build_coverage(key: tuple, values: list[str]) -> Block:
-    """The properties of a coverage fact (``key``: the datatype of its evidence date, if any)."""
-    subject, mechanism, situation, where, run = values[:5]
-    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Coverage)), (t.R2P_mechanism, (t.IRI, mechanism)),
-                           (t.R2P_situation, (t.IRI, situation))]
-    if key[1]:
-        props.append((t.R2P_evidenceDate, (t.TYPED, values[5], key[1])))
-    return subject, props + [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run))]
-
-
 def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
     base, lang, run, paras, doc = ctx.base, ctx.lang, ctx.run, ctx.paras, ctx.doc
-    entity, counts = iris.entity_iri, {}
+    entity = iris.entity_iri
+    counts: dict[str, int] = {}
     for r in recs:  # numbered per paragraph as _numbered does, inline (recommendations are many)
         i = r.paragraph_index
         where = paras[i] if i is not None and 0 <= i < len(paras) else doc
@@ -397,28 +346,7 @@ def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped
             + "i" * (len(situations) + 2)
         key = ("rec", lang, len(by), len(to), bool(r.verb), verb_concept(r.verb) if r.verb else None,
                bool(r.response), len(themes), len(situations))
-        yield t.Shaped(key, _build_recommendation, kinds, values)
-
-
-def _build_recommendation(key: tuple, values: list[str]) -> Block:
-    """The properties of a recommendation of shape ``key`` (see :func:`_recommendations`)."""
-    _, lang, n_by, n_to, verb, concept, response, n_themes, n_situations = key
-    subject, text = values[0], values[1]
-    rest = iter(values[2:])
-    props: list[t.Prop] = [(t.A, (t.IRI, t.R2P_Recommendation)), (t.A, (t.IRI, t.UNDO_RELATION)),
-                           (t.R2P_text, (t.LANG, text, lang) if lang else (t.STR, text))]
-    props += [(t.R2P_recommendedBy, (t.IRI, next(rest))) for _ in range(n_by)]
-    props += [(t.R2P_addressedTo, (t.IRI, next(rest))) for _ in range(n_to)]
-    if verb:
-        props.append((t.R2P_verbText, (t.STR, next(rest))))
-        if concept:
-            props.append((t.R2P_actionVerb, (t.IRI, concept)))
-    if response:
-        props.append((t.R2P_response, (t.STR, next(rest))))
-    props += [(t.R2P_theme, (t.STR, next(rest))) for _ in range(n_themes)]
-    props += [(t.R2P_concernsSituation, (t.IRI, next(rest))) for _ in range(n_situations)]
-    props += [(t.PROV_DERIVED, (t.IRI, next(rest))), (t.PROV_GENERATED_BY, (t.IRI, next(rest)))]
-    return subject, props
+        yield t.Shaped(key, shapes.build_recommendation, kinds, values)
 
 
 def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
@@ -429,7 +357,7 @@ def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Ite
         software = f"{ctx.base}software/{iris.segment(r.method)}"
         values = [f"{where}/risk/{n}", where, t.decimal(min(1.0, max(0.0, r.confidence)))[1], r.method,
                   software, ctx.run]
-        yield t.Shaped(("risk", body), _build_risk_tag, "iillii", values)
+        yield t.Shaped(("risk", body), shapes.build_risk_tag, "iillii", values)
         if state.first("software:" + r.method):
             yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string(r.method))]
         match = _RF.match(r.factor)
@@ -437,17 +365,6 @@ def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Ite
             yield body, [(t.A, (t.IRI, t.SKOS_CONCEPT)), (t.A, (t.IRI, t.R2P_Indicator)),
                          (t.SKOS_NOTATION, t.string(r.factor)), (t.SKOS_IN_SCHEME, (t.IRI, str(RF._NS))),
                          (t.SKOS_BROADER, (t.IRI, str(RF._NS) + "RF" + match.group(1)))]
-
-
-def _build_risk_tag(key: tuple, values: list[str]) -> Block:
-    """The properties of a risk-factor tag (``key``: its factor's concept IRI)."""
-    subject, where, confidence, method, software, run = values
-    return subject, [
-        (t.A, (t.IRI, t.R2P_RiskTag)), (t.A, (t.IRI, t.OA_ANNOTATION)),
-        (t.OA_MOTIVATED_BY, (t.IRI, t.OA_CLASSIFYING)), (t.OA_BODY, (t.IRI, key[1])), (t.OA_TARGET, (t.IRI, where)),
-        (t.R2P_confidence, (t.TYPED, confidence, t.XSD_DECIMAL)), (t.R2P_method, (t.STR, method)),
-        (t.PROV_ATTRIBUTED, (t.IRI, software)), (t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, run)),
-    ]
 
 
 def _entities(facts: DocumentFacts, state: ExportState) -> Iterator[Block]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
 from operator import itemgetter
+from typing import Any
 
 from graph.rdf import iris
 from graph.rdf import terms as t
@@ -26,6 +27,7 @@ _NT_TABLE.update({0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _MARK = re.compile("\ue000(\\d{3})\ue001")
 _PLAIN = object()  # a shape rendered without a template
+_utf8 = str.encode
 
 
 def nt_escape(text: str) -> str:
@@ -64,7 +66,7 @@ class Writer:
         self._namespaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
         self._curies: dict[str, str | None] = {}
         self._ns_tuple = tuple(prefixes.values())
-        self._templates: dict[tuple, object] = {}
+        self._templates: dict[tuple, Any] = {}
 
     def curie(self, iri: str) -> str | None:
         """``prefix:local`` for an IRI in a known namespace with a plain local name, else None (cached)."""
@@ -88,20 +90,28 @@ class Writer:
 
     def render(self, blocks: Iterable[Block | t.Shaped]) -> str:
         """Text of the blocks, in order; shaped blocks are filled into their shape's template."""
-        out: list[str] = []
+        blocks = list(blocks)
+        if not any(block.__class__ is t.Shaped for block in blocks):
+            return self.render_plain(blocks)  # type: ignore[arg-type]
+        return self.render_bytes(blocks).decode("utf-8")
+
+    def render_bytes(self, blocks: Iterable[Block | t.Shaped]) -> bytes:
+        """The blocks as UTF-8, in order. Templates are kept encoded, so only the values are encoded:
+        an IRI repeated on every line of a block is encoded once, not once per line."""
+        out: list[bytes] = []
         plain: list[Block] = []
         shaped, add, kind = self._shaped, out.append, t.Shaped
         for block in blocks:
             if block.__class__ is kind:
                 if plain:
-                    add(self.render_plain(plain))
+                    add(self.render_plain(plain).encode("utf-8"))
                     plain = []
                 add(shaped(block))  # type: ignore[arg-type]
             else:
                 plain.append(block)  # type: ignore[arg-type]
         if plain:
-            out.append(self.render_plain(plain))
-        return "".join(out)
+            add(self.render_plain(plain).encode("utf-8"))
+        return b"".join(out)
 
     def render_plain(self, blocks: Iterable[Block]) -> str:
         raise NotImplementedError
@@ -116,21 +126,21 @@ class Writer:
             else:
                 values[i] = nt_escape(t.clean(v))
 
-    def _shaped(self, block: t.Shaped) -> str:
+    def _shaped(self, block: t.Shaped) -> bytes:
         template = self._templates.get(block.key)
         if template is None:
             template = self._templates[block.key] = self._compile(block)
         if template is _PLAIN:
-            return self.render_plain([block.block()])
+            return self.render_plain([block.block()]).encode("utf-8")
         parts, pick, literals, nodes, triples = template
         values = block.values  # rewritten in place: a shaped block is rendered once
         self._fill(values, literals, nodes)
         self.triples += triples
         parts = parts[:]
-        parts[1::2] = pick(values)
-        return "".join(parts)
+        parts[1::2] = pick(list(map(_utf8, values)))
+        return b"".join(parts)
 
-    def _compile(self, block: t.Shaped) -> tuple | object:
+    def _compile(self, block: t.Shaped) -> Any:
         """The template of a shape: the block rendered with placeholder values, split at them."""
         if not self._templates_safe():
             return _PLAIN
@@ -140,7 +150,7 @@ class Writer:
         self._restore(saved)
         pieces = _MARK.split(text)
         order = [int(x) for x in pieces[1::2]]
-        parts = [int(x) if i % 2 else x for i, x in enumerate(pieces)]  # literal text, slot, literal text, …
+        parts = [int(x) if i % 2 else x.encode("utf-8") for i, x in enumerate(pieces)]  # text, slot, text, …
         pick = itemgetter(*order) if len(order) > 1 else (lambda v, i=order[0]: (v[i],))
         literals = tuple(i for i, k in enumerate(block.kinds) if k == "l")
         nodes = tuple(i for i, k in enumerate(block.kinds) if k == "i")
@@ -293,7 +303,7 @@ class JsonLdWriter(Writer):
     def _restore(self, saved: tuple) -> None:
         self.triples, self._first = saved
 
-    def _shaped(self, block: t.Shaped) -> str:
+    def _shaped(self, block: t.Shaped) -> bytes:
         text = super()._shaped(block)
         if self._first:
             self._first = False
@@ -363,6 +373,10 @@ class RdfXmlWriter(Writer):
             for i in nodes:
                 values[i] = _xml_attr(values[i])
 
+    def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
+        super().__init__(base=base, prefixes=prefixes)
+        self._elements: dict[str, str] = {}  # predicate IRI -> qualified name
+
     def _element(self, iri: str) -> str:
         name = self.curie(iri)
         if name is None:
@@ -372,13 +386,17 @@ class RdfXmlWriter(Writer):
     def render_plain(self, blocks: Iterable[Block]) -> str:
         out: list[str] = []
         add = out.append
+        special, elements, element_of = _XML_ATTR_SPECIAL.search, self._elements, self._element
         for subject, props in blocks:
-            add(f'<rdf:Description rdf:about="{_xml_attr(subject)}">\n')
+            add('<rdf:Description rdf:about="' + (_xml_attr(subject) if special(subject) else subject) + '">\n')
             for p, o in props:
-                el = self._element(p)
+                el = elements.get(p)
+                if el is None:
+                    el = elements[p] = element_of(p)
                 kind = o[0]
                 if kind == 0:
-                    add(f'  <{el} rdf:resource="{_xml_attr(o[1])}"/>\n')
+                    v = o[1]
+                    add("  <" + el + ' rdf:resource="' + (_xml_attr(v) if special(v) else v) + '"/>\n')
                 elif kind == 1:
                     add(f"  <{el}>{_xml_text(o[1])}</{el}>\n")
                 elif kind == 2:
