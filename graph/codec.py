@@ -18,6 +18,7 @@ from ontology.model import (
     Footnote,
     Mechanism,
     MechanismType,
+    Membership,
     Mention,
     Paragraph,
     ParagraphKind,
@@ -67,5 +68,6 @@ def facts_from_json(data: dict[str, Any]) -> DocumentFacts:
         establishments=tuple(Establishment(**e) for e in data["establishments"]),
         risk_tags=tuple(RiskTag(**t) for t in data["risk_tags"]),
         relations=tuple(Relation(**r) for r in data["relations"]),
+        memberships=tuple(Membership(**m) for m in data.get("memberships", ())),
         warnings=tuple(data["warnings"]),
     )

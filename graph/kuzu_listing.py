@@ -36,7 +36,8 @@ def get_actor(conn: kuzu.Connection, name: str) -> ActorRecord | None:
         return None
     r = found[0]
     return ActorRecord(id=r[0], name=r[1], kind=r[2], iso3=r[3], m49=r[4], aliases=tuple(r[5] or ()),
-                       recommendations_by=r[6], recommendations_to=r[7], documents=r[8])
+                       recommendations_by=r[6], recommendations_to=r[7], documents=r[8],
+                       member_of=tuple(sorted(r[9] or ())), members=tuple(sorted(r[10] or ())))
 
 
 def generation(conn: kuzu.Connection) -> str:

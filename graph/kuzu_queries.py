@@ -97,8 +97,13 @@ REL_TABLES: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
     "REVISES": ([("Document", "Document")], [("document", "STRING")]),
     "CORRECTS": ([("Document", "Document")], [("document", "STRING")]),
     "ADDENDUM_TO": ([("Document", "Document")], [("document", "STRING")]),
-    "MEMBER_OF": ([("Actor", "Actor")], [("document", "STRING")]),
+    "MEMBER_OF": ([("Actor", "Actor")], [*_PROV, ("source", "STRING")]),  # source: "vocabulary" | "text"
 }
+# Columns added to tables of stores created before them (ALTER is idempotent with IF NOT EXISTS).
+MIGRATIONS = [
+    "ALTER TABLE MEMBER_OF ADD IF NOT EXISTS paragraph STRING",
+    "ALTER TABLE MEMBER_OF ADD IF NOT EXISTS source STRING",
+]
 
 VECTOR_INDEX = "paragraph_embedding"
 FTS_INDEX = "paragraph_text"
@@ -259,7 +264,10 @@ GET_ACTOR = (
     "OPTIONAL MATCH (a)<-[b:RECOMMENDED_BY]-(:Recommendation) WITH a, count(b) AS made "
     "OPTIONAL MATCH (a)<-[t:ADDRESSED_TO]-(:Recommendation) WITH a, made, count(t) AS received "
     "OPTIONAL MATCH (a)-[e:ISSUED_BY|MENTIONS|RECOMMENDED_BY|ADDRESSED_TO]-() "
-    "RETURN a.id, a.name, a.kind, a.iso3, a.m49, a.aliases, made, received, count(DISTINCT e.document)"
+    "WITH a, made, received, count(DISTINCT e.document) AS docs "
+    "OPTIONAL MATCH (a)-[:MEMBER_OF]->(o:Actor) WITH a, made, received, docs, collect(DISTINCT o.id) AS orgs "
+    "OPTIONAL MATCH (a)<-[:MEMBER_OF]-(m:Actor) "
+    "RETURN a.id, a.name, a.kind, a.iso3, a.m49, a.aliases, made, received, docs, orgs, collect(DISTINCT m.id)"
 )
 GENERATION = "generation"  # the StoreMeta row counting committed writes
 ACTOR_NAMES = "UNWIND $ids AS i MATCH (a:Actor {id: i}) RETURN i, a.name"

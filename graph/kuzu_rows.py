@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.checks import membership_problem
 from graph.errors import BadDocument
 from graph.paragraph_context import ParagraphContext, paragraph_context
 from graph.store import paragraph_uid, text_hash
@@ -87,6 +88,9 @@ def _check(doc: ParsedDocument, facts: DocumentFacts, emb: Mapping[int, Sequence
     bad = sorted({i for i in indexes if not 0 <= i < count})
     if bad:
         raise BadDocument(f"{name}: facts point at paragraph indexes {bad[:5]} outside 0..{count - 1}")
+    problem = membership_problem(facts, count)
+    if problem:
+        raise BadDocument(f"{name}: {problem}")
     wrong = sorted(i for i, v in emb.items() if len(v) != dim)
     if wrong:
         raise BadDocument(f"{name}: embeddings of paragraphs {wrong[:5]} do not have {dim} dimensions")
@@ -225,6 +229,10 @@ def _edges(rows: Rows, doc: ParsedDocument, facts: DocumentFacts) -> None:
     for t in facts.risk_tags:
         rows.rel("TAGGED", "Paragraph", "RiskFactor", puid[t.paragraph_index], t.factor, document=key,
                  paragraph=puid[t.paragraph_index], confidence=float(t.confidence), method=t.method)
+    for ms in dict.fromkeys(facts.memberships):
+        para = puid[ms.paragraph_index] if ms.paragraph_index is not None else None
+        rows.rel("MEMBER_OF", "Actor", "Actor", ms.member_id, ms.organization_id, document=key, paragraph=para,
+                 source=ms.source)
     for rel in facts.relations:
         table = RELATION_TABLES.get(rel.type)
         if table is None:

@@ -98,7 +98,7 @@ class KuzuGraphStore(KuzuReading):
         return conn
 
     def _init_schema(self) -> None:
-        for stmt in q.schema_ddl(self.embedding_dim):
+        for stmt in [*q.schema_ddl(self.embedding_dim), *q.MIGRATIONS]:
             self._conn.execute(stmt)
         existing = {row[0] for row in _rows(self._conn.execute(q.SHOW_INDEXES))}
         for name, stmt in zip((q.VECTOR_INDEX, q.FTS_INDEX), q.INDEX_DDL):

@@ -12,7 +12,8 @@ for each of its symbols; ``-[:HAS_PARAGRAPH]->(:Paragraph {uid})``; ``(:Footnote
 the document. Actors, situations, mechanisms and risk factors are ``:Entity {id}`` nodes with a
 second label. Paragraph-level edges carry their provenance by being attached to the paragraph
 (MENTIONS, CITES, TAGGED, STATED_IN); edges between entities carry ``doc`` (document key) and
-``paragraph`` (paragraph uid): COVERS, ESTABLISHED_BY. Cited documents are ``:Symbol`` nodes, so
+``paragraph`` (paragraph uid): COVERS, ESTABLISHED_BY, MEMBER_OF (with ``source``: "vocabulary",
+no paragraph, or "text"). Cited documents are ``:Symbol`` nodes, so
 a citation of a document not (yet) stored is kept and joins the document when it arrives.
 """
 
@@ -25,12 +26,12 @@ LABELS = ("Document", "Symbol", "Paragraph", "Footnote", "Entity", "Actor", "Sit
           "RiskFactor", "Recommendation", "StoreMeta")
 RELATIONSHIP_TYPES = ("HAS_SYMBOL", "HAS_PARAGRAPH", "PART_OF", "FOOTNOTE_OF", "CITES_FOOTNOTE", "CITES",
                       "ISSUED_BY", "CONCERNS", "MENTIONS", "STATED_IN", "RECOMMENDED_BY", "ADDRESSED_TO",
-                      "COVERS", "ESTABLISHED_BY", "TAGGED", "REVISES", "CORRECTS", "ADDENDUM_TO")
+                      "COVERS", "ESTABLISHED_BY", "TAGGED", "REVISES", "CORRECTS", "ADDENDUM_TO", "MEMBER_OF")
 # Property keys of nodes and relationships, and the keys of the ``$rows`` maps the writes unwind.
 PROPERTY_KEYS = ("action", "aliases", "child", "confidence", "date", "doc", "document_json", "document_kind",
                  "embedding", "entity", "established_by", "facts_json", "factor", "footnote", "footnotes", "id",
                  "index", "ingested_at", "iso3", "key", "kind", "label", "language", "m49", "match_keys",
-                 "mechanism", "method", "name", "acronym", "organ_keys", "organs", "page", "paragraph",
+                 "mechanism", "member", "method", "organization", "source", "name", "acronym", "organ_keys", "organs", "page", "paragraph",
                  "paragraph_count", "parent", "pinpoint", "position", "recommendation", "response", "section",
                  "sha256", "situation", "source_path", "symbol", "symbol_keys", "symbols", "text", "text_hash",
                  "themes", "by_ids", "to_ids", "situation_ids", "mechanism_ids", "is_recommendation", "title", "type", "uid", "value", "verb", "year")
@@ -49,6 +50,7 @@ SCHEMA: tuple[str, ...] = (
     "CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)",
     "CREATE INDEX covers_doc IF NOT EXISTS FOR ()-[e:COVERS]-() ON (e.doc)",
     "CREATE INDEX established_by_doc IF NOT EXISTS FOR ()-[e:ESTABLISHED_BY]-() ON (e.doc)",
+    "CREATE INDEX member_of_doc IF NOT EXISTS FOR ()-[e:MEMBER_OF]-() ON (e.doc)",
     ("CREATE FULLTEXT INDEX paragraph_text IF NOT EXISTS FOR (p:Paragraph) ON EACH [p.text, p.label, p.section]"
      " OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}"),
 )
@@ -131,6 +133,11 @@ DELETE e
 
 DELETE_ESTABLISHED_BY = """
 MATCH (:Entity)-[e:ESTABLISHED_BY {doc: $key}]->(:Symbol)
+DELETE e
+"""
+
+DELETE_MEMBER_OF = """
+MATCH (:Entity)-[e:MEMBER_OF {doc: $key}]->(:Entity)
 DELETE e
 """
 
@@ -310,6 +317,14 @@ ON CREATE SET s.symbol = row.symbol
 CREATE (m)-[:ESTABLISHED_BY {doc: row.doc, paragraph: row.paragraph, action: row.action}]->(s)
 """
 
+# Both ends are among the document's actors, merged just before.
+CREATE_MEMBER_OF = """
+UNWIND $rows AS row
+MATCH (m:Actor {id: row.member})
+MATCH (o:Actor {id: row.organization})
+CREATE (m)-[:MEMBER_OF {doc: row.doc, paragraph: row.paragraph, source: row.source}]->(o)
+"""
+
 CREATE_TAGGED = """
 UNWIND $rows AS row
 MATCH (p:Paragraph {uid: row.paragraph})
@@ -417,8 +432,12 @@ WITH a, count(b) AS made
 OPTIONAL MATCH (a)<-[t:ADDRESSED_TO]-(:Recommendation)
 WITH a, made, count(t) AS received
 OPTIONAL MATCH (a)-[e:ISSUED_BY|MENTIONS|RECOMMENDED_BY|ADDRESSED_TO]-(x)
+WITH a, made, received, count(DISTINCT coalesce(e.doc, x.doc, x.key)) AS documents
+OPTIONAL MATCH (a)-[:MEMBER_OF]->(o:Actor)
+WITH a, made, received, documents, collect(DISTINCT o.id) AS member_of
+OPTIONAL MATCH (a)<-[:MEMBER_OF]-(m:Actor)
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.iso3 AS iso3, a.m49 AS m49, a.aliases AS aliases,
-       made, received, count(DISTINCT coalesce(e.doc, x.doc, x.key)) AS documents
+       made, received, documents, member_of, collect(DISTINCT m.id) AS members
 """
 
 # The count of committed writes: every write transaction adds one, in the same transaction.

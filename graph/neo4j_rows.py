@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph import neo4j_queries as Q
+from graph.checks import membership_problem
 from graph.codec import facts_from_json
 from graph.errors import BadDocument
 from graph.paragraph_context import paragraph_context
@@ -73,7 +74,8 @@ def write_plan(
 
 def delete_plan(key: str) -> list[Step]:
     """The statements that delete the stored document with this key and everything it owns."""
-    return [(q, {"key": key}) for q in (Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY, Q.DELETE_RECOMMENDATIONS,
+    return [(q, {"key": key}) for q in (Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY, Q.DELETE_MEMBER_OF,
+                                        Q.DELETE_RECOMMENDATIONS,
                                         Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES, Q.DELETE_DOCUMENT)]
 
 
@@ -124,6 +126,9 @@ def _check(document: ParsedDocument, facts: DocumentFacts, embeddings: Mapping[i
     bad = sorted({i for i in used if not 0 <= i < count})
     if bad:
         raise BadDocument(f"{name}: facts refer to paragraph index {bad[0]}, the document has {count}")
+    problem = membership_problem(facts, count)
+    if problem:
+        raise BadDocument(f"{name}: {problem}")
     unknown = sorted({r.type for r in facts.relations} - set(Q.CREATE_RELATIONS))
     if unknown:
         raise BadDocument(f"{name}: unknown relation type {unknown[0]!r}")
@@ -222,10 +227,14 @@ def _paragraph_fact_steps(document: ParsedDocument, facts: DocumentFacts) -> lis
     established = [{"mechanism": e.mechanism_id, "key": symbol_key(e.symbol), "symbol": e.symbol, "doc": key,
                     "paragraph": uid(e.paragraph_index) if e.paragraph_index is not None else None,
                     "action": e.action} for e in facts.establishments]
+    members = [{"member": m.member_id, "organization": m.organization_id, "doc": key, "source": m.source,
+                "paragraph": uid(m.paragraph_index) if m.paragraph_index is not None else None}
+               for m in dict.fromkeys(facts.memberships)]
     tags = [{"paragraph": uid(t.paragraph_index), "factor": t.factor, "confidence": float(t.confidence),
              "method": t.method} for t in facts.risk_tags]
     return [(Q.CREATE_MENTIONS, {"rows": mentions}), (Q.CREATE_COVERS, {"rows": covers}),
-            (Q.CREATE_ESTABLISHED_BY, {"rows": established}), (Q.CREATE_TAGGED, {"rows": tags})]
+            (Q.CREATE_ESTABLISHED_BY, {"rows": established}), (Q.CREATE_MEMBER_OF, {"rows": members}),
+            (Q.CREATE_TAGGED, {"rows": tags})]
 
 
 def _recommendation_steps(document: ParsedDocument, facts: DocumentFacts) -> list[Step]:

@@ -261,7 +261,9 @@ class Neo4jGraphStore:
         r = rows[0]
         return ActorRecord(id=r["id"], name=r["name"], kind=r["kind"], iso3=r["iso3"], m49=r["m49"],
                            aliases=tuple(r["aliases"] or ()), recommendations_by=int(r["made"]),
-                           recommendations_to=int(r["received"]), documents=int(r["documents"]))
+                           recommendations_to=int(r["received"]), documents=int(r["documents"]),
+                           member_of=tuple(sorted(r.get("member_of") or ())),
+                           members=tuple(sorted(r.get("members") or ())))
 
     def generation(self) -> str:
         """The count of committed writes (a fingerprint of the stored state for caches)."""

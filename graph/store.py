@@ -124,6 +124,8 @@ class ActorRecord:
     recommendations_by: int = 0  # recommendations it made
     recommendations_to: int = 0  # recommendations addressed to it
     documents: int = 0  # stored documents with an edge to it (issuing, mentioning, recommending, addressed)
+    member_of: tuple[str, ...] = ()  # ids of the organizations it is a member or organ of (MEMBER_OF), sorted
+    members: tuple[str, ...] = ()  # ids of the actors that are members or organs of it, sorted
 
 
 @dataclass(frozen=True, slots=True)

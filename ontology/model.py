@@ -229,6 +229,21 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Membership:
+    """An actor is part of, or a member of, an organization (MEMBER_OF).
+
+    ``source`` says where the claim comes from: ``"vocabulary"`` (the curated vocabulary's
+    ``parent`` column, e.g. the AU Peace and Security Council is an organ of the African Union;
+    no paragraph) or ``"text"`` (stated in the paragraph at ``paragraph_index``).
+    """
+
+    member_id: str
+    organization_id: str
+    source: str = "vocabulary"  # "vocabulary" | "text"
+    paragraph_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentFacts:
     """Everything linked from one document; the store replaces it whole on re-ingest."""
 
@@ -243,6 +258,7 @@ class DocumentFacts:
     establishments: tuple[Establishment, ...] = ()
     risk_tags: tuple[RiskTag, ...] = ()
     relations: tuple[Relation, ...] = ()
+    memberships: tuple[Membership, ...] = ()  # MEMBER_OF among the actors above
     warnings: tuple[str, ...] = ()  # what linking could not decide ("'Guinea' ambiguous in para 12")
 
     def to_json(self) -> dict[str, Any]:
@@ -261,6 +277,6 @@ def _jsonable(value: Any) -> Any:
 
 __all__ = [
     "Actor", "ActorKind", "Citation", "Coverage", "DocumentFacts", "DocumentKind", "Establishment",
-    "Footnote", "Mechanism", "MechanismType", "Mention", "Paragraph", "ParagraphKind", "ParsedDocument",
+    "Footnote", "Mechanism", "MechanismType", "Membership", "Mention", "Paragraph", "ParagraphKind", "ParsedDocument",
     "Recommendation", "Relation", "RiskTag", "Situation", "symbol_key",
 ]

@@ -67,6 +67,8 @@ class R2P(DefinedNamespace):
     Recommendation: URIRef
     Coverage: URIRef
     Establishment: URIRef
+    Membership: URIRef
+    ActorVocabulary: URIRef
     RiskFactor: URIRef
     Indicator: URIRef
     RiskTag: URIRef
@@ -123,6 +125,9 @@ class R2P(DefinedNamespace):
     evidenceDate: URIRef
     resolution: URIRef
     establishmentAction: URIRef
+    member: URIRef
+    organization: URIRef
+    membershipSource: URIRef
     confidence: URIRef
     method: URIRef
     storeFingerprint: URIRef

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from graph.rdf import iris, shapes
 from graph.rdf import terms as t
+from graph.rdf.membership import membership_blocks
 from graph.rdf.verbs import verb_concept
 from graph.store import StoredDocument
 from ontology.model import (
@@ -108,6 +109,7 @@ def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block 
     yield from _citations(document.citations, ctx)
     yield from _facts(facts, ctx, state)
     yield from _entities(facts, state)
+    yield from membership_blocks(facts, base=base, doc=doc, paras=ctx.paras, run=ctx.run, first=state.first)
 
 
 def _footnote_iris(doc: str, document: ParsedDocument) -> dict[str, str]:

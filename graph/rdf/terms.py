@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
 from ontology.terms import CITO, ELI, OA, R2P, UNDO
 
@@ -55,6 +55,8 @@ R2P_EarlyWarningSystem = str(R2P.EarlyWarningSystem)
 R2P_Recommendation = str(R2P.Recommendation)
 R2P_Coverage = str(R2P.Coverage)
 R2P_Establishment = str(R2P.Establishment)
+R2P_Membership = str(R2P.Membership)
+R2P_ActorVocabulary = str(R2P.ActorVocabulary)
 R2P_Indicator = str(R2P.Indicator)
 R2P_RiskTag = str(R2P.RiskTag)
 R2P_ExtractionRun = str(R2P.ExtractionRun)
@@ -107,6 +109,8 @@ R2P_situation = str(R2P.situation)
 R2P_evidenceDate = str(R2P.evidenceDate)
 R2P_resolution = str(R2P.resolution)
 R2P_establishmentAction = str(R2P.establishmentAction)
+R2P_member, R2P_organization = str(R2P.member), str(R2P.organization)
+R2P_membershipSource = str(R2P.membershipSource)
 R2P_confidence = str(R2P.confidence)
 R2P_method = str(R2P.method)
 R2P_storeFingerprint = str(R2P.storeFingerprint)
@@ -117,6 +121,7 @@ ELI_LEGAL_RESOURCE, ELI_SUBDIVISION = str(ELI.LegalResource), str(ELI.LegalResou
 CITO_CITATION, CITO_CITES = str(CITO.Citation), str(CITO.cites)
 CITO_CITING, CITO_CITED = str(CITO.hasCitingEntity), str(CITO.hasCitedEntity)
 UNDO_RELATION = str(UNDO.Relation)
+ORG_MEMBER_OF, ORG_SUB_ORGANIZATION_OF = str(ORG.memberOf), str(ORG.subOrganizationOf)
 OA_ANNOTATION, OA_BODY, OA_TARGET = str(OA.Annotation), str(OA.hasBody), str(OA.hasTarget)
 OA_MOTIVATED_BY, OA_CLASSIFYING = str(OA.motivatedBy), str(OA.classifying)
 DC_IDENTIFIER, DC_TITLE, DC_LANGUAGE = str(DCTERMS.identifier), str(DCTERMS.title), str(DCTERMS.language)

@@ -31,6 +31,7 @@ from .mechanisms import (
     establishments_in,
     panels_by_resolution,
 )
+from .memberships import text_memberships, vocabulary_memberships
 from .named import is_named, named_mandates, named_situations, named_warning
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
@@ -80,9 +81,10 @@ def link(document: ParsedDocument) -> DocumentFacts:
     warnings += rec_warnings
     mech_ids = {m for _, m in mech_mentions} | {e.mechanism_id for e in establishments}
     mech_ids |= {c.mechanism_id for c in covers} | {i for r in recs for i in r.by if i in entries}
+    actors, memberships = vocabulary_memberships(_actors(reg, mentions, recs, issued_by), reg.actors)
+    memberships += text_memberships(document, reg.gazetteer, mentions)
     return DocumentFacts(
-        issued_by=tuple(issued_by), situations=tuple(concerned),
-        actors=_actors(reg, mentions, recs, issued_by),
+        issued_by=tuple(issued_by), situations=tuple(concerned), actors=actors, memberships=memberships,
         situation_defs=tuple(situations) + _coverage_situations(covers, situations, reg),
         mechanisms=tuple(entries[m].mechanism for m in sorted(mech_ids)),
         mentions=tuple(mentions), recommendations=tuple(recs), coverage=tuple(covers),

@@ -23,6 +23,7 @@ from graph.store import (
     SituationSummary,
     StoredDocument,
 )
+from ontology.model import Membership
 from tests.neo4j import sample
 from tests.neo4j.recording import RecordingDriver, answers
 
@@ -219,7 +220,8 @@ def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
     store = Neo4jGraphStore(driver)
     store.put_document(sample.document(), sample.facts())
     relations = (sample.Relation("revises", "A/HRC/8/97"), sample.Relation("addendum_to", "A/HRC/8/96"))
-    store.put_document(sample.document(), dataclasses.replace(sample.facts(), relations=relations))
+    member = (Membership("state/XYZ", "un/HRC", "text", 1),)
+    store.put_document(sample.document(), dataclasses.replace(sample.facts(), relations=relations, memberships=member))
     store.remove_document(KEY)
     store.document_sha256(KEY), store.find_by_sha256("x"), store.get_document(KEY), list(store.iter_documents())
     store.list_documents(), store.trace("Xyzland"), store.recommendations(by="Chile", mechanism="MXYZ")
@@ -281,7 +283,8 @@ def test_list_mechanisms_passes_the_type_or_null() -> None:
 
 def test_get_actor_by_id_then_by_name() -> None:
     row = {"id": "state/SDN", "name": "Sudan", "kind": "state", "iso3": "SDN", "m49": "729",
-           "aliases": ["the Sudan"], "made": 0, "received": 4, "documents": 3}
+           "aliases": ["the Sudan"], "made": 0, "received": 4, "documents": 3, "member_of": ["org/AU", "org/IGAD"],
+           "members": []}
 
     def answer(query: str, params: dict[str, object]) -> list[dict[str, object]]:
         if query == Q.RESOLVE_ACTORS:
@@ -291,7 +294,8 @@ def test_get_actor_by_id_then_by_name() -> None:
     driver = RecordingDriver(answer)
     store = Neo4jGraphStore(driver, read_only=True)
     assert store.get_actor("the Sudan") == ActorRecord("state/SDN", "Sudan", "state", "SDN", "729", ("the Sudan",),
-                                                       recommendations_by=0, recommendations_to=4, documents=3)
+                                                       recommendations_by=0, recommendations_to=4, documents=3,
+                                                       member_of=("org/AU", "org/IGAD"))
     assert [(c.query, c.params) for c in driver.calls] == [
         (Q.GET_ACTOR, {"id": "the Sudan"}), (Q.RESOLVE_ACTORS, {"query": "the Sudan", "key": "sudan"}),
         (Q.GET_ACTOR, {"id": "state/SDN"})]

@@ -13,6 +13,7 @@ from graph.errors import BadDocument, StoreError
 from graph.neo4j_rows import dumps
 from graph.neo4j_store import Neo4jGraphStore
 from graph.store import text_hash
+from ontology.model import Actor, ActorKind, DocumentFacts, Membership
 from tests.neo4j import sample
 from tests.neo4j.recording import RecordingDriver, answers
 
@@ -145,16 +146,50 @@ def test_facts_become_parameter_rows_with_provenance() -> None:
                                                                           "symbol": "A/HRC/8/98"}]}
 
 
+def _with_memberships() -> DocumentFacts:
+    """The sample facts with the Council's parent organ (vocabulary) and a membership read in paragraph 12."""
+    facts = sample.facts()
+    assembly = Actor("un/GA", "General Assembly", ActorKind.UN_ENTITY)
+    return dataclasses.replace(facts, actors=(*facts.actors, assembly), memberships=(
+        Membership("un/HRC", "un/GA"), Membership("state/XYZ", "un/HRC", "text", 1)))
+
+
+def test_memberships_are_written_after_the_actors_with_their_provenance() -> None:
+    driver = RecordingDriver()
+    open_store(driver).put_document(sample.document(), _with_memberships())
+    [tx] = driver.transactions
+    assert tx.queries.index(Q.MERGE_ACTORS) < tx.queries.index(Q.CREATE_MEMBER_OF) < tx.queries.index(
+        Q.BUMP_GENERATION)
+    sent = {c.query: c.params for c in tx.calls}
+    assert sent[Q.CREATE_MEMBER_OF] == {"rows": [
+        {"member": "un/HRC", "organization": "un/GA", "doc": KEY, "source": "vocabulary", "paragraph": None},
+        {"member": "state/XYZ", "organization": "un/HRC", "doc": KEY, "source": "text", "paragraph": f"{KEY}#12"}]}
+    assert "un/GA" in [r["id"] for r in sent[Q.MERGE_ACTORS]["rows"]]
+    assert facts_from_json(json.loads(sent[Q.CREATE_DOCUMENT]["props"]["facts_json"])) == _with_memberships()
+
+
+def test_memberships_that_do_not_hold_together_are_refused_before_anything_is_sent() -> None:
+    driver = RecordingDriver()
+    store = open_store(driver)
+    loose = dataclasses.replace(sample.facts(), memberships=(Membership("un/HRC", "un/GA"),))
+    with pytest.raises(BadDocument, match=r"membership un/HRC -> un/GA refers to actors without a definition"):
+        store.put_document(sample.document(), loose)
+    unsourced = dataclasses.replace(sample.facts(), memberships=(Membership("state/XYZ", "un/HRC", "text"),))
+    with pytest.raises(BadDocument, match="read from 'text' names no paragraph"):
+        store.put_document(sample.document(), unsourced)
+    assert driver.transactions == []
+
+
 def test_a_changed_document_replaces_the_old_one_in_the_same_transaction() -> None:
     driver = RecordingDriver(answers(stored_state("b" * 64)))
     result = open_store(driver).put_document(sample.document(), sample.facts())
     assert result.status == "replaced"
     [tx] = driver.transactions
-    deletes = [Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY, Q.DELETE_RECOMMENDATIONS, Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES,
-               Q.DELETE_DOCUMENT]
-    assert tx.queries[:7] == [Q.DOCUMENT_STATE, *deletes]
-    assert all(c.params == {"key": KEY} for c in tx.calls[1:7])
-    assert tx.queries[7] == Q.CREATE_DOCUMENT
+    deletes = [Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY, Q.DELETE_MEMBER_OF, Q.DELETE_RECOMMENDATIONS,
+               Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES, Q.DELETE_DOCUMENT]
+    assert tx.queries[:8] == [Q.DOCUMENT_STATE, *deletes]
+    assert all(c.params == {"key": KEY} for c in tx.calls[1:8])
+    assert tx.queries[8] == Q.CREATE_DOCUMENT
     assert tx.queries[-3:] == [Q.DELETE_ORPHAN_ENTITIES, Q.DELETE_ORPHAN_SYMBOLS, Q.BUMP_GENERATION]
     assert tx.calls[-3].params == {"ids": ["RF1", "mech/mxyz", "sit/XYZ", "state/BRA", "state/CHL", "state/XYZ",
                                            "un/HRC"]}
@@ -193,7 +228,7 @@ def test_remove_deletes_the_document_and_what_only_it_supported() -> None:
     [tx] = driver.transactions
     assert tx.mode == "write"
     assert tx.queries == [Q.DOCUMENT_KEY, Q.DOCUMENT_STATE, Q.DELETE_COVERS, Q.DELETE_ESTABLISHED_BY,
-                          Q.DELETE_RECOMMENDATIONS,
+                          Q.DELETE_MEMBER_OF, Q.DELETE_RECOMMENDATIONS,
                           Q.DELETE_PARAGRAPHS, Q.DELETE_FOOTNOTES, Q.DELETE_DOCUMENT, Q.DELETE_ORPHAN_ENTITIES,
                           Q.DELETE_ORPHAN_SYMBOLS, Q.BUMP_GENERATION]
     assert tx.calls[0].params == {"key": "A/HRC/8/99/CORR.9"}
