@@ -7,7 +7,6 @@ by the store) is recorded with its reason and the batch goes on. Files whose byt
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from typing import Any
 
 from graph.store import GraphStore
 from ingest.link import link
-from ingest.pipeline import parse
+from ingest.pipeline import file_sha256, parse
 from ontology.errors import R2PError
 from ontology.model import ParsedDocument
 
@@ -71,15 +70,6 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
         else:
             found[path] = None
     return list(found)
-
-
-def file_sha256(path: Path) -> str:
-    """Hex sha256 of a file's bytes (the same hash the parser records)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, Any]:

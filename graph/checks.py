@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from ontology.model import DocumentFacts
+from collections.abc import Iterable
+
+from ontology.model import DocumentFacts, ParsedDocument
+
+
+def indexes_out_of_range(document: ParsedDocument, facts: DocumentFacts, extra: Iterable[int] = ()) -> list[int]:
+    """The paragraph indexes that facts, citations (and ``extra``) point at but the document lacks, sorted."""
+    used = [m.paragraph_index for m in facts.mentions] + [r.paragraph_index for r in facts.recommendations]
+    used += [c.paragraph_index for c in facts.coverage] + [t.paragraph_index for t in facts.risk_tags]
+    used += [e.paragraph_index for e in facts.establishments if e.paragraph_index is not None]
+    used += [c.paragraph_index for c in document.citations if c.paragraph_index is not None]
+    used += list(extra)
+    count = len(document.paragraphs)
+    return sorted({i for i in used if not 0 <= i < count})
 
 
 def membership_problem(facts: DocumentFacts, paragraphs: int) -> str | None:

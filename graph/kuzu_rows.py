@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.checks import membership_problem
+from graph.checks import indexes_out_of_range, membership_problem
 from graph.errors import BadDocument
 from graph.paragraph_context import ParagraphContext, paragraph_context
 from graph.store import paragraph_uid, text_hash
@@ -80,12 +80,7 @@ def _check(doc: ParsedDocument, facts: DocumentFacts, emb: Mapping[int, Sequence
     if [p.index for p in doc.paragraphs] != list(range(len(doc.paragraphs))):
         raise BadDocument(f"{name}: paragraph indexes are not 0..n-1 in order")
     count = len(doc.paragraphs)
-    indexes = [m.paragraph_index for m in facts.mentions] + [r.paragraph_index for r in facts.recommendations]
-    indexes += [c.paragraph_index for c in facts.coverage] + [t.paragraph_index for t in facts.risk_tags]
-    indexes += [e.paragraph_index for e in facts.establishments if e.paragraph_index is not None]
-    indexes += [c.paragraph_index for c in doc.citations if c.paragraph_index is not None]
-    indexes += list(emb)
-    bad = sorted({i for i in indexes if not 0 <= i < count})
+    bad = indexes_out_of_range(doc, facts, emb)
     if bad:
         raise BadDocument(f"{name}: facts point at paragraph indexes {bad[:5]} outside 0..{count - 1}")
     problem = membership_problem(facts, count)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph import neo4j_queries as Q
-from graph.checks import membership_problem
+from graph.checks import indexes_out_of_range, membership_problem
 from graph.codec import facts_from_json
 from graph.errors import BadDocument
 from graph.paragraph_context import paragraph_context
@@ -119,11 +119,7 @@ def _check(document: ParsedDocument, facts: DocumentFacts, embeddings: Mapping[i
     if not document.symbols:
         raise BadDocument(f"{document.file}: the document has no symbol, so it cannot be stored")
     count = len(document.paragraphs)
-    used = [m.paragraph_index for m in facts.mentions] + [r.paragraph_index for r in facts.recommendations]
-    used += [c.paragraph_index for c in facts.coverage] + [t.paragraph_index for t in facts.risk_tags]
-    used += [e.paragraph_index for e in facts.establishments if e.paragraph_index is not None]
-    used += [c.paragraph_index for c in document.citations if c.paragraph_index is not None]
-    bad = sorted({i for i in used if not 0 <= i < count})
+    bad = indexes_out_of_range(document, facts)
     if bad:
         raise BadDocument(f"{name}: facts refer to paragraph index {bad[0]}, the document has {count}")
     problem = membership_problem(facts, count)

@@ -44,7 +44,7 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
-        file=str(path), sha256=_sha256(file), symbols=tuple(symbols), title=head.title,
+        file=str(path), sha256=file_sha256(file), symbols=tuple(symbols), title=head.title,
         date=head.date or _adoption_date(head), language=citing.language(text),
         organs=tuple(head.organs), kind=_kind(head, symbols, records), pages=len(raw.pages),
         paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), citations=tuple(citations),
@@ -119,7 +119,8 @@ def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKi
     return DocumentKind.OTHER
 
 
-def _sha256(file: Path) -> str:
+def file_sha256(file: Path) -> str:
+    """Hex sha256 of a file's bytes: the document's content hash."""
     digest = hashlib.sha256()
     with file.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
