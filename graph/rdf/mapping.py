@@ -241,17 +241,15 @@ def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, me
         values.append(p.section)
     if p.verb:
         values.append(p.verb)
-    kinds = "illli" + "l" * (len(values) - 5)
     fns = [ctx.fns[f] for f in dict.fromkeys(p.footnotes) if f in ctx.fns] if p.footnotes else ()
     mentions = sorted(mentions) if mentions else ()
     cites = [c for c in sorted(cites) if c != ctx.doc] if cites else ()
     if children or fns or mentions or cites:
         iris_ = [*(ctx.paras[i] for i in children), *fns, *mentions, *cites]
         values += iris_
-        kinds += "i" * len(iris_)
     key = ("para", sub, ctx.lang, p.kind, bool(p.label), page, bool(p.section), bool(p.verb), len(children),
            len(fns), len(mentions), len(cites))
-    return t.Shaped(key, shapes.build_paragraph, kinds, values)
+    return t.Shaped(key, shapes.build_paragraph, values)
 
 
 _SMALL = [str(i) for i in range(4096)]
@@ -294,8 +292,7 @@ def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[t.S
                   ctx.run]
         if c.pinpoint:
             values.append(c.pinpoint)
-        kinds = "iiilli" + ("l" if c.pinpoint else "")
-        yield t.Shaped(("cite", bool(c.pinpoint)), shapes.build_citation, kinds, values)
+        yield t.Shaped(("cite", bool(c.pinpoint)), shapes.build_citation, values)
 
 
 def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
@@ -311,7 +308,7 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
                   iris.entity_iri(ctx.base, c.situation_id), where, ctx.run]
         if day:
             values.append(day[1])
-        yield t.Shaped(("covers", day and day[2]), shapes.build_coverage, "iiiii" + ("l" if day else ""), values)
+        yield t.Shaped(("covers", day and day[2]), shapes.build_coverage, values)
     established = sorted(facts.establishments, key=lambda e: (
         e.paragraph_index if e.paragraph_index is not None else -1, e.mechanism_id, e.symbol, e.action))
     for where, n, e in _numbered(established, lambda e: _para_or_doc(ctx, e.paragraph_index)):
@@ -342,11 +339,9 @@ def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped
         if r.response:
             values.append(r.response)
         values += [*themes, *situations, where, run]
-        kinds = "il" + "i" * (len(by) + len(to)) + "l" * (bool(r.verb) + bool(r.response) + len(themes)) \
-            + "i" * (len(situations) + 2)
         key = ("rec", lang, len(by), len(to), bool(r.verb), verb_concept(r.verb) if r.verb else None,
                bool(r.response), len(themes), len(situations))
-        yield t.Shaped(key, shapes.build_recommendation, kinds, values)
+        yield t.Shaped(key, shapes.build_recommendation, values)
 
 
 def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
@@ -357,7 +352,7 @@ def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Ite
         software = f"{ctx.base}software/{iris.segment(r.method)}"
         values = [f"{where}/risk/{n}", where, t.decimal(min(1.0, max(0.0, r.confidence)))[1], r.method,
                   software, ctx.run]
-        yield t.Shaped(("risk", body), shapes.build_risk_tag, "iillii", values)
+        yield t.Shaped(("risk", body), shapes.build_risk_tag, values)
         if state.first("software:" + r.method):
             yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string(r.method))]
         match = _RF.match(r.factor)

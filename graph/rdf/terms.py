@@ -11,6 +11,7 @@ and to render in every format:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
@@ -216,18 +217,20 @@ class Shaped:
 
     ``build(key, values)`` returns the block ``(subject, props)``; ``key`` names everything else the block
     holds (its predicates, constant objects, counts of repeated properties), so two blocks with the same
-    key differ only in ``values``. ``kinds`` says per value whether it is an IRI under the export's base
-    (``i``; the subject is value 0) or a literal's text (``l``, not yet cleaned: see :func:`clean`). Writers render each shape once with
-    placeholder values and then fill in the values of every block of that shape, escaped for the format:
-    the same bytes as rendering ``build(key, values)`` directly, without building the triples.
+    key differ only in ``values``. A value is either an IRI under the export's base (the subject is value
+    0) or a literal's text (not yet cleaned: see :func:`clean`); which one is read from where ``build``
+    puts it. Writers render each shape once with placeholder values and then fill in the values of every
+    block of that shape, escaped for the format: the same bytes as rendering ``build(key, values)``
+    directly, without building the triples.
     """
 
-    __slots__ = ("build", "key", "kinds", "values")
+    __slots__ = ("build", "key", "values")
 
-    def __init__(self, key: tuple, build, kinds: str, values: list[str]) -> None:
-        self.key, self.build, self.kinds, self.values = key, build, kinds, values
+    def __init__(self, key: tuple, build: Callable[[tuple, list[str]], tuple[str, list[Prop]]],
+                 values: list[str]) -> None:
+        self.key, self.build, self.values = key, build, values
 
     def block(self) -> tuple[str, list[Prop]]:
-        """The plain block: subject and properties."""
-        values = [clean(v) if k == "l" else v for v, k in zip(self.values, self.kinds)]
-        return self.build(self.key, values)
+        """The plain block: subject and properties, literals cleaned."""
+        subject, props = self.build(self.key, self.values)
+        return subject, [(p, o if o[0] == IRI else (o[0], clean(o[1]), *o[2:])) for p, o in props]

@@ -11,7 +11,7 @@ N-Triples follows the canonical form of RDF 1.2 N-Triples: ``\\"``, ``\\\\``, ``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring  # the C-accelerated JSON string quoter
 from operator import itemgetter
 from typing import Any
@@ -28,6 +28,20 @@ _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _MARK = re.compile("\ue000(\\d{3})\ue001")
 _PLAIN = object()  # a shape rendered without a template
 _utf8 = str.encode
+
+
+def _changing(extra: bytes) -> bytes:
+    """A ``bytes.translate`` table that changes the control bytes, DEL and ``extra``, and keeps the rest."""
+    changed = set(range(0x20)) | {0x7F} | set(extra)
+    return bytes((i + 1) % 256 if i in changed else i for i in range(256))
+
+
+def _getter(indices: list[int] | tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+    """``itemgetter(*indices)``, returning a tuple even for one index."""
+    if len(indices) == 1:
+        i = indices[0]
+        return lambda values: (values[i],)
+    return itemgetter(*indices)
 
 
 def nt_escape(text: str) -> str:
@@ -47,6 +61,7 @@ def _xml_text(text: str) -> str:
 
 
 _XML_ATTR_SPECIAL = re.compile('[&<"\t\n\r]')
+_XML_ATTR_SPECIAL_BYTES = re.compile(b'[&<"\t\n\r]')
 
 
 def _xml_attr(text: str) -> str:
@@ -97,27 +112,61 @@ class Writer:
 
     def render_bytes(self, blocks: Iterable[Block | t.Shaped]) -> bytes:
         """The blocks as UTF-8, in order. Templates are kept encoded, so only the values are encoded:
-        an IRI repeated on every line of a block is encoded once, not once per line."""
+        an IRI repeated on every line of a block is encoded once, not once per line.
+
+        A shaped block costs one template lookup, one encoding of its values, one check of all its
+        literals' bytes at once (``_special``: the common text holds nothing to escape or clean in any
+        format) and one fill of the template's slots; only a block whose literals hold such a byte (or a
+        lone surrogate) goes through :meth:`_fill`, literal by literal.
+        """
         out: list[bytes] = []
         plain: list[Block] = []
-        shaped, add, kind = self._shaped, out.append, t.Shaped
+        add, extend, kind, templates = out.append, out.extend, t.Shaped, self._templates
+        special, nodes_fill, encode, join = self._special, self._fill_nodes, _utf8, b"".join
+        triples = 0
         for block in blocks:
-            if block.__class__ is kind:
-                if plain:
-                    add(self.render_plain(plain).encode("utf-8"))
-                    plain = []
-                add(shaped(block))  # type: ignore[arg-type]
-            else:
+            if block.__class__ is not kind:
                 plain.append(block)  # type: ignore[arg-type]
+                continue
+            if plain:
+                add(self.render_plain(plain).encode("utf-8"))
+                plain = []
+            template = templates.get(block.key)  # type: ignore[union-attr]
+            if template is None:
+                template = templates[block.key] = self._compile(block)  # type: ignore[union-attr,arg-type]
+            if template is _PLAIN:
+                add(self.render_plain([block.block()]).encode("utf-8"))  # type: ignore[union-attr]
+                continue
+            parts, pick, literals, text_of, nodes, n = template
+            values = block.values  # type: ignore[union-attr]  # rewritten in place: rendered once
+            try:
+                encoded = list(map(encode, values))
+            except UnicodeEncodeError:  # a lone surrogate, which _fill cleans away
+                encoded = None
+            if encoded is None or (text_of is not None and (text := join(text_of(encoded))).translate(special) != text):
+                self._fill(values, literals)
+                encoded = list(map(encode, values))
+            if nodes_fill is not None:
+                nodes_fill(encoded, nodes)
+            slots = parts[:]
+            slots[1::2] = pick(encoded)
+            extend(slots)
+            triples += n
         if plain:
             add(self.render_plain(plain).encode("utf-8"))
+        self.triples += triples
         return b"".join(out)
 
     def render_plain(self, blocks: Iterable[Block]) -> str:
         raise NotImplementedError
 
-    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
-        """Write a shaped block's values as the format needs them, in place: literals cleaned and escaped."""
+    # bytes.translate table changing every byte of a literal that may need escaping or cleaning: here
+    # control characters, DEL, '"', '\\', and 0xEF, which leads U+FFFE and U+FFFF (removed by clean)
+    _special = _changing(b'"\\\xef')
+    _fill_nodes: Callable[[list[bytes], tuple[int, ...]], None] | None = None  # rewrites a block's IRIs
+
+    def _fill(self, values: list[str], literals: tuple[int, ...]) -> None:
+        """Write a shaped block's literals as the format needs them, in place: cleaned and escaped."""
         for i in literals:
             v = values[i]
             if v.isprintable():
@@ -126,35 +175,24 @@ class Writer:
             else:
                 values[i] = nt_escape(t.clean(v))
 
-    def _shaped(self, block: t.Shaped) -> bytes:
-        template = self._templates.get(block.key)
-        if template is None:
-            template = self._templates[block.key] = self._compile(block)
-        if template is _PLAIN:
-            return self.render_plain([block.block()]).encode("utf-8")
-        parts, pick, literals, nodes, triples = template
-        values = block.values  # rewritten in place: a shaped block is rendered once
-        self._fill(values, literals, nodes)
-        self.triples += triples
-        parts = parts[:]
-        parts[1::2] = pick(list(map(_utf8, values)))
-        return b"".join(parts)
-
     def _compile(self, block: t.Shaped) -> Any:
-        """The template of a shape: the block rendered with placeholder values, split at them."""
+        """The template of a shape: the block rendered with placeholder values, split at them.
+
+        Which values are IRIs and which are literals' texts is read from where the placeholders land.
+        """
         if not self._templates_safe():
             return _PLAIN
-        subject, props = block.build(block.key, [f"\ue000{i:03d}\ue001" for i in range(len(block.kinds))])
+        marks = [f"\ue000{i:03d}\ue001" for i in range(len(block.values))]
+        subject, props = block.build(block.key, marks)
         saved = self._save()
         text = self.render_plain([(subject, props)])
         self._restore(saved)
         pieces = _MARK.split(text)
         order = [int(x) for x in pieces[1::2]]
         parts = [int(x) if i % 2 else x.encode("utf-8") for i, x in enumerate(pieces)]  # text, slot, text, …
-        pick = itemgetter(*order) if len(order) > 1 else (lambda v, i=order[0]: (v[i],))
-        literals = tuple(i for i, k in enumerate(block.kinds) if k == "l")
-        nodes = tuple(i for i, k in enumerate(block.kinds) if k == "i")
-        return (parts, pick, literals, nodes, len(props))
+        literals = tuple(sorted({int(o[1][1:4]) for _, o in props if o[0] != t.IRI and _MARK.fullmatch(o[1])}))
+        nodes = tuple(i for i in range(len(marks)) if i not in literals)
+        return (parts, _getter(order), literals, _getter(literals) if literals else None, nodes, len(props))
 
     def _templates_safe(self) -> bool:
         """Whether an IRI under the base is always written as the same text around its relative part."""
@@ -214,11 +252,10 @@ class TurtleWriter(Writer):
                 return False
         return True
 
-    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
-        super()._fill(values, literals, nodes)
-        cut = len(self.base)
+    def _fill_nodes(self, encoded: list[bytes], nodes: tuple[int, ...]) -> None:  # type: ignore[override]
+        cut = len(self.base.encode("utf-8"))
         for i in nodes:  # shaped blocks' IRIs are all under the base: written relative to it
-            values[i] = values[i][cut:]
+            encoded[i] = encoded[i][cut:]
 
     def _iri(self, iri: str) -> str:
         """``prefix:local``, a relative ``<…>`` under the base, or a full ``<…>``; vocabulary terms cached."""
@@ -290,7 +327,7 @@ class JsonLdWriter(Writer):
     def footer(self) -> str:
         return "\n  ]\n}\n"
 
-    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+    def _fill(self, values: list[str], literals: tuple[int, ...]) -> None:
         for i in literals:
             v = values[i]
             values[i] = encode_basestring(v if v.isprintable() else t.clean(v))[1:-1]
@@ -303,12 +340,17 @@ class JsonLdWriter(Writer):
     def _restore(self, saved: tuple) -> None:
         self.triples, self._first = saved
 
-    def _shaped(self, block: t.Shaped) -> bytes:
-        text = super()._shaped(block)
-        if self._first:
-            self._first = False
-            return text[2:]  # without the leading ",\n"
-        return text
+    def render_bytes(self, blocks: Iterable[Block | t.Shaped]) -> bytes:
+        if not self._first:
+            return super().render_bytes(blocks)
+        blocks = iter(blocks)
+        for block in blocks:  # the first node of the graph: without the separator a template starts with
+            first = super().render_bytes([block])
+            if self._first:
+                self._first = False
+                first = first[2:]  # without the leading ",\n"
+            return first + super().render_bytes(blocks)
+        return b""
 
     def _key(self, iri: str) -> str:
         """The quoted JSON key (or type) for a term: its CURIE when it has one (cached)."""
@@ -362,16 +404,20 @@ class RdfXmlWriter(Writer):
     def footer(self) -> str:
         return "</rdf:RDF>\n"
 
-    def _fill(self, values: list[str], literals: tuple[int, ...], nodes: tuple[int, ...]) -> None:
+    _special = _changing(b"&<>\xef")
+
+    def _fill(self, values: list[str], literals: tuple[int, ...]) -> None:
         for i in literals:
             v = values[i]
             if not v.isprintable():
                 v = values[i] = t.clean(v)
             if "&" in v or "<" in v or ">" in v or "\r" in v:
                 values[i] = _xml_text(v)
-        if _XML_ATTR_SPECIAL.search(" ".join([values[i] for i in nodes])):  # one check for all the IRIs
+
+    def _fill_nodes(self, encoded: list[bytes], nodes: tuple[int, ...]) -> None:  # type: ignore[override]
+        if _XML_ATTR_SPECIAL_BYTES.search(b" ".join([encoded[i] for i in nodes])):  # one check for all the IRIs
             for i in nodes:
-                values[i] = _xml_attr(values[i])
+                encoded[i] = _xml_attr(encoded[i].decode("utf-8")).encode("utf-8")
 
     def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
         super().__init__(base=base, prefixes=prefixes)
