@@ -133,7 +133,7 @@ def _cold() -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith(graph.rdf.__name__):
             for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
+                if callable(getattr(type(value), "cache_clear", None)):
                     value.cache_clear()
 
 

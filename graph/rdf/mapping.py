@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TypeVar
 
 from graph.rdf import iris, shapes
@@ -100,7 +101,7 @@ def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block 
     lang = document.language if t.language(document.language) else None
     ctx = DocContext(
         base, doc, f"{doc}/run/{(document.sha256 or 'unknown')[:16]}", lang,
-        tuple(f"{doc}/para/{iris.path(p.key)}" for p in document.paragraphs), _footnote_iris(doc, document),
+        _paragraph_iris(doc, document), _footnote_iris(doc, document),
     )
     yield from _document(document, facts, ctx)
     yield from _provenance(stored, ctx, state)
@@ -110,6 +111,12 @@ def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block 
     yield from _facts(facts, ctx, state)
     yield from _entities(facts, state)
     yield from membership_blocks(facts, base=base, doc=doc, paras=ctx.paras, run=ctx.run, first=state.first)
+
+
+def _paragraph_iris(doc: str, document: ParsedDocument) -> tuple[str, ...]:
+    """Paragraph IRIs by index."""
+    prefix, path = doc + "/para/", iris.path
+    return tuple([prefix + path(p.key) for p in document.paragraphs])
 
 
 def _footnote_iris(doc: str, document: ParsedDocument) -> dict[str, str]:
@@ -229,25 +236,28 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
 
 def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> t.Shaped:
     """A paragraph's block as a shape (what it holds) and values (its IRIs and texts)."""
-    parent, index, page = p.parent, p.index, p.page >= 1
-    sub = bool(parent and parent in keys)
-    values = [ctx.paras[index], p.key, _SMALL[index] if 0 <= index < 4096 else str(index), p.text,
-              ctx.paras[keys[parent]] if sub else ctx.doc]  # type: ignore[index]
-    if p.label:
-        values.append(p.label)
-    if page:
-        values.append(_SMALL[p.page] if p.page < 4096 else str(p.page))
-    if p.section:
-        values.append(p.section)
-    if p.verb:
-        values.append(p.verb)
+    parent, index, label, page, section, verb, paras = p.parent, p.index, p.label, p.page, p.section, p.verb, ctx.paras
+    sub = bool(parent) and parent in keys
+    values = [paras[index], p.key, _SMALL[index] if 0 <= index < 4096 else str(index), p.text,
+              paras[keys[parent]] if sub else ctx.doc]  # type: ignore[index]
+    if label:
+        values.append(label)
+    if page >= 1:
+        values.append(_SMALL[page] if page < 4096 else str(page))
+    if section:
+        values.append(section)
+    if verb:
+        values.append(verb)
+    if children:
+        values += map(paras.__getitem__, children)
     fns = [ctx.fns[f] for f in dict.fromkeys(p.footnotes) if f in ctx.fns] if p.footnotes else ()
-    mentions = sorted(mentions) if mentions else ()
-    cites = [c for c in sorted(cites) if c != ctx.doc] if cites else ()
-    if children or fns or mentions or cites:
-        iris_ = [*(ctx.paras[i] for i in children), *fns, *mentions, *cites]
-        values += iris_
-    key = ("para", sub, ctx.lang, p.kind, bool(p.label), page, bool(p.section), bool(p.verb), len(children),
+    if fns:
+        values += fns
+    if mentions:
+        values += (mentions := sorted(mentions))
+    if cites:
+        values += (cites := [c for c in sorted(cites) if c != ctx.doc])
+    key = ("para", sub, ctx.lang, p.kind, bool(label), page >= 1, bool(section), bool(verb), len(children),
            len(fns), len(mentions), len(cites))
     return t.Shaped(key, shapes.build_paragraph, values)
 
@@ -322,26 +332,31 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
 
 def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
-    base, lang, run, paras, doc = ctx.base, ctx.lang, ctx.run, ctx.paras, ctx.doc
-    entity = iris.entity_iri
+    lang, run, paras, doc = ctx.lang, ctx.run, ctx.paras, ctx.doc
+    entity, bases, build, shaped = iris.entity_iri, repeat(ctx.base), shapes.build_recommendation, t.Shaped
     counts: dict[str, int] = {}
     for r in recs:  # numbered per paragraph as _numbered does, inline (recommendations are many)
         i = r.paragraph_index
         where = paras[i] if i is not None and 0 <= i < len(paras) else doc
         n = counts[where] = counts.get(where, 0) + 1
-        by = [entity(base, b) for b in (dict.fromkeys(r.by) if len(r.by) > 1 else r.by)]
-        to = [entity(base, a) for a in (dict.fromkeys(r.to) if len(r.to) > 1 else r.to)]
-        themes = list(dict.fromkeys(r.themes)) if r.themes else ()
-        situations = [entity(base, x) for x in dict.fromkeys(r.situations)] if r.situations else ()
-        values = [f"{where}/rec/{n}", r.text, *by, *to]
-        if r.verb:
-            values.append(r.verb)
-        if r.response:
-            values.append(r.response)
-        values += [*themes, *situations, where, run]
-        key = ("rec", lang, len(by), len(to), bool(r.verb), verb_concept(r.verb) if r.verb else None,
-               bool(r.response), len(themes), len(situations))
-        yield t.Shaped(key, shapes.build_recommendation, values)
+        by = r.by if len(r.by) < 2 else tuple(dict.fromkeys(r.by))
+        to = r.to if len(r.to) < 2 else tuple(dict.fromkeys(r.to))
+        verb, response, themes, situations = r.verb, r.response, r.themes, r.situations
+        values = [f"{where}/rec/{n}", r.text, *map(entity, bases, by), *map(entity, bases, to)]
+        if verb:
+            values.append(verb)
+        if response:
+            values.append(response)
+        if themes:
+            themes = tuple(dict.fromkeys(themes))
+            values += themes
+        if situations:
+            situations = tuple(dict.fromkeys(situations))
+            values += map(entity, bases, situations)
+        values += (where, run)
+        key = ("rec", lang, len(by), len(to), bool(verb), verb_concept(verb) if verb else None, bool(response),
+               len(themes), len(situations))
+        yield shaped(key, build, values)
 
 
 def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:

@@ -25,7 +25,7 @@ _NT_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
 _NT_TABLE = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
 _NT_TABLE.update({0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"})
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
-_MARK = re.compile("\ue000(\\d{3})\ue001")
+_MARK = re.compile("\ue000(\\d+)\ue001")  # a value's placeholder in a template
 _PLAIN = object()  # a shape rendered without a template
 _utf8 = str.encode
 
@@ -82,6 +82,7 @@ class Writer:
         self._curies: dict[str, str | None] = {}
         self._ns_tuple = tuple(prefixes.values())
         self._templates: dict[tuple, Any] = {}
+        self._safe: bool | None = None  # whether templates may be used (see _templates_safe)
 
     def curie(self, iri: str) -> str | None:
         """``prefix:local`` for an IRI in a known namespace with a plain local name, else None (cached)."""
@@ -180,19 +181,22 @@ class Writer:
 
         Which values are IRIs and which are literals' texts is read from where the placeholders land.
         """
-        if not self._templates_safe():
+        if self._safe is None:
+            self._safe = self._templates_safe()
+        if not self._safe:
             return _PLAIN
-        marks = [f"\ue000{i:03d}\ue001" for i in range(len(block.values))]
-        subject, props = block.build(block.key, marks)
+        marks = {f"\ue000{i}\ue001": i for i in range(len(block.values))}
+        subject, props = block.build(block.key, list(marks))
         saved = self._save()
         text = self.render_plain([(subject, props)])
         self._restore(saved)
         pieces = _MARK.split(text)
-        order = [int(x) for x in pieces[1::2]]
-        parts = [int(x) if i % 2 else x.encode("utf-8") for i, x in enumerate(pieces)]  # text, slot, text, …
-        literals = tuple(sorted({int(o[1][1:4]) for _, o in props if o[0] != t.IRI and _MARK.fullmatch(o[1])}))
-        nodes = tuple(i for i in range(len(marks)) if i not in literals)
-        return (parts, _getter(order), literals, _getter(literals) if literals else None, nodes, len(props))
+        parts: list[Any] = pieces[:]  # text, slot, text, …: the slots are filled in per block
+        parts[0::2] = [x.encode("utf-8") for x in pieces[0::2]]
+        literals = tuple(sorted({marks[o[1]] for _, o in props if o[0] != t.IRI and o[1] in marks}))
+        nodes = tuple(i for i in marks.values() if i not in literals)
+        return (parts, _getter(list(map(int, pieces[1::2]))), literals, _getter(literals) if literals else None,
+                nodes, len(props))
 
     def _templates_safe(self) -> bool:
         """Whether an IRI under the base is always written as the same text around its relative part."""
