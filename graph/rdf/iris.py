@@ -30,6 +30,7 @@ from ontology.model import symbol_key
 _SAFE = "-._~()"
 ROOTS = ("doc/", "actor/", "mech/", "sit/", "software/")  # the first segment of every IRI minted under the base
 _PLAIN = re.compile(r"[A-Za-z0-9\-._~()/]+")
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9\-._~()]+")
 _AWKWARD = re.compile(r"(^|/)\.\.?(/|$)|//|^/|/$")
 _BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+/$")
 
@@ -45,6 +46,8 @@ def segment(text: str) -> str:
     """One path segment, percent-encoded deterministically."""
     if text in (".", ".."):
         return text.replace(".", "%2E")
+    if _PLAIN_SEGMENT.fullmatch(text):
+        return text  # nothing to encode (the common case: "en", a method name)
     return quote(text, safe=_SAFE)
 
 
