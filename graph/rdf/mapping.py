@@ -215,7 +215,8 @@ def _provenance(stored: StoredDocument, ctx: DocContext, state: ExportState) -> 
         yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string("r2p-graph"))]
 
 
-def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
+def _paragraph_links(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> tuple[dict, ...]:
+    """Paragraph indexes by key, and the subparagraphs, mentions and cited documents of each paragraph."""
     keys = {p.key: p.index for p in document.paragraphs}
     children: dict[str, list[int]] = {}
     for p in document.paragraphs:
@@ -229,37 +230,44 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
     for c in document.citations:
         if c.symbol and c.paragraph_index is not None and 0 <= c.paragraph_index < len(ctx.paras):
             cites.setdefault(c.paragraph_index, set()).add(iris.doc_iri(ctx.base, c.symbol))
-    kids, mentioned, cited = children.get, mentions.get, cites.get
-    return iter([_paragraph(p, ctx, keys, kids(p.key, ()), mentioned(p.index, ()), cited(p.index, ()))
-                 for p in document.paragraphs])  # one document's paragraphs at a time
+    return keys, children, mentions, cites
 
 
-def _paragraph(p: Paragraph, ctx: DocContext, keys: dict[str, int], children, mentions, cites) -> t.Shaped:
-    """A paragraph's block as a shape (what it holds) and values (its IRIs and texts)."""
-    parent, index, label, page, section, verb, paras = p.parent, p.index, p.label, p.page, p.section, p.verb, ctx.paras
-    sub = bool(parent) and parent in keys
-    values = [paras[index], p.key, _SMALL[index] if 0 <= index < 4096 else str(index), p.text,
-              paras[keys[parent]] if sub else ctx.doc]  # type: ignore[index]
-    if label:
-        values.append(label)
-    if page >= 1:
-        values.append(_SMALL[page] if page < 4096 else str(page))
-    if section:
-        values.append(section)
-    if verb:
-        values.append(verb)
-    if children:
-        values += map(paras.__getitem__, children)
-    fns = [ctx.fns[f] for f in dict.fromkeys(p.footnotes) if f in ctx.fns] if p.footnotes else ()
-    if fns:
-        values += fns
-    if mentions:
-        values += (mentions := sorted(mentions))
-    if cites:
-        values += (cites := [c for c in sorted(cites) if c != ctx.doc])
-    key = ("para", sub, ctx.lang, p.kind, bool(label), page >= 1, bool(section), bool(verb), len(children),
-           len(fns), len(mentions), len(cites))
-    return t.Shaped(key, shapes.build_paragraph, values)
+def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
+    """Each paragraph's block as a shape (what it holds) and values (its IRIs and texts), in one loop."""
+    keys, children, mentions, cites = _paragraph_links(document, facts, ctx)
+    paras, doc, lang, fn_iris, build, shaped, small = ctx.paras, ctx.doc, ctx.lang, ctx.fns, \
+        shapes.build_paragraph, t.Shaped, _SMALL
+    out = []
+    for p in document.paragraphs:
+        parent, index, label, page, section, verb = p.parent, p.index, p.label, p.page, p.section, p.verb
+        sub = bool(parent) and parent in keys
+        values = [paras[index], p.key, small[index] if 0 <= index < 4096 else str(index), p.text,
+                  paras[keys[parent]] if sub else doc]  # type: ignore[index]
+        if label:
+            values.append(label)
+        if page >= 1:
+            values.append(small[page] if page < 4096 else str(page))
+        if section:
+            values.append(section)
+        if verb:
+            values.append(verb)
+        kids = children.get(p.key, ())
+        if kids:
+            values += map(paras.__getitem__, kids)
+        fns = [fn_iris[f] for f in dict.fromkeys(p.footnotes) if f in fn_iris] if p.footnotes else ()
+        if fns:
+            values += fns
+        mentioned = mentions.get(index, ())
+        if mentioned:
+            values += (mentioned := sorted(mentioned))
+        cited = cites.get(index, ())
+        if cited:
+            values += (cited := [c for c in sorted(cited) if c != doc])
+        key = ("para", sub, lang, p.kind, bool(label), page >= 1, bool(section), bool(verb), len(kids), len(fns),
+               len(mentioned), len(cited))
+        out.append(shaped(key, build, values))
+    return iter(out)  # one document's paragraphs at a time
 
 
 _SMALL = [str(i) for i in range(4096)]

@@ -25,7 +25,7 @@ _NT_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
 _NT_TABLE = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
 _NT_TABLE.update({0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"})
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
-_MARK = re.compile("\ue000(\\d+)\ue001")  # a value's placeholder in a template
+_OPEN, _CLOSE = "\ue000", "\ue001"  # around a value's index: its placeholder in a template
 _PLAIN = object()  # a shape rendered without a template
 _utf8 = str.encode
 
@@ -34,6 +34,12 @@ def _changing(extra: bytes) -> bytes:
     """A ``bytes.translate`` table that changes the control bytes, DEL and ``extra``, and keeps the rest."""
     changed = set(range(0x20)) | {0x7F} | set(extra)
     return bytes((i + 1) % 256 if i in changed else i for i in range(256))
+
+
+def _split_marks(text: str) -> tuple[list[str], list[int]]:
+    """The texts between the placeholders of a rendered template, and the placeholders' value indexes."""
+    pieces = text.replace(_CLOSE, _OPEN).split(_OPEN)  # text, index, text, index, …, text
+    return pieces[0::2], list(map(int, pieces[1::2]))
 
 
 def _getter(indices: list[int] | tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
@@ -185,18 +191,17 @@ class Writer:
             self._safe = self._templates_safe()
         if not self._safe:
             return _PLAIN
-        marks = {f"\ue000{i}\ue001": i for i in range(len(block.values))}
+        marks = {f"{_OPEN}{i}{_CLOSE}": i for i in range(len(block.values))}
         subject, props = block.build(block.key, list(marks))
         saved = self._save()
         text = self.render_plain([(subject, props)])
         self._restore(saved)
-        pieces = _MARK.split(text)
-        parts: list[Any] = pieces[:]  # text, slot, text, …: the slots are filled in per block
-        parts[0::2] = [x.encode("utf-8") for x in pieces[0::2]]
+        texts, order = _split_marks(text)
+        parts: list[Any] = [None] * (2 * len(texts) - 1)  # text, slot, text, …: the slots are filled per block
+        parts[0::2] = [x.encode("utf-8") for x in texts]
         literals = tuple(sorted({marks[o[1]] for _, o in props if o[0] != t.IRI and o[1] in marks}))
         nodes = tuple(i for i in marks.values() if i not in literals)
-        return (parts, _getter(list(map(int, pieces[1::2]))), literals, _getter(literals) if literals else None,
-                nodes, len(props))
+        return (parts, _getter(order), literals, _getter(literals) if literals else None, nodes, len(props))
 
     def _templates_safe(self) -> bool:
         """Whether an IRI under the base is always written as the same text around its relative part."""
