@@ -90,11 +90,14 @@ class DocContext:
 def document_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block]:
     """Every subject block of one stored document, in a fixed order."""
     for block in shaped_blocks(stored, state):
-        yield block.block() if block.__class__ is t.Shaped else block  # type: ignore[union-attr,misc]
+        if block.__class__ is t.Shaped:
+            yield from block.blocks()  # type: ignore[union-attr]
+        else:
+            yield block  # type: ignore[misc]
 
 
 def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block | t.Shaped]:
-    """The blocks of :func:`document_blocks`, the most frequent ones as ``Shaped`` (for the writers)."""
+    """The blocks of :func:`document_blocks`, the most frequent ones in ``Shaped`` runs (for the writers)."""
     document, facts = stored.document, stored.facts
     base = state.base
     doc = iris.doc_iri(base, document.symbol)
@@ -236,9 +239,8 @@ def _paragraph_links(document: ParsedDocument, facts: DocumentFacts, ctx: DocCon
 def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     """Each paragraph's block as a shape (what it holds) and values (its IRIs and texts), in one loop."""
     keys, children, mentions, cites = _paragraph_links(document, facts, ctx)
-    paras, doc, lang, fn_iris, build, shaped, small = ctx.paras, ctx.doc, ctx.lang, ctx.fns, \
-        shapes.build_paragraph, t.Shaped, _SMALL
-    out = []
+    paras, doc, lang, fn_iris, small = ctx.paras, ctx.doc, ctx.lang, ctx.fns, _SMALL
+    out: list[tuple[tuple, list[str]]] = []
     for p in document.paragraphs:
         parent, index, label, page, section, verb = p.parent, p.index, p.label, p.page, p.section, p.verb
         sub = bool(parent) and parent in keys
@@ -266,8 +268,8 @@ def _paragraphs(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext)
             values += (cited := [c for c in sorted(cited) if c != doc])
         key = ("para", sub, lang, p.kind, bool(label), page >= 1, bool(section), bool(verb), len(kids), len(fns),
                len(mentioned), len(cited))
-        out.append(shaped(key, build, values))
-    return iter(out)  # one document's paragraphs at a time
+        out.append((key, values))
+    return iter([t.Shaped(shapes.build_paragraph, out)] if out else [])  # one run: a document's paragraphs
 
 
 _SMALL = [str(i) for i in range(4096)]
@@ -305,12 +307,15 @@ def _citations(citations: tuple[Citation, ...], ctx: DocContext) -> Iterator[t.S
     ordered = sorted((c for c in citations if c.symbol), key=lambda c: (
         c.paragraph_index if c.paragraph_index is not None else -1, c.footnote or "", c.symbol, c.text,
         c.pinpoint or ""))
+    items: list[tuple[tuple, list[str]]] = []
     for where, n, c in _numbered(ordered, owner):
         values = [f"{where}/cite/{n}", where, iris.doc_iri(ctx.base, c.symbol), c.symbol, c.text,
                   ctx.run]
         if c.pinpoint:
             values.append(c.pinpoint)
-        yield t.Shaped(("cite", bool(c.pinpoint)), shapes.build_citation, values)
+        items.append((("cite", bool(c.pinpoint)), values))
+    if items:
+        yield t.Shaped(shapes.build_citation, items)
 
 
 def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
@@ -320,13 +325,16 @@ def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
 def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
     yield from _recommendations(facts, ctx)
     coverage = sorted(facts.coverage, key=lambda c: (c.paragraph_index, c.mechanism_id, c.situation_id, c.date or ""))
+    covers: list[tuple[tuple, list[str]]] = []
     for where, n, c in _numbered(coverage, lambda c: _para_or_doc(ctx, c.paragraph_index)):
         day = t.date(c.date)
         values = [f"{where}/covers/{n}", iris.entity_iri(ctx.base, c.mechanism_id),
                   iris.entity_iri(ctx.base, c.situation_id), where, ctx.run]
         if day:
             values.append(day[1])
-        yield t.Shaped(("covers", day and day[2]), shapes.build_coverage, values)
+        covers.append((("covers", day and day[2]), values))
+    if covers:
+        yield t.Shaped(shapes.build_coverage, covers)
     established = sorted(facts.establishments, key=lambda e: (
         e.paragraph_index if e.paragraph_index is not None else -1, e.mechanism_id, e.symbol, e.action))
     for where, n, e in _numbered(established, lambda e: _para_or_doc(ctx, e.paragraph_index)):
@@ -341,8 +349,9 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
 def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
     lang, run, paras, doc = ctx.lang, ctx.run, ctx.paras, ctx.doc
-    entity, bases, build, shaped = iris.entity_iri, repeat(ctx.base), shapes.build_recommendation, t.Shaped
+    entity, bases = iris.entity_iri, repeat(ctx.base)
     counts: dict[str, int] = {}
+    items: list[tuple[tuple, list[str]]] = []
     for r in recs:  # numbered per paragraph as _numbered does, inline (recommendations are many)
         i = r.paragraph_index
         where = paras[i] if i is not None and 0 <= i < len(paras) else doc
@@ -364,7 +373,9 @@ def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped
         values += (where, run)
         key = ("rec", lang, len(by), len(to), bool(verb), verb_concept(verb) if verb else None, bool(response),
                len(themes), len(situations))
-        yield shaped(key, build, values)
+        items.append((key, values))
+    if items:
+        yield t.Shaped(shapes.build_recommendation, items)
 
 
 def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
@@ -375,7 +386,7 @@ def _risk_tags(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Ite
         software = f"{ctx.base}software/{iris.segment(r.method)}"
         values = [f"{where}/risk/{n}", where, t.decimal(min(1.0, max(0.0, r.confidence)))[1], r.method,
                   software, ctx.run]
-        yield t.Shaped(("risk", body), shapes.build_risk_tag, values)
+        yield t.Shaped(shapes.build_risk_tag, [(("risk", body), values)])
         if state.first("software:" + r.method):
             yield software, [(t.A, (t.IRI, t.R2P_Software)), (t.RDFS_LABEL, t.string(r.method))]
         match = _RF.match(r.factor)

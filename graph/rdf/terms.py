@@ -212,25 +212,34 @@ def language(code: str | None) -> Obj | None:
     return (TYPED, code.lower(), XSD_LANGUAGE) if _LANGUAGE.match(code) else None
 
 
-class Shaped:
-    """A subject block given as a shape and its variable values, rendered from a per-shape template.
+Build = Callable[[tuple, list[str]], tuple[str, list[Prop]]]
 
-    ``build(key, values)`` returns the block ``(subject, props)``; ``key`` names everything else the block
-    holds (its predicates, constant objects, counts of repeated properties), so two blocks with the same
-    key differ only in ``values``. A value is either an IRI under the export's base (the subject is value
-    0) or a literal's text (not yet cleaned: see :func:`clean`); which one is read from where ``build``
-    puts it. Writers render each shape once with placeholder values and then fill in the values of every
-    block of that shape, escaped for the format: the same bytes as rendering ``build(key, values)``
-    directly, without building the triples.
+
+class Shaped:
+    """Subject blocks of one builder, each given as a shape and its variable values, rendered from a
+    per-shape template.
+
+    ``items`` holds ``(key, values)`` pairs, in order. ``build(key, values)`` returns a block
+    ``(subject, props)``; ``key`` names everything else the block holds (its predicates, constant objects,
+    counts of repeated properties), so two blocks with the same key differ only in ``values``. A value is
+    either an IRI under the export's base (the subject is value 0) or a literal's text (not yet cleaned:
+    see :func:`clean`); which one is read from where ``build`` puts it. Writers render each shape once
+    with placeholder values and then fill in the values of every block of that shape, escaped for the
+    format: the same bytes as rendering ``build(key, values)`` directly, without building the triples.
+    A document's paragraphs (or recommendations, citations) travel as one ``Shaped``: a pair per block.
     """
 
-    __slots__ = ("build", "key", "values")
+    __slots__ = ("build", "items")
 
-    def __init__(self, key: tuple, build: Callable[[tuple, list[str]], tuple[str, list[Prop]]],
-                 values: list[str]) -> None:
-        self.key, self.build, self.values = key, build, values
+    def __init__(self, build: Build, items: list[tuple[tuple, list[str]]]) -> None:
+        self.build, self.items = build, items
 
-    def block(self) -> tuple[str, list[Prop]]:
-        """The plain block: subject and properties, literals cleaned."""
-        subject, props = self.build(self.key, self.values)
-        return subject, [(p, o if o[0] == IRI else (o[0], clean(o[1]), *o[2:])) for p, o in props]
+    def blocks(self) -> list[tuple[str, list[Prop]]]:
+        """The plain blocks: subjects and properties, literals cleaned."""
+        return [plain_block(self.build, key, values) for key, values in self.items]
+
+
+def plain_block(build: Build, key: tuple, values: list[str]) -> tuple[str, list[Prop]]:
+    """The plain block of one shape and its values, literals cleaned."""
+    subject, props = build(key, values)
+    return subject, [(p, o if o[0] == IRI else (o[0], clean(o[1]), *o[2:])) for p, o in props]

@@ -119,33 +119,40 @@ class Writer:
 
     def render_bytes(self, blocks: Iterable[Block | t.Shaped]) -> bytes:
         """The blocks as UTF-8, in order. Templates are kept encoded, so only the values are encoded:
-        an IRI repeated on every line of a block is encoded once, not once per line.
-
-        A shaped block costs one template lookup, one encoding of its values, one check of all its
-        literals' bytes at once (``_special``: the common text holds nothing to escape or clean in any
-        format) and one fill of the template's slots; only a block whose literals hold such a byte (or a
-        lone surrogate) goes through :meth:`_fill`, literal by literal.
-        """
+        an IRI repeated on every line of a block is encoded once, not once per line."""
         out: list[bytes] = []
         plain: list[Block] = []
-        add, extend, kind, templates = out.append, out.extend, t.Shaped, self._templates
-        special, nodes_fill, encode, join = self._special, self._fill_nodes, _utf8, b"".join
-        triples = 0
         for block in blocks:
-            if block.__class__ is not kind:
+            if block.__class__ is not t.Shaped:
                 plain.append(block)  # type: ignore[arg-type]
                 continue
             if plain:
-                add(self.render_plain(plain).encode("utf-8"))
+                out.append(self.render_plain(plain).encode("utf-8"))
                 plain = []
-            template = templates.get(block.key)  # type: ignore[union-attr]
+            self._run(block, out)  # type: ignore[arg-type]
+        if plain:
+            out.append(self.render_plain(plain).encode("utf-8"))
+        return b"".join(out)
+
+    def _run(self, run: t.Shaped, out: list[bytes]) -> None:
+        """Append a run of shaped blocks to ``out``, each filled into its shape's template.
+
+        A block costs one template lookup, one encoding of its values, one check of all its literals'
+        bytes at once (``_special``: the common text holds nothing to escape or clean in any format) and
+        one fill of the template's slots; only a block whose literals hold such a byte (or a lone
+        surrogate) goes through :meth:`_fill`, literal by literal.
+        """
+        build, add, extend, templates = run.build, out.append, out.extend, self._templates
+        special, nodes_fill, encode, join = self._special, self._fill_nodes, _utf8, b"".join
+        triples = 0
+        for key, values in run.items:  # values are rewritten in place: a block is rendered once
+            template = templates.get(key)
             if template is None:
-                template = templates[block.key] = self._compile(block)  # type: ignore[union-attr,arg-type]
+                template = templates[key] = self._compile(build, key, len(values))
             if template is _PLAIN:
-                add(self.render_plain([block.block()]).encode("utf-8"))  # type: ignore[union-attr]
+                add(self.render_plain([t.plain_block(build, key, values)]).encode("utf-8"))
                 continue
             parts, pick, literals, text_of, nodes, n = template
-            values = block.values  # type: ignore[union-attr]  # rewritten in place: rendered once
             try:
                 encoded = list(map(encode, values))
             except UnicodeEncodeError:  # a lone surrogate, which _fill cleans away
@@ -159,10 +166,7 @@ class Writer:
             slots[1::2] = pick(encoded)
             extend(slots)
             triples += n
-        if plain:
-            add(self.render_plain(plain).encode("utf-8"))
         self.triples += triples
-        return b"".join(out)
 
     def render_plain(self, blocks: Iterable[Block]) -> str:
         raise NotImplementedError
@@ -182,7 +186,7 @@ class Writer:
             else:
                 values[i] = nt_escape(t.clean(v))
 
-    def _compile(self, block: t.Shaped) -> Any:
+    def _compile(self, build: t.Build, key: tuple, size: int) -> Any:
         """The template of a shape: the block rendered with placeholder values, split at them.
 
         Which values are IRIs and which are literals' texts is read from where the placeholders land.
@@ -191,8 +195,8 @@ class Writer:
             self._safe = self._templates_safe()
         if not self._safe:
             return _PLAIN
-        marks = {f"{_OPEN}{i}{_CLOSE}": i for i in range(len(block.values))}
-        subject, props = block.build(block.key, list(marks))
+        marks = {f"{_OPEN}{i}{_CLOSE}": i for i in range(size)}
+        subject, props = build(key, list(marks))
         saved = self._save()
         text = self.render_plain([(subject, props)])
         self._restore(saved)
@@ -352,14 +356,17 @@ class JsonLdWriter(Writer):
     def render_bytes(self, blocks: Iterable[Block | t.Shaped]) -> bytes:
         if not self._first:
             return super().render_bytes(blocks)
-        blocks = iter(blocks)
-        for block in blocks:  # the first node of the graph: without the separator a template starts with
-            first = super().render_bytes([block])
-            if self._first:
+        out, blocks = [], iter(blocks)
+        for block in blocks:  # up to the first node of the graph, written without the separator before it
+            text = super().render_bytes([block])
+            if text and self._first:  # from a template, which starts with the separator ",\n"
                 self._first = False
-                first = first[2:]  # without the leading ",\n"
-            return first + super().render_bytes(blocks)
-        return b""
+                text = text[2:]
+            out.append(text)
+            if not self._first:
+                out.append(super().render_bytes(blocks))
+                break
+        return b"".join(out)
 
     def _key(self, iri: str) -> str:
         """The quoted JSON key (or type) for a term: its CURIE when it has one (cached)."""
