@@ -225,14 +225,24 @@ def _paragraph_links(document: ParsedDocument, facts: DocumentFacts, ctx: DocCon
     for p in document.paragraphs:
         if p.parent and p.parent in keys:
             children.setdefault(p.parent, []).append(p.index)
+    n, base, entity = len(ctx.paras), ctx.base, iris.entity_iri
+    entities: dict[str, str] = {}  # IRI by entity id, for the many mentions of the same few entities
     mentions: dict[int, set[str]] = {}
     for m in facts.mentions:
-        if 0 <= m.paragraph_index < len(ctx.paras):
-            mentions.setdefault(m.paragraph_index, set()).add(iris.entity_iri(ctx.base, m.entity_id))
+        i = m.paragraph_index
+        if 0 <= i < n:
+            iri = entities.get(m.entity_id)
+            if iri is None:
+                iri = entities[m.entity_id] = entity(base, m.entity_id)
+            found = mentions.get(i)
+            if found is None:
+                mentions[i] = {iri}
+            else:
+                found.add(iri)
     cites: dict[int, set[str]] = {}
     for c in document.citations:
-        if c.symbol and c.paragraph_index is not None and 0 <= c.paragraph_index < len(ctx.paras):
-            cites.setdefault(c.paragraph_index, set()).add(iris.doc_iri(ctx.base, c.symbol))
+        if c.symbol and c.paragraph_index is not None and 0 <= c.paragraph_index < n:
+            cites.setdefault(c.paragraph_index, set()).add(iris.doc_iri(base, c.symbol))
     return keys, children, mentions, cites
 
 
