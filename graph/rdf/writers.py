@@ -162,9 +162,9 @@ class Writer:
                 encoded = list(map(encode, values))
             if nodes_fill is not None:
                 nodes_fill(encoded, nodes)
-            slots = parts[:]
-            slots[1::2] = pick(encoded)
-            extend(slots)
+            slot = len(out) + 1
+            extend(parts)  # text, slot, text, …, text: the template, then its slots filled in place
+            out[slot::2] = pick(encoded)
             triples += n
         self.triples += triples
 
