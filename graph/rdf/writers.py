@@ -161,7 +161,7 @@ class Writer:
                 self._fill(values, literals)
                 encoded = list(map(encode, values))
             if nodes_fill is not None:
-                nodes_fill(encoded, nodes)
+                encoded = nodes_fill(encoded, nodes)
             slot = len(out) + 1
             extend(parts)  # text, slot, text, …, text: the template, then its slots filled in place
             out[slot::2] = pick(encoded)
@@ -174,7 +174,8 @@ class Writer:
     # bytes.translate table changing every byte of a literal that may need escaping or cleaning: here
     # control characters, DEL, '"', '\\', and 0xEF, which leads U+FFFE and U+FFFF (removed by clean)
     _special = _changing(b'"\\\xef')
-    _fill_nodes: Callable[[list[bytes], tuple[int, ...]], None] | None = None  # rewrites a block's IRIs
+    # what a format does to a block's encoded IRIs (nodes: their indexes and a getter of them), if anything
+    _fill_nodes: Callable[[list[bytes], Any], list[bytes]] | None = None
 
     def _fill(self, values: list[str], literals: tuple[int, ...]) -> None:
         """Write a shaped block's literals as the format needs them, in place: cleaned and escaped."""
@@ -205,7 +206,8 @@ class Writer:
         parts[0::2] = [x.encode("utf-8") for x in texts]
         literals = tuple(sorted({marks[o[1]] for _, o in props if o[0] != t.IRI and o[1] in marks}))
         nodes = tuple(i for i in marks.values() if i not in literals)
-        return (parts, _getter(order), literals, _getter(literals) if literals else None, nodes, len(props))
+        return (parts, _getter(order), literals, _getter(literals) if literals else None, (nodes, _getter(nodes)),
+                len(props))
 
     def _templates_safe(self) -> bool:
         """Whether an IRI under the base is always written as the same text around its relative part."""
@@ -250,6 +252,7 @@ class TurtleWriter(Writer):
 
     def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
         super().__init__(base=base, prefixes=prefixes)
+        self._cut = len(base.encode("utf-8"))
         self._predicates: dict[str, str] = {}
 
     def header(self) -> str:
@@ -265,10 +268,11 @@ class TurtleWriter(Writer):
                 return False
         return True
 
-    def _fill_nodes(self, encoded: list[bytes], nodes: tuple[int, ...]) -> None:  # type: ignore[override]
-        cut = len(self.base.encode("utf-8"))
-        for i in nodes:  # shaped blocks' IRIs are all under the base: written relative to it
+    def _fill_nodes(self, encoded: list[bytes], nodes: Any) -> list[bytes]:  # type: ignore[override]
+        cut = self._cut
+        for i in nodes[0]:  # shaped blocks' IRIs are all under the base: written relative to it
             encoded[i] = encoded[i][cut:]
+        return encoded
 
     def _iri(self, iri: str) -> str:
         """``prefix:local``, a relative ``<…>`` under the base, or a full ``<…>``; vocabulary terms cached."""
@@ -430,10 +434,12 @@ class RdfXmlWriter(Writer):
             if "&" in v or "<" in v or ">" in v or "\r" in v:
                 values[i] = _xml_text(v)
 
-    def _fill_nodes(self, encoded: list[bytes], nodes: tuple[int, ...]) -> None:  # type: ignore[override]
-        if _XML_ATTR_SPECIAL_BYTES.search(b" ".join([encoded[i] for i in nodes])):  # one check for all the IRIs
-            for i in nodes:
+    def _fill_nodes(self, encoded: list[bytes], nodes: Any) -> list[bytes]:  # type: ignore[override]
+        indexes, of = nodes
+        if _XML_ATTR_SPECIAL_BYTES.search(b" ".join(of(encoded))):  # one check for all the IRIs
+            for i in indexes:
                 encoded[i] = _xml_attr(encoded[i].decode("utf-8")).encode("utf-8")
+        return encoded
 
     def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
         super().__init__(base=base, prefixes=prefixes)
