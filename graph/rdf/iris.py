@@ -16,6 +16,10 @@ Scheme (``{base}`` is the configured base IRI, ending in ``/``):
   content, so neither database ids nor run order enter an IRI.
 - entities by their stable ids: ``{base}actor/{id}`` (``actor/state/SDN``), mechanisms ``{base}mech/…``
   and situations ``{base}sit/…`` as their ids already read.
+
+Every IRI minted here is the base followed by characters of ``A-Z a-z 0-9 - . _ ~ ( ) / %`` only (each
+segment goes through :func:`segment` or :func:`path`): nothing any output format has to escape. The
+writers rely on it for the blocks they fill into templates.
 """
 
 from __future__ import annotations

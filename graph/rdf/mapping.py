@@ -103,7 +103,7 @@ def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block 
     doc = iris.doc_iri(base, document.symbol)
     lang = document.language if t.language(document.language) else None
     ctx = DocContext(
-        base, doc, f"{doc}/run/{(document.sha256 or 'unknown')[:16]}", lang,
+        base, doc, f"{doc}/run/{iris.segment((document.sha256 or 'unknown')[:16])}", lang,
         _paragraph_iris(doc, document), _footnote_iris(doc, document),
     )
     yield from _document(document, facts, ctx)

@@ -444,6 +444,8 @@ class RdfXmlWriter(Writer):
     def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
         super().__init__(base=base, prefixes=prefixes)
         self._elements: dict[str, str] = {}  # predicate IRI -> qualified name
+        if not _XML_ATTR_SPECIAL.search(base):
+            self._fill_nodes = None  # type: ignore[assignment]  # minted IRIs add nothing to escape (graph.rdf.iris)
 
     def _element(self, iri: str) -> str:
         name = self.curie(iri)

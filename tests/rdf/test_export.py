@@ -174,3 +174,15 @@ def test_shaped_blocks_render_the_same_bytes_as_plain_blocks(corpus_store, fmt: 
     by_shapes = "".join(shaped.render(shaped_blocks(d, shaped_state)) for d in documents)
     assert by_shapes == by_rows and plain.triples == shaped.triples > 1000
     assert shaped._templates  # the templates were used
+
+
+def test_a_base_with_an_ampersand_gives_the_same_graph_in_every_format() -> None:
+    """The minted IRIs hold nothing to escape; a base may (an ``&`` in RDF/XML attributes)."""
+    base = "https://data.example.org/r2p?set=un&v=1/"
+    graphs = {}
+    for fmt in RDFLIB:
+        buffer = io.BytesIO()
+        export(ListStore([report(), resolution()]), buffer, format=fmt, base_iri=base)
+        graphs[fmt] = _graph(buffer.getvalue(), fmt)
+    assert URIRef(base + "doc/A/80/123/para/1") in set(graphs["xml"].subjects())
+    assert all(isomorphic(graphs["nt"], g) for g in graphs.values())
