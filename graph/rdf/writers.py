@@ -444,6 +444,7 @@ class RdfXmlWriter(Writer):
     def __init__(self, *, base: str, prefixes: dict[str, str]) -> None:
         super().__init__(base=base, prefixes=prefixes)
         self._elements: dict[str, str] = {}  # predicate IRI -> qualified name
+        self._datatypes: dict[str, str] = {}  # datatype IRI -> as an attribute value
         if not _XML_ATTR_SPECIAL.search(base):
             self._fill_nodes = None  # type: ignore[assignment]  # minted IRIs add nothing to escape (graph.rdf.iris)
 
@@ -457,22 +458,30 @@ class RdfXmlWriter(Writer):
         out: list[str] = []
         add = out.append
         special, elements, element_of = _XML_ATTR_SPECIAL.search, self._elements, self._element
+        datatypes = self._datatypes
         for subject, props in blocks:
             add('<rdf:Description rdf:about="' + (_xml_attr(subject) if special(subject) else subject) + '">\n')
             for p, o in props:
                 el = elements.get(p)
                 if el is None:
                     el = elements[p] = element_of(p)
-                kind = o[0]
-                if kind == 0:
-                    v = o[1]
-                    add("  <" + el + ' rdf:resource="' + (_xml_attr(v) if special(v) else v) + '"/>\n')
-                elif kind == 1:
-                    add(f"  <{el}>{_xml_text(o[1])}</{el}>\n")
+                kind, v = o[0], o[1]
+                if kind == 0:  # the `in` checks cost less than a regular expression over the IRI
+                    if '"' in v or "&" in v or "<" in v or "\n" in v or "\t" in v or "\r" in v:
+                        v = _xml_attr(v)
+                    add("  <" + el + ' rdf:resource="' + v + '"/>\n')
+                    continue
+                if "&" in v or "<" in v or ">" in v or "\r" in v:
+                    v = _xml_text(v)
+                if kind == 1:
+                    add("  <" + el + ">" + v + "</" + el + ">\n")
                 elif kind == 2:
-                    add(f'  <{el} xml:lang="{o[2]}">{_xml_text(o[1])}</{el}>\n')
+                    add(f'  <{el} xml:lang="{o[2]}">{v}</{el}>\n')
                 else:
-                    add(f'  <{el} rdf:datatype="{_xml_attr(o[2])}">{_xml_text(o[1])}</{el}>\n')
+                    datatype = datatypes.get(o[2])
+                    if datatype is None:
+                        datatype = datatypes[o[2]] = _xml_attr(o[2])
+                    add(f'  <{el} rdf:datatype="{datatype}">{v}</{el}>\n')
             add("</rdf:Description>\n")
             self.triples += len(props)
         return "".join(out)
