@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 import pyoxigraph
 import pytest
@@ -186,3 +187,33 @@ def test_a_base_with_an_ampersand_gives_the_same_graph_in_every_format() -> None
         graphs[fmt] = _graph(buffer.getvalue(), fmt)
     assert URIRef(base + "doc/A/80/123/para/1") in set(graphs["xml"].subjects())
     assert all(isomorphic(graphs["nt"], g) for g in graphs.values())
+
+
+AWKWARD = ("a lone \ud800 surrogate", "non-characters \ufffe \uffff", "DEL \x7f, no-break\xa0space, soft\xadhyphen",
+           "xml & < > \r\n\t\x0c\x01 end", "fullwidth \uff01, replacement \ufffd", 'quote " back \\ ', "emoji \U0001f600",
+           "line \u2028 separator")
+
+
+@pytest.mark.parametrize("fmt", sorted(RDFLIB))
+def test_templates_escape_and_clean_awkward_literals_as_plain_rendering_does(fmt: str) -> None:
+    """Every character a format escapes or no format can carry, in paragraphs and recommendations: the
+    templates' check of a block's bytes sends them to the same escaping as rendering triple by triple."""
+    from dataclasses import replace
+
+    from graph.rdf.mapping import ExportState, document_blocks, shaped_blocks
+    from graph.rdf.writers import WRITERS
+    from graph.store import StoredDocument
+    from ontology.terms import PREFIXES
+
+    stored, awkward = [], itertools.cycle(AWKWARD)  # 7 paragraphs and 3 recommendations: each string used
+    for s in ListStore([report(), resolution()]).iter_documents():
+        paragraphs = tuple(replace(p, text=f"{p.text} {next(awkward)}") for p in s.document.paragraphs)
+        recs = tuple(replace(r, text=r.text + next(awkward)) for r in s.facts.recommendations)
+        stored.append(StoredDocument(replace(s.document, paragraphs=paragraphs),
+                                     replace(s.facts, recommendations=recs), ingested_at=s.ingested_at))
+    plain, shaped = WRITERS[fmt](base=BASE, prefixes=PREFIXES), WRITERS[fmt](base=BASE, prefixes=PREFIXES)
+    plain_state, shaped_state = ExportState(BASE), ExportState(BASE)
+    by_rows = "".join(plain.render_plain(list(document_blocks(d, plain_state))) for d in stored)
+    by_shapes = "".join(shaped.render(shaped_blocks(d, shaped_state)) for d in stored)
+    assert by_shapes == by_rows and shaped._templates
+    assert "\ud800" not in by_shapes and "\ufffe" not in by_shapes and "\U0001f600" in by_shapes
