@@ -5,9 +5,8 @@ imported lazily so that ``r2p --help`` is instant. Each implementation returns a
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -20,7 +19,7 @@ app = typer.Typer(
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store directory (default: R2P_STORE).")]
+StoreOpt = Annotated[Path | None, typer.Option("--store", help="Store directory (default: R2P_STORE).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
@@ -39,7 +38,7 @@ def _run(module: str, **kwargs: Any) -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130) from None
-    except Exception as exc:  # one line, no traceback, non-zero exit
+    except Exception as exc:  # noqa: BLE001 - one line, no traceback, non-zero exit
         status = cli_error(exc)
     raise typer.Exit(int(status or 0))
 
@@ -71,9 +70,9 @@ def trace(situation: str, store: StoreOpt = None, json_: JsonOpt = False) -> Non
 
 @app.command()
 def recommendations(
-    to: Annotated[Optional[str], typer.Option("--to", help="Addressee (State or actor).")] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Recommender.")] = None,
-    theme: Annotated[Optional[str], typer.Option("--theme", help="Theme.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Addressee (State or actor).")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Recommender.")] = None,
+    theme: Annotated[str | None, typer.Option("--theme", help="Theme.")] = None,
     limit: Annotated[int, typer.Option("--limit")] = 100,
     store: StoreOpt = None,
     json_: JsonOpt = False,
@@ -115,16 +114,16 @@ def stats(store: StoreOpt = None, json_: JsonOpt = False) -> None:
 @app.command()
 def search(
     query: str,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="recommendation | operative | any")] = None,
-    to: Annotated[Optional[str], typer.Option("--to")] = None,
-    by: Annotated[Optional[str], typer.Option("--by")] = None,
-    situation: Annotated[Optional[str], typer.Option("--situation")] = None,
-    mechanism: Annotated[Optional[str], typer.Option("--mechanism")] = None,
-    body: Annotated[Optional[str], typer.Option("--body", help="Organ or body.")] = None,
-    doc_kind: Annotated[Optional[str], typer.Option("--doc-kind", help="Kind of document.")] = None,
-    year_from: Annotated[Optional[int], typer.Option("--year-from")] = None,
-    year_to: Annotated[Optional[int], typer.Option("--year-to")] = None,
-    language: Annotated[Optional[str], typer.Option("--language")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="recommendation | operative | any")] = None,
+    to: Annotated[str | None, typer.Option("--to")] = None,
+    by: Annotated[str | None, typer.Option("--by")] = None,
+    situation: Annotated[str | None, typer.Option("--situation")] = None,
+    mechanism: Annotated[str | None, typer.Option("--mechanism")] = None,
+    body: Annotated[str | None, typer.Option("--body", help="Organ or body.")] = None,
+    doc_kind: Annotated[str | None, typer.Option("--doc-kind", help="Kind of document.")] = None,
+    year_from: Annotated[int | None, typer.Option("--year-from")] = None,
+    year_to: Annotated[int | None, typer.Option("--year-to")] = None,
+    language: Annotated[str | None, typer.Option("--language")] = None,
     mode: Annotated[str, typer.Option("--mode", help="hybrid | dense | lexical")] = "hybrid",
     limit: Annotated[int, typer.Option("--limit")] = 10,
     store: StoreOpt = None,
@@ -153,8 +152,8 @@ def similar(
 @app.command()
 def export(
     format: Annotated[str, typer.Option("--format", help="turtle | jsonld | nt | xml")] = "turtle",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File (default: stdout).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only documents ingested since DATE.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default: stdout).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only documents ingested since DATE.")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Export the graph as RDF (streamed)."""
@@ -183,8 +182,8 @@ def demo(
 
 @app.command()
 def serve(
-    host: Annotated[Optional[str], typer.Option("--host")] = None,
-    port: Annotated[Optional[int], typer.Option("--port")] = None,
+    host: Annotated[str | None, typer.Option("--host")] = None,
+    port: Annotated[int | None, typer.Option("--port")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Serve the web UI and HTTP API."""
@@ -194,7 +193,7 @@ def serve(
 @keys_app.command("create")
 def keys_create(
     role: Annotated[str, typer.Option("--role", help="reader | curator | admin")] = "reader",
-    name: Annotated[Optional[str], typer.Option("--name")] = None,
+    name: Annotated[str | None, typer.Option("--name")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Create an API key (printed once; stored hashed)."""

@@ -12,7 +12,7 @@ Only additive changes here (new fields with defaults): every package depends on 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
