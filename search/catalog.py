@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.store import GraphStore, StoredDocument
 from ontology.model import symbol_key
-from search.indexing import embedding_texts
+from search.indexing import embedding_inputs
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ class Row:
     page: int
     section: str | None
     text: str
-    embed_text: str
+    context: str  # title, section and parent text, embedded with the text (search.indexing)
     recommendation: bool = False
     by: tuple[str, ...] = ()  # actor/mechanism ids
     to: tuple[str, ...] = ()
@@ -91,7 +91,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
         para_mechs.setdefault(c.paragraph_index, set()).add(c.mechanism_id)
         para_sits.setdefault(c.paragraph_index, set()).add(c.situation_id)
     doc_mechs = {i for i in facts.issued_by if i in mech_ids} | {c.mechanism_id for c in facts.coverage}
-    texts = embedding_texts(doc)
+    inputs = embedding_inputs(doc)
     year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     positions: list[int] = []
     for sym in doc.symbols or (doc.symbol,):
@@ -104,7 +104,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
             uid=paragraph_uid(doc.symbol, p.key), symbol=doc.symbol, symbols=doc.symbols, title=doc.title,
             date=doc.date, year=year, doc_kind=str(doc.kind), organs=doc.organs, language=doc.language,
             index=p.index, key=p.key, label=p.label, kind=str(p.kind), page=p.page, section=p.section,
-            text=p.text, embed_text=texts[p.index], recommendation=rec is not None,
+            text=p.text, context=inputs[p.index][0], recommendation=rec is not None,
             by=rec.by if rec else (), to=rec.to if rec else (), response=rec.response if rec else None,
             themes=rec.themes if rec else (), situations=tuple(sorted(sits)), mechanisms=tuple(sorted(mechs)),
         )

@@ -7,7 +7,7 @@ import pytest
 
 from search.embed import length_batches, load_embedder
 from search.errors import EmbeddingError
-from search.indexing import embed_paragraphs, embedding_texts
+from search.indexing import CONTEXT_WEIGHT, embed_paragraphs, embedding_inputs, encode_with_context
 
 
 def test_vectors_are_normalised_and_in_order(embedder):
@@ -54,10 +54,23 @@ def test_length_batches_cover_every_text_once():
 
 def test_subparagraphs_are_embedded_with_their_parent(parsed):
     doc = parsed[0][0]
-    texts = embedding_texts(doc)
+    inputs = embedding_inputs(doc)
     sub = next(p for p in doc.paragraphs if p.parent)
     parent = next(p for p in doc.paragraphs if p.key == sub.parent)
-    assert parent.text[:40] in texts[sub.index] and texts[sub.index].endswith(sub.text)
+    context, text = inputs[sub.index]
+    assert parent.text[:40] in context and text == sub.text
+    assert doc.title[:40] in context
+
+
+def test_context_is_mixed_in_without_swamping_the_text(embedder):
+    text = "Abolish the death penalty and commute all death sentences"
+    context = "Report of the Working Group on the Universal Periodic Review\nII. Conclusions and/or recommendations"
+    mixed, alone = encode_with_context(embedder, [(context, text), ("", text)])
+    own, ctx = embedder.encode([text, context])
+    assert np.allclose(np.linalg.norm(mixed), 1, atol=1e-5) and np.allclose(alone, own, atol=1e-5)
+    expected = own + CONTEXT_WEIGHT * ctx
+    assert np.allclose(mixed, expected / np.linalg.norm(expected), atol=1e-5)
+    assert float(mixed @ own) > float(mixed @ ctx)  # the paragraph, not its context, decides
 
 
 def test_unchanged_reingest_embeds_nothing(store, embedder, parsed):
