@@ -48,7 +48,8 @@ from search.catalog import Catalog, catalog
 
 CORPUS = Path(os.environ.get("R2P_CORPUS", REPO.parent / "shared" / "corpus"))
 UPR = CORPUS / "upr-cycle1"
-MODES = ("hybrid", "hybrid-rrf", "dense", "lexical")  # hybrid-rrf: the same hybrid with rank fusion
+# hybrid-nofb: hybrid without the feedback round; hybrid-rrf: reciprocal rank fusion, no feedback
+MODES = ("hybrid", "hybrid-nofb", "hybrid-rrf", "dense", "lexical")
 _NORM = re.compile(r"[^a-z0-9]+")
 
 
@@ -143,8 +144,9 @@ def ingest(store, embedder, pdfs: list[Path]) -> dict[str, str]:
 
 
 DEFAULT = {}  # the shipped settings of search.hybrid
-GRID = ([{"FUSION": "score", "ALPHA": a, "RARE_ALPHA": r} for a in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8) for r in (False, True)]
-        + [{"FUSION": "rrf", "RRF_K": k, "WEIGHTS": {"lexical": w, "dense": 1.0}} for k in (10, 60) for w in (1.0, 2.0)])
+GRID = ([{"FUSION": "score", "ALPHA": a, "FEEDBACK_ROWS": n} for a in (0.2, 0.3, 0.4, 0.5, 0.6) for n in (0, 5, 10)]
+        + [{"FUSION": "rrf", "RRF_K": k, "WEIGHTS": {"lexical": w, "dense": 1.0}, "FEEDBACK_ROWS": 0}
+           for k in (10, 60) for w in (0.5, 1.0)])
 
 
 def run_queries(store, embedder, judged: list[tuple[dict, set[int]]], mode: str, config: dict, *,
@@ -182,7 +184,8 @@ def judged_queries(store, queries: list[dict], doc_state: dict[str, str]) -> lis
 def evaluate(store, embedder, judged: list[tuple[dict, set[int]]], *, hybrid_config: dict | None = None) -> dict:
     """Mean metrics per mode over the judged queries, the paraphrase queries apart, and per query."""
     runs = {"hybrid": run_queries(store, embedder, judged, "hybrid", hybrid_config or DEFAULT),
-            "hybrid-rrf": run_queries(store, embedder, judged, "hybrid", {"FUSION": "rrf"}),
+            "hybrid-nofb": run_queries(store, embedder, judged, "hybrid", {"FEEDBACK_ROWS": 0}),
+            "hybrid-rrf": run_queries(store, embedder, judged, "hybrid", {"FUSION": "rrf", "FEEDBACK_ROWS": 0}),
             "dense": run_queries(store, embedder, judged, "dense", {}),
             "lexical": run_queries(store, embedder, judged, "lexical", {})}
     para = [i for i, (q, _) in enumerate(judged) if q.get("paraphrase")]

@@ -62,3 +62,13 @@ def dense_search(store: GraphStore, cat: Catalog, qvec: np.ndarray, *, model: st
         if pos is not None and (allowed is None or allowed[pos]):
             out.append((pos, float(h.score)))
     return out
+
+
+def row_vectors(store: GraphStore, cat: Catalog, model: str, positions: list[int]) -> np.ndarray:
+    """The stored vectors of these catalog rows (those the store has), as a float32 matrix."""
+    matrix = vector_matrix(store, cat, model)
+    if matrix is not None:
+        return matrix[positions]
+    found = store.embeddings_by_hash([text_hash(cat.rows[p].text) for p in positions])
+    vectors = [found[h] for p in positions if (h := text_hash(cat.rows[p].text)) in found]
+    return np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
