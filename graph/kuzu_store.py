@@ -33,7 +33,10 @@ from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 DB_NAME = "graph.kuzu"
 EXTENSIONS = ("json", "vector", "fts")
 
-DocumentInput = tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[float]] | None, str | None]
+# (document, facts, embeddings, source_path[, embedding_keys]): see GraphStore.put_document
+DocumentInput = (tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[float]] | None, str | None]
+                 | tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[float]] | None, str | None,
+                         Mapping[int, str] | None])
 
 
 class KuzuGraphStore(KuzuReading):
@@ -141,26 +144,28 @@ class KuzuGraphStore(KuzuReading):
         *,
         embeddings: Mapping[int, Sequence[float]] | None = None,
         source_path: str | None = None,
+        embedding_keys: Mapping[int, str] | None = None,
     ) -> PutResult:
         """Add or replace a document and everything derived from it in one transaction."""
-        return self.put_documents([(document, facts, embeddings, source_path)])[0]
+        return self.put_documents([(document, facts, embeddings, source_path, embedding_keys)])[0]
 
     def put_documents(self, items: Sequence[DocumentInput]) -> list[PutResult]:
         """Add or replace several documents in one transaction, all or nothing (the bulk path).
 
-        ``items`` are ``(document, facts, embeddings, source_path)``; results come in the same order.
+        ``items`` are ``(document, facts, embeddings, source_path)``, optionally followed by
+        ``embedding_keys``; results come in the same order.
         A document that does not hold together raises BadDocument before anything is written.
         """
         self._check_writable()
         now = datetime.now(UTC).isoformat(timespec="seconds")
         built = [document_rows(d, f, embeddings=e, embedding_dim=self.embedding_dim, source_path=s,
-                               ingested_at=now) for d, f, e, s in items]
+                               ingested_at=now, embedding_keys=k[0] if k else None) for d, f, e, s, *k in items]
         with self._write_mutex:
             plan = [self._plan(rows) for rows in built]
             todo = {rows.key: (rows, old) for rows, (status, old) in zip(built, plan) if status != "unchanged"}
             if todo:
                 self._transaction(lambda: self._replace(list(todo.values())))
-        return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, _, _), (status, _) in zip(items, plan)]
+        return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, *_), (status, _) in zip(items, plan)]
 
     def _plan(self, rows: Rows) -> tuple[str, dict[str, Any] | None]:
         """("unchanged" | "replaced" | "added", what the stored version pointed at)."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.store import GraphStore, ParagraphFilter, text_hash
+from graph.store import GraphStore, ParagraphFilter
 from search.catalog import Catalog
+from search.indexing import vector_key
 
 EXACT_LIMIT = 200_000
 
@@ -26,7 +27,7 @@ def vector_matrix(store: GraphStore, cat: Catalog, model: str) -> np.ndarray | N
 
 
 def _load_matrix(store: GraphStore, cat: Catalog, model: str) -> np.ndarray | None:
-    hashes = [text_hash(r.text) for r in cat.rows]
+    hashes = [vector_key(model, r.context, r.text) for r in cat.rows]
     found: dict[str, list[float]] = {}
     unique = sorted(set(hashes))
     for i in range(0, len(unique), 5000):
@@ -69,6 +70,7 @@ def row_vectors(store: GraphStore, cat: Catalog, model: str, positions: list[int
     matrix = vector_matrix(store, cat, model)
     if matrix is not None:
         return matrix[positions]
-    found = store.embeddings_by_hash([text_hash(cat.rows[p].text) for p in positions])
-    vectors = [found[h] for p in positions if (h := text_hash(cat.rows[p].text)) in found]
+    keys = [vector_key(model, cat.rows[p].context, cat.rows[p].text) for p in positions]
+    found = store.embeddings_by_hash(keys)
+    vectors = [found[k] for k in keys if k in found]
     return np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)

@@ -9,9 +9,10 @@ section and lead-in ("The following recommendations … enjoy the support of …
 on ``bench/eval_search.py`` fell from P@10 0.75 to 0.41. Contexts repeat within a document, so each
 distinct one is embedded once.
 
-Stored vectors are found again by the store's content hash of the paragraph text
-(``graph.store.text_hash``), so a re-ingest of an unchanged document embeds nothing. The store
-checks the vector size against the model's; a vector of another size is never reused.
+Each vector is stored under a key hashed from what made it (``vector_key``: the model, the context
+weight, the context and the text), so a re-ingest embeds only the paragraphs whose text or context
+changed, and a vector made by another model or from another context is never reused. The store
+also checks the vector size against the model's.
 """
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ def embedding_inputs(document: ParsedDocument) -> dict[int, tuple[str, str]]:
     return out
 
 
+def vector_key(model: str, context: str, text: str) -> str:
+    """The key a paragraph's vector is stored and reused under: a hash of everything that made it."""
+    return text_hash(f"{model}\x1f{CONTEXT_WEIGHT}\x1f{context}\x1f{text}")
+
+
+def embedding_keys(document: ParsedDocument, model: str) -> dict[int, str]:
+    """``vector_key`` of every paragraph of ``document`` (by index), for ``store.put_document``."""
+    return {i: vector_key(model, c, t) for i, (c, t) in embedding_inputs(document).items()}
+
+
 def encode_with_context(embedder: Embedder, inputs: Sequence[tuple[str, str]], *,
                         progress: Progress | None = None) -> np.ndarray:
     """Unit vectors of ``(context, text)`` pairs: the text's vector plus ``CONTEXT_WEIGHT`` × the context's."""
@@ -69,11 +80,12 @@ def embed_paragraphs(
 ) -> dict[int, list[float]]:
     """Vectors of every paragraph of ``document`` (by index), reusing those the store already has.
 
-    Only paragraphs whose text (content hash) is not in the store are encoded. ``stats``, when
-    given, receives ``{"reused": n, "embedded": m}``.
+    Only paragraphs whose ``vector_key`` is not in the store are encoded; store the vectors with
+    ``embedding_keys=embedding_keys(document, embedder.name)``. ``stats``, when given, receives
+    ``{"reused": n, "embedded": m}``.
     """
     inputs = embedding_inputs(document)
-    hashes = {p.index: text_hash(p.text) for p in document.paragraphs}
+    hashes = {i: vector_key(embedder.name, c, t) for i, (c, t) in inputs.items()}
     stored = store.embeddings_by_hash(sorted(set(hashes.values()))) if hashes else {}
     out: dict[int, list[float]] = {}
     for i, h in hashes.items():
@@ -95,4 +107,5 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__: list[str] = ["CONTEXT_WEIGHT", "embed_paragraphs", "embedding_inputs", "encode_with_context"]
+__all__: list[str] = ["CONTEXT_WEIGHT", "embed_paragraphs", "embedding_inputs", "embedding_keys", "encode_with_context",
+                      "vector_key"]

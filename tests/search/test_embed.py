@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from search.embed import length_batches, load_embedder
 from search.errors import EmbeddingError
-from search.indexing import CONTEXT_WEIGHT, embed_paragraphs, embedding_inputs, encode_with_context
+from search.indexing import (
+    CONTEXT_WEIGHT,
+    embed_paragraphs,
+    embedding_inputs,
+    embedding_keys,
+    encode_with_context,
+    vector_key,
+)
 
 
 def test_vectors_are_normalised_and_in_order(embedder):
@@ -80,3 +89,16 @@ def test_unchanged_reingest_embeds_nothing(store, embedder, parsed):
     assert stats == {"reused": len(doc.paragraphs), "embedded": 0}
     assert set(vectors) == {p.index for p in doc.paragraphs}
     assert store.put_document(doc, facts, embeddings=vectors).status == "unchanged"
+
+
+def test_a_vector_is_reused_only_for_the_same_model_context_and_text(store, embedder, parsed):
+    doc, _ = parsed[0]
+    keys = embedding_keys(doc, embedder.name)
+    assert len(set(keys.values())) >= len({(c, t) for c, t in embedding_inputs(doc).values()})
+    assert vector_key("model-a", "ctx", "text") != vector_key("model-b", "ctx", "text")
+    assert vector_key("model-a", "ctx", "text") != vector_key("model-a", "other ctx", "text")
+    retitled = replace(doc, title="Another title", sha256="0" * 64)
+    stats: dict[str, int] = {}
+    embed_paragraphs(retitled, store, embedder, stats=stats)
+    with_context = sum(1 for c, _ in embedding_inputs(retitled).values() if c)
+    assert stats["embedded"] == with_context and stats["reused"] == len(doc.paragraphs) - with_context
