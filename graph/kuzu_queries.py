@@ -108,6 +108,7 @@ MIGRATIONS = [
 VECTOR_INDEX = "paragraph_embedding"
 FTS_INDEX = "paragraph_text"
 META_TABLE = "StoreMeta"
+VECTOR_INDEX_META = "vector_index"  # StoreMeta row: "on" (HNSW index kept) | "off" (exact scan); absent = on
 
 
 def schema_ddl(embedding_dim: int) -> list[str]:
@@ -391,3 +392,18 @@ def paragraph_where(filters: dict[str, Any]) -> list[str]:
     out = [clauses[name] for name in clauses if name in filters]
     out += [any_of(column, name, len(filters[name])) for name, column in lists.items() if name in filters]
     return out
+
+# Bulk reads (search's catalogue): documents' columns a page at a time, then their paragraphs' columns.
+DOC_OUTLINE_PAGE = (
+    "MATCH (d:Document) WHERE NOT d.stub AND d.key > $after "
+    "RETURN d.key, d.symbols, d.title, d.date, d.language, d.organs, d.kind, d.pages, d.sha256, "
+    "d.facts_json, d.source_path, d.ingested_at, d.paragraph_count ORDER BY d.key LIMIT $limit"
+)
+PARAGRAPH_COLUMNS = (
+    "UNWIND $keys AS k MATCH (:Document {key: k})-[:HAS_PARAGRAPH]->(p:Paragraph) "
+    "RETURN p.doc_key, p.idx, p.key, p.label, p.kind, p.text, p.page, p.section, p.parent, p.verb"
+)
+PARAGRAPH_VECTORS = (
+    "UNWIND $keys AS k MATCH (:Document {key: k})-[:HAS_PARAGRAPH]->(p:Paragraph) "
+    "WHERE p.embedding IS NOT NULL RETURN p.uid, p.embedding"
+)

@@ -29,7 +29,7 @@ from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
 from search.lexical import SYMBOL_DOC_BONUS, lexical_search
 from search.lexical import index as lexical_index
-from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, terms
+from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
 
 MODES = ("hybrid", "dense", "lexical")
 RRF_K = 60
@@ -128,9 +128,14 @@ def formula_lines(cat: Catalog) -> np.ndarray:
     """Per row: whether it is a formula line (a very short paragraph that states no recommendation)."""
     if "formula" not in cat.cache:
         cat.cache["formula"] = np.fromiter(
-            (not r.recommendation and len(terms(r.text, keep_stopwords=True)) < FORMULA_WORDS for r in cat.rows),
+            (not r.recommendation and _fewer_words(r.text, FORMULA_WORDS) for r in cat.rows),
             dtype=bool, count=len(cat.rows))
     return cat.cache["formula"]
+
+
+def _fewer_words(text: str, n: int) -> bool:
+    """Whether ``text`` has fewer than ``n`` words (as counted by ``search.text.words``), reading only its start."""
+    return len(words(text[: 40 * n])) < n and len(words(text)) < n
 
 
 def demote_formula_lines(cat: Catalog, ranked: list[tuple[int, float]], *, pinned: set[int] | None = None
