@@ -2,8 +2,8 @@
 
 ``iter_document_outlines`` gives every stored document with its facts and its paragraphs read from
 the ``Paragraph`` columns (a few queries per thousand documents, no per-document JSON of the full
-text); ``iter_paragraph_vectors`` streams the stored vectors. Both page by documents, in key order,
-so memory stays bounded by one page.
+text); ``iter_paragraph_vectors`` streams the stored vectors. Both read a page at a time, so memory
+stays bounded by one page.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from ontology.model import DocumentKind, Paragraph, ParagraphKind, ParsedDocumen
 
 DOCS_PER_PAGE = 1000
 PARAGRAPHS_PER_PAGE = 20_000  # a page of documents holds about this many paragraphs at most
-VECTORS_PER_PAGE = 5_000  # vectors are bulky as Python lists: smaller pages
+VECTORS_PER_PAGE = 20_000  # ~250 MB as Python lists
 
 
-def _pages(conn: kuzu.Connection, budget: int = PARAGRAPHS_PER_PAGE) -> Iterator[list[list[Any]]]:
-    """Pages of document rows (``DOC_OUTLINE_PAGE`` columns), each with at most ~``budget``
+def _pages(conn: kuzu.Connection) -> Iterator[list[list[Any]]]:
+    """Pages of document rows (``DOC_OUTLINE_PAGE`` columns), each with at most ~``PARAGRAPHS_PER_PAGE``
     paragraphs (a larger document is a page of its own)."""
     after = ""
     while True:
@@ -35,7 +35,7 @@ def _pages(conn: kuzu.Connection, budget: int = PARAGRAPHS_PER_PAGE) -> Iterator
         page: list[list[Any]] = []
         count = 0
         for row in batch:
-            if page and count + (row[12] or 0) > budget:
+            if page and count + (row[12] or 0) > PARAGRAPHS_PER_PAGE:
                 yield page
                 page, count = [], 0
             page.append(row)
@@ -64,6 +64,10 @@ def iter_document_outlines(conn: kuzu.Connection) -> Iterator[StoredDocument]:
 
 
 def iter_paragraph_vectors(conn: kuzu.Connection) -> Iterator[tuple[str, list[float]]]:
-    """(paragraph uid, stored vector) of every paragraph that has one, documents in key order."""
-    for page in _pages(conn, VECTORS_PER_PAGE):
-        yield from map(tuple, rows(conn, q.PARAGRAPH_VECTORS, {"keys": [r[0] for r in page]}))
+    """(paragraph uid, stored vector) of every paragraph that has one, ``VECTORS_PER_PAGE`` at a time
+    (in storage order)."""
+    last = rows(conn, q.PARAGRAPH_LAST_OFFSET)[0][0]
+    if last is None:
+        return
+    for lo in range(0, int(last) + 1, VECTORS_PER_PAGE):
+        yield from map(tuple, rows(conn, q.PARAGRAPH_VECTORS, {"lo": lo, "hi": lo + VECTORS_PER_PAGE}))

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store import GraphStore, StoredDocument
-from ontology.model import symbol_key
-from search.indexing import embedding_texts
+from ontology.model import ParagraphKind, symbol_key
+from search.indexing import context_text
 
 
 @dataclass(slots=True)
@@ -40,7 +40,7 @@ class Row:
     page: int
     section: str | None
     text: str
-    embed_text: str
+    parent: str | None = None  # key of the parent paragraph (subparagraphs)
     recommendation: bool = False
     by: tuple[str, ...] = ()  # actor/mechanism ids
     to: tuple[str, ...] = ()
@@ -93,7 +93,6 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
         para_mechs.setdefault(c.paragraph_index, set()).add(c.mechanism_id)
         para_sits.setdefault(c.paragraph_index, set()).add(c.situation_id)
     doc_mechs = {i for i in facts.issued_by if i in mech_ids} | {c.mechanism_id for c in facts.coverage}
-    texts = embedding_texts(doc)
     year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     positions: list[int] = []
     for sym in doc.symbols or (doc.symbol,):
@@ -106,13 +105,25 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
             uid=paragraph_uid(doc.symbol, p.key), symbol=doc.symbol, symbols=doc.symbols, title=doc.title,
             date=doc.date, year=year, doc_kind=str(doc.kind), organs=doc.organs, language=doc.language,
             index=p.index, key=p.key, label=p.label, kind=str(p.kind), page=p.page, section=p.section,
-            text=p.text, embed_text=texts[p.index], recommendation=rec is not None,
+            text=p.text, parent=p.parent, recommendation=rec is not None,
             by=rec.by if rec else (), to=rec.to if rec else (), response=rec.response if rec else None,
             themes=rec.themes if rec else (), situations=tuple(sorted(sits)), mechanisms=tuple(sorted(mechs)),
         )
         cat.by_uid[row.uid] = len(cat.rows)
         positions.append(len(cat.rows))
         cat.rows.append(row)
+
+
+def embed_text(cat: Catalog, pos: int) -> str:
+    """What was embedded for row ``pos`` (as ``search.indexing.embedding_texts`` builds it), rebuilt
+    from the catalog rather than kept: a second copy of every text would double the catalog's size."""
+    row = cat.rows[pos]
+    parent = None
+    if row.parent is not None:
+        parent = next((cat.rows[p] for p in cat.doc_rows.get(symbol_key(row.symbol), ())
+                       if cat.rows[p].key == row.parent), None)
+    return context_text(title=row.title, section=row.section if row.kind != ParagraphKind.HEADING else None,
+                        parent=parent.text if parent is not None else None, text=row.text)
 
 
 def _learn_names(cat: Catalog, facts: Any) -> None:

@@ -21,7 +21,7 @@ import numpy as np
 
 from graph.store import GraphStore, ParagraphFilter
 from ontology.model import symbol_key
-from search.catalog import Catalog, catalog
+from search.catalog import Catalog, catalog, embed_text
 from search.dense import dense_search, vector_matrix
 from search.embed import Embedder
 from search.errors import SearchError
@@ -191,7 +191,7 @@ def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, 
         raise SearchError(f"{symbol} has no paragraph {paragraph!r}")
     row = cat.rows[found[0]]
     matrix = vector_matrix(store, cat, embedder.name)
-    qvec = matrix[found[0]] if matrix is not None else embedder.encode([row.embed_text])[0]
+    qvec = matrix[found[0]] if matrix is not None else embedder.encode([embed_text(cat, found[0])])[0]
     allowed = mask(cat, filters)
     other = np.fromiter((r.symbol != row.symbol for r in cat.rows), dtype=bool, count=len(cat.rows))
     allowed = other if allowed is None else (allowed & other)

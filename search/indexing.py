@@ -20,18 +20,24 @@ PARENT_CHARS = 400
 def embedding_texts(document: ParsedDocument) -> dict[int, str]:
     """The text embedded for each paragraph (by index): title, section, parent text, then the text."""
     by_key = {p.key: p for p in document.paragraphs}
-    title = _clip(document.title or "", TITLE_CHARS)
     out: dict[int, str] = {}
     for p in document.paragraphs:
-        parts = [title] if title else []
-        if p.section and p.kind is not ParagraphKind.HEADING:
-            parts.append(_clip(p.section, TITLE_CHARS))
         parent = by_key.get(p.parent) if p.parent else None
-        if parent is not None:
-            parts.append(_clip(parent.text, PARENT_CHARS))
-        parts.append(p.text)
-        out[p.index] = "\n".join(parts)
+        out[p.index] = context_text(title=document.title, section=p.section if p.kind is not ParagraphKind.HEADING
+                                    else None, parent=parent.text if parent is not None else None, text=p.text)
     return out
+
+
+def context_text(*, title: str | None, section: str | None, parent: str | None, text: str) -> str:
+    """Title, section heading and parent text (each clipped), then the text, one per line."""
+    clipped = _clip(title or "", TITLE_CHARS)
+    parts = [clipped] if clipped else []
+    if section:
+        parts.append(_clip(section, TITLE_CHARS))
+    if parent is not None:
+        parts.append(_clip(parent, PARENT_CHARS))
+    parts.append(text)
+    return "\n".join(parts)
 
 
 def embed_paragraphs(
@@ -70,4 +76,4 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__: list[str] = ["embed_paragraphs", "embedding_texts"]
+__all__: list[str] = ["context_text", "embed_paragraphs", "embedding_texts"]

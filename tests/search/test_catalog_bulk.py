@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from search.catalog import Catalog, add_document, catalog
+from graph.store import text_hash
+from ontology.model import symbol_key
+from search.catalog import Catalog, add_document, catalog, embed_text
 from search.dense import _stream_matrix, vector_matrix
+from search.indexing import embedding_texts
 
 
 def test_bulk_catalog_rows_equal_per_document_rows(store) -> None:
@@ -23,7 +26,7 @@ def test_streamed_matrix_holds_each_paragraphs_own_vector(store, embedder) -> No
     cat = catalog(store)
     matrix = vector_matrix(store, cat, embedder.name)
     assert matrix is not None and matrix.shape == (len(cat.rows), embedder.dim)
-    stored = store.embeddings_by_hash([__import__("graph.store", fromlist=["text_hash"]).text_hash(cat.rows[5].text)])
+    stored = store.embeddings_by_hash([text_hash(cat.rows[5].text)])
     assert np.allclose(matrix[5], next(iter(stored.values())), atol=1e-6)
 
 
@@ -32,3 +35,15 @@ def test_stream_with_a_missing_vector_gives_no_matrix(store) -> None:
     vectors = list(store.iter_paragraph_vectors())
     assert len(vectors) == len(cat.rows)
     assert _stream_matrix(iter(vectors[1:]), cat) is None
+
+
+def test_embed_text_rebuilt_from_the_catalog_is_what_was_embedded(store) -> None:
+    cat = catalog(store)
+    checked = 0
+    for stored in store.iter_documents():
+        texts = embedding_texts(stored.document)
+        for p in stored.document.paragraphs:
+            pos = cat.by_uid[f"{symbol_key(stored.document.symbol)}#{p.key}"]
+            assert embed_text(cat, pos) == texts[p.index]
+            checked += p.parent is not None
+    assert checked > 0  # subparagraphs, whose text carries their parent's
