@@ -81,3 +81,15 @@ def test_default_store_keeps_the_index(tmp_path) -> None:
         assert store.vector_search(_vec(6), k=1)[0].uid == "A/TEST/1#3"
     with pytest.raises(StoreError):
         open_store(path=tmp_path / "s", embedding_dim=9)
+
+
+def test_setting_creates_a_store_without_vector_index(tmp_path) -> None:
+    from api.commands._store import open_from_settings
+    from api.settings import GraphSettings, Settings
+
+    settings = Settings(store=tmp_path / "s", graph=GraphSettings(vector_index=False))
+    store = open_from_settings(settings, read_only=False)
+    try:
+        assert store.vector_index is False
+    finally:
+        store.close()
