@@ -42,10 +42,12 @@ DocumentInput = (tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[floa
 class KuzuGraphStore(KuzuReading):
     """A :class:`graph.store.GraphStore` on an embedded Kùzu database in ``path`` (a directory)."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, embedding_dim: int = 384) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, embedding_dim: int = 384,
+                 vector_index: bool = True) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.embedding_dim = embedding_dim
+        self.vector_index = vector_index  # the stored choice wins for an existing store (see _init_schema)
         self._hook: Callable[[str], None] | None = None  # called at named points of put_document
         if read_only and not (self.path / DB_NAME).exists():
             raise NotFound(f"no store at {self.path} (nothing ingested yet?)")
@@ -65,6 +67,7 @@ class KuzuGraphStore(KuzuReading):
             if not read_only:
                 self._init_schema()
             self._check_dimension()
+            self.vector_index = self._meta(q.VECTOR_INDEX_META) != "off"
         except RuntimeError as exc:
             self._lock.release()
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
@@ -101,13 +104,19 @@ class KuzuGraphStore(KuzuReading):
         return conn
 
     def _init_schema(self) -> None:
+        """Create what is missing. Whether the store keeps an HNSW vector index is chosen when it is
+        created (``vector_index``) and kept: Kùzu 0.11.3 cannot drop a vector index safely."""
         for stmt in [*q.schema_ddl(self.embedding_dim), *q.MIGRATIONS]:
             self._conn.execute(stmt)
+        new = self._meta("embedding_dim") is None
+        if new:
+            self._conn.execute(q.META_SET, {"name": q.VECTOR_INDEX_META, "value": "on" if self.vector_index else "off"})
+        wanted = self._meta(q.VECTOR_INDEX_META) != "off"
         existing = {row[0] for row in _rows(self._conn.execute(q.SHOW_INDEXES))}
         for name, stmt in zip((q.VECTOR_INDEX, q.FTS_INDEX), q.INDEX_DDL):
-            if name not in existing:
+            if name not in existing and (name != q.VECTOR_INDEX or wanted):
                 self._conn.execute(stmt)
-        if self._meta("embedding_dim") is None:
+        if new:
             self._conn.execute(q.META_SET, {"name": "embedding_dim", "value": str(self.embedding_dim)})
 
     def _meta(self, name: str) -> str | None:

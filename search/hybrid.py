@@ -24,8 +24,8 @@ import numpy as np
 
 from graph.store import GraphStore, ParagraphFilter
 from ontology.model import symbol_key
-from search.catalog import Catalog, catalog
-from search.dense import dense_search, row_vectors, vector_matrix
+from search.catalog import Catalog, catalog, row_context
+from search.dense import dense_search, row_vectors
 from search.embed import Embedder
 from search.errors import SearchError
 from search.filters import facet_counts, mask
@@ -33,7 +33,7 @@ from search.hits import Hit, make_hit
 from search.indexing import encode_with_context
 from search.lexical import SYMBOL_DOC_BONUS, lexical_search
 from search.lexical import index as lexical_index
-from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, terms
+from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
 
 MODES = ("hybrid", "dense", "lexical")
 RRF_K = 60
@@ -152,9 +152,14 @@ def formula_lines(cat: Catalog) -> np.ndarray:
     """Per row: whether it is a formula line (a very short paragraph that states no recommendation)."""
     if "formula" not in cat.cache:
         cat.cache["formula"] = np.fromiter(
-            (not r.recommendation and len(terms(r.text, keep_stopwords=True)) < FORMULA_WORDS for r in cat.rows),
+            (not r.recommendation and _fewer_words(r.text, FORMULA_WORDS) for r in cat.rows),
             dtype=bool, count=len(cat.rows))
     return cat.cache["formula"]
+
+
+def _fewer_words(text: str, n: int) -> bool:
+    """Whether ``text`` has fewer than ``n`` words (as counted by ``search.text.words``), reading only its start."""
+    return len(words(text[: 40 * n])) < n and len(words(text)) < n
 
 
 def demote_formula_lines(cat: Catalog, ranked: list[tuple[int, float]], *, pinned: set[int] | None = None
@@ -211,8 +216,8 @@ def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, 
     if not found:
         raise SearchError(f"{symbol} has no paragraph {paragraph!r}")
     row = cat.rows[found[0]]
-    matrix = vector_matrix(store, cat, embedder.name)
-    qvec = matrix[found[0]] if matrix is not None else encode_with_context(embedder, [(row.context, row.text)])[0]
+    stored = row_vectors(store, cat, embedder.name, found[:1])
+    qvec = stored[0] if len(stored) else encode_with_context(embedder, [(row_context(cat, found[0]), row.text)])[0]
     allowed = mask(cat, filters)
     other = np.fromiter((r.symbol != row.symbol for r in cat.rows), dtype=bool, count=len(cat.rows))
     allowed = other if allowed is None else (allowed & other)

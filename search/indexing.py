@@ -33,17 +33,20 @@ CONTEXT_WEIGHT = 0.3  # weight of the context's vector against the paragraph's o
 def embedding_inputs(document: ParsedDocument) -> dict[int, tuple[str, str]]:
     """``(context, text)`` embedded for each paragraph (by index); the context is title, section and parent."""
     by_key = {p.key: p for p in document.paragraphs}
-    title = _clip(document.title or "", TITLE_CHARS)
     out: dict[int, tuple[str, str]] = {}
     for p in document.paragraphs:
-        parts = [title] if title else []
-        if p.section and p.kind is not ParagraphKind.HEADING:
-            parts.append(_clip(p.section, TITLE_CHARS))
         parent = by_key.get(p.parent) if p.parent else None
-        if parent is not None:
-            parts.append(_clip(parent.text, PARENT_CHARS))
-        out[p.index] = ("\n".join(parts), p.text)
+        out[p.index] = (context_of(title=document.title, section=p.section if p.kind is not ParagraphKind.HEADING
+                                   else None, parent=parent.text if parent is not None else None), p.text)
     return out
+
+
+def context_of(*, title: str | None, section: str | None, parent: str | None) -> str:
+    """Title, section heading and parent text (each clipped), one per line."""
+    parts = [c for c in (_clip(title or "", TITLE_CHARS), _clip(section or "", TITLE_CHARS)) if c]
+    if parent is not None:
+        parts.append(_clip(parent, PARENT_CHARS))
+    return "\n".join(parts)
 
 
 def vector_key(model: str, context: str, text: str) -> str:
@@ -107,5 +110,5 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__: list[str] = ["CONTEXT_WEIGHT", "embed_paragraphs", "embedding_inputs", "embedding_keys", "encode_with_context",
+__all__: list[str] = ["CONTEXT_WEIGHT", "context_of", "embed_paragraphs", "embedding_inputs", "embedding_keys", "encode_with_context",
                       "vector_key"]
