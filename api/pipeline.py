@@ -19,7 +19,8 @@ from ingest.pipeline import file_sha256, parse
 from ontology.errors import R2PError
 from ontology.model import ParsedDocument
 
-Embed = Callable[[ParsedDocument, GraphStore], Mapping[int, Sequence[float]]]
+# vectors by paragraph index, and the keys they are stored (and found again) under
+Embed = Callable[[ParsedDocument, GraphStore], tuple[Mapping[int, Sequence[float]], Mapping[int, str]]]
 Progress = Callable[[Path, str], None]
 
 
@@ -83,8 +84,8 @@ def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tup
         return "unchanged", known
     document = parse(path)
     facts = link(document)
-    vectors = embed(document, store) if embed is not None else None
-    return "ready", (document, facts, vectors, str(path.resolve()))
+    vectors, keys = embed(document, store) if embed is not None else (None, None)
+    return "ready", (document, facts, vectors, str(path.resolve()), keys)
 
 
 def ingest_paths(
@@ -138,9 +139,9 @@ def _flush(pending: list[tuple[Path, Any]], store: GraphStore, bulk: Any, report
                 _tell(progress, path, result.status)
             pending.clear()
             return
-    for path, (document, facts, vectors, source) in pending:
+    for path, (document, facts, vectors, source, keys) in pending:
         try:
-            result = store.put_document(document, facts, embeddings=vectors, source_path=source)
+            result = store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
         except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
             _fail(report, path, exc, progress)
             continue

@@ -18,6 +18,9 @@ class GraphSettings(BaseModel):
     user: str = "neo4j"
     password: SecretStr = SecretStr("")
     database: str | None = None
+    # Kùzu only, when a store is created: keep the HNSW vector index (~100-200 vectors/s to maintain on
+    # 2 cores) or not (dense search then ranks exactly; see docs/decisions/0002-exact-dense-search.md)
+    vector_index: bool = True
 
 
 class EmbeddingSettings(BaseModel):

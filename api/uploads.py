@@ -81,10 +81,11 @@ def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
     store's `PutResult` ("unchanged" when the same bytes are stored already). Errors are raised."""
     from api.pipeline import prepare
     from graph.store import PutResult
-    from search.indexing import embed_paragraphs
+    from search.indexing import embed_paragraphs, embedding_keys
 
-    status, item = prepare(Path(path), store, embed=lambda doc, st: embed_paragraphs(doc, st, embedder))
+    status, item = prepare(Path(path), store, embed=lambda doc, st: (embed_paragraphs(doc, st, embedder),
+                                                                     embedding_keys(doc, embedder.name)))
     if status == "unchanged":
         return PutResult(symbol=item, status="unchanged")
-    document, facts, vectors, source = item
-    return store.put_document(document, facts, embeddings=vectors, source_path=source)
+    document, facts, vectors, source, keys = item
+    return store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)

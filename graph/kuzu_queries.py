@@ -108,6 +108,7 @@ MIGRATIONS = [
 VECTOR_INDEX = "paragraph_embedding"
 FTS_INDEX = "paragraph_text"
 META_TABLE = "StoreMeta"
+VECTOR_INDEX_META = "vector_index"  # StoreMeta row: "on" (HNSW index kept) | "off" (exact scan); absent = on
 
 
 def schema_ddl(embedding_dim: int) -> list[str]:
@@ -391,3 +392,21 @@ def paragraph_where(filters: dict[str, Any]) -> list[str]:
     out = [clauses[name] for name in clauses if name in filters]
     out += [any_of(column, name, len(filters[name])) for name, column in lists.items() if name in filters]
     return out
+
+# Bulk reads (search's catalogue): documents' columns a page at a time, then their paragraphs' columns.
+DOC_OUTLINE_PAGE = (
+    "MATCH (d:Document) WHERE NOT d.stub AND d.key > $after "
+    "RETURN d.key, d.symbols, d.title, d.date, d.language, d.organs, d.kind, d.pages, d.sha256, "
+    "d.facts_json, d.source_path, d.ingested_at, d.paragraph_count ORDER BY d.key LIMIT $limit"
+)
+PARAGRAPH_COLUMNS = (
+    "UNWIND $keys AS k MATCH (:Document {key: k})-[:HAS_PARAGRAPH]->(p:Paragraph) "
+    "RETURN p.doc_key, p.idx, p.key, p.label, p.kind, p.text, p.page, p.section, p.parent, p.verb"
+)
+# Vectors by ranges of the table's internal node offsets: a scan of the ids, then only the range's
+# vectors are read (through the HAS_PARAGRAPH edges each row cost ~4x more).
+PARAGRAPH_LAST_OFFSET = "MATCH (p:Paragraph) RETURN max(offset(id(p)))"
+PARAGRAPH_VECTORS = (
+    "MATCH (p:Paragraph) WHERE offset(id(p)) >= $lo AND offset(id(p)) < $hi AND p.embedding IS NOT NULL "
+    "RETURN p.uid, p.embedding"
+)

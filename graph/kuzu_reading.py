@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 import kuzu
 
-from graph import kuzu_listing, kuzu_read, kuzu_search
+from graph import kuzu_bulk, kuzu_listing, kuzu_read, kuzu_search
 from graph import kuzu_queries as q
 from graph.errors import NotFound
 from graph.store import (
@@ -28,6 +28,7 @@ class KuzuReading:
     """The reading methods of :class:`graph.kuzu_store.KuzuGraphStore`."""
 
     embedding_dim: int
+    vector_index: bool = True  # whether the store keeps an HNSW index (else dense search is exact)
 
     def _reader(self) -> kuzu.Connection:
         raise NotImplementedError
@@ -54,6 +55,15 @@ class KuzuReading:
     def iter_documents(self, *, since: str | None = None) -> Iterator[StoredDocument]:
         """Every stored document in symbol-key order; ``since`` keeps those ingested on or after it."""
         return kuzu_read.iter_documents(self._reader(), since)
+
+    def iter_document_outlines(self) -> Iterator[StoredDocument]:
+        """Every stored document in key order with its facts and paragraphs, read in bulk from the
+        paragraph columns (no footnotes, citations or parse warnings: what search's catalogue needs)."""
+        return kuzu_bulk.iter_document_outlines(self._reader())
+
+    def iter_paragraph_vectors(self) -> Iterator[tuple[str, list[float]]]:
+        """(paragraph uid, vector) of every paragraph with a stored vector, streamed a page at a time."""
+        return kuzu_bulk.iter_paragraph_vectors(self._reader())
 
     def list_documents(self, *, offset: int = 0, limit: int = 50) -> list[DocumentSummary]:
         """One page of stored documents in symbol-key order."""
@@ -119,7 +129,8 @@ class KuzuReading:
         self, vector: Sequence[float], *, k: int, filters: ParagraphFilter | None = None
     ) -> list[ScoredParagraph]:
         """Nearest paragraphs by cosine similarity, filters applied (see graph.kuzu_search)."""
-        return kuzu_search.vector_search(self._reader(), vector, k=k, filters=filters, dim=self.embedding_dim)
+        return kuzu_search.vector_search(self._reader(), vector, k=k, filters=filters, dim=self.embedding_dim,
+                                         indexed=self.vector_index)
 
     def text_search(
         self, query: str, *, k: int, filters: ParagraphFilter | None = None

@@ -55,13 +55,14 @@ def document_rows(
     embedding_dim: int,
     source_path: str | None,
     ingested_at: str,
+    embedding_keys: Mapping[int, str] | None = None,
 ) -> Rows:
     """The rows of one document; raises BadDocument when the input does not hold together."""
     _check(document, facts, embeddings or {}, embedding_dim)
     key = symbol_key(document.symbol)
     rows = Rows(key=key, document=_document_row(document, facts, key, source_path, ingested_at))
     context = paragraph_context(document, facts)
-    _paragraphs(rows, document, embeddings or {}, context)
+    _paragraphs(rows, document, embeddings or {}, embedding_keys or {}, context)
     _footnotes(rows, document)
     _citations(rows, document)
     _entities(rows, facts)
@@ -112,7 +113,8 @@ def _document_row(doc: ParsedDocument, facts: DocumentFacts, key: str, source: s
     }
 
 
-def _paragraphs(rows: Rows, doc: ParsedDocument, emb: Mapping[int, Sequence[float]], ctx: ParagraphContext) -> None:
+def _paragraphs(rows: Rows, doc: ParsedDocument, emb: Mapping[int, Sequence[float]], keys: Mapping[int, str],
+                ctx: ParagraphContext) -> None:
     common = {
         "doc_key": rows.key, "symbol": doc.symbol, "doc_kind": doc.kind.value, "organs": list(doc.organs),
         "year": year_of(doc.date), "date": doc.date, "language": doc.language,
@@ -123,7 +125,7 @@ def _paragraphs(rows: Rows, doc: ParsedDocument, emb: Mapping[int, Sequence[floa
         rows.nodes["Paragraph"].append({
             **common, "uid": uid, "idx": p.index, "key": p.key, "label": p.label, "kind": p.kind.value,
             "text": p.text, "page": p.page, "section": p.section, "verb": p.verb, "parent": p.parent,
-            "text_hash": text_hash(p.text), "embedding": [float(x) for x in vector] if vector else None,
+            "text_hash": keys.get(p.index) or text_hash(p.text), "embedding": [float(x) for x in vector] if vector else None,
             "is_recommendation": p.index in ctx.recommendation, "by_ids": sorted(ctx.by[p.index]),
             "to_ids": sorted(ctx.to[p.index]), "situation_ids": sorted(ctx.situations[p.index]),
             "mechanism_ids": sorted(ctx.mechanisms[p.index]), "themes": sorted(ctx.themes[p.index]),

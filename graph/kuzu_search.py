@@ -43,16 +43,21 @@ def embeddings_by_hash(conn: kuzu.Connection, hashes: Sequence[str]) -> dict[str
 
 
 def vector_search(
-    conn: kuzu.Connection, vector: Sequence[float], *, k: int, filters: ParagraphFilter | None, dim: int
+    conn: kuzu.Connection, vector: Sequence[float], *, k: int, filters: ParagraphFilter | None, dim: int,
+    indexed: bool = True,
 ) -> list[ScoredParagraph]:
-    """The ``k`` paragraphs nearest to ``vector`` (cosine), score = cosine similarity."""
+    """The ``k`` paragraphs nearest to ``vector`` (cosine), score = cosine similarity.
+
+    A store created without the HNSW index (``indexed=False``) always ranks exactly."""
     if len(vector) != dim:
         from graph.errors import StoreError
 
         raise StoreError(f"query vector has {len(vector)} dimensions, the store holds {dim}")
     fp = filter_params(conn, filters)
     base = {"vector": [float(x) for x in vector], "limit": k, **_values(fp)}
-    if not fp:
+    if not indexed:
+        found = rows(conn, q.VECTOR_EXACT.format(and_where=_where(fp, lead="AND")), base)
+    elif not fp:
         found = rows(conn, q.VECTOR_ANN.format(where=""), {**base, "k": k, "efs": max(200, 2 * k)})
     else:
         matching = rows(conn, q.VECTOR_COUNT.format(and_where=_where(fp, lead="AND")), _values(fp))[0][0]

@@ -33,16 +33,21 @@ from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 DB_NAME = "graph.kuzu"
 EXTENSIONS = ("json", "vector", "fts")
 
-DocumentInput = tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[float]] | None, str | None]
+# (document, facts, embeddings, source_path[, embedding_keys]): see GraphStore.put_document
+DocumentInput = (tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[float]] | None, str | None]
+                 | tuple[ParsedDocument, DocumentFacts, Mapping[int, Sequence[float]] | None, str | None,
+                         Mapping[int, str] | None])
 
 
 class KuzuGraphStore(KuzuReading):
     """A :class:`graph.store.GraphStore` on an embedded Kùzu database in ``path`` (a directory)."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, embedding_dim: int = 384) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, embedding_dim: int = 384,
+                 vector_index: bool = True) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.embedding_dim = embedding_dim
+        self.vector_index = vector_index  # the stored choice wins for an existing store (see _init_schema)
         self._hook: Callable[[str], None] | None = None  # called at named points of put_document
         if read_only and not (self.path / DB_NAME).exists():
             raise NotFound(f"no store at {self.path} (nothing ingested yet?)")
@@ -62,6 +67,7 @@ class KuzuGraphStore(KuzuReading):
             if not read_only:
                 self._init_schema()
             self._check_dimension()
+            self.vector_index = self._meta(q.VECTOR_INDEX_META) != "off"
         except RuntimeError as exc:
             self._lock.release()
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
@@ -98,13 +104,19 @@ class KuzuGraphStore(KuzuReading):
         return conn
 
     def _init_schema(self) -> None:
+        """Create what is missing. Whether the store keeps an HNSW vector index is chosen when it is
+        created (``vector_index``) and kept: Kùzu 0.11.3 cannot drop a vector index safely."""
         for stmt in [*q.schema_ddl(self.embedding_dim), *q.MIGRATIONS]:
             self._conn.execute(stmt)
+        new = self._meta("embedding_dim") is None
+        if new:
+            self._conn.execute(q.META_SET, {"name": q.VECTOR_INDEX_META, "value": "on" if self.vector_index else "off"})
+        wanted = self._meta(q.VECTOR_INDEX_META) != "off"
         existing = {row[0] for row in _rows(self._conn.execute(q.SHOW_INDEXES))}
         for name, stmt in zip((q.VECTOR_INDEX, q.FTS_INDEX), q.INDEX_DDL):
-            if name not in existing:
+            if name not in existing and (name != q.VECTOR_INDEX or wanted):
                 self._conn.execute(stmt)
-        if self._meta("embedding_dim") is None:
+        if new:
             self._conn.execute(q.META_SET, {"name": "embedding_dim", "value": str(self.embedding_dim)})
 
     def _meta(self, name: str) -> str | None:
@@ -141,26 +153,28 @@ class KuzuGraphStore(KuzuReading):
         *,
         embeddings: Mapping[int, Sequence[float]] | None = None,
         source_path: str | None = None,
+        embedding_keys: Mapping[int, str] | None = None,
     ) -> PutResult:
         """Add or replace a document and everything derived from it in one transaction."""
-        return self.put_documents([(document, facts, embeddings, source_path)])[0]
+        return self.put_documents([(document, facts, embeddings, source_path, embedding_keys)])[0]
 
     def put_documents(self, items: Sequence[DocumentInput]) -> list[PutResult]:
         """Add or replace several documents in one transaction, all or nothing (the bulk path).
 
-        ``items`` are ``(document, facts, embeddings, source_path)``; results come in the same order.
+        ``items`` are ``(document, facts, embeddings, source_path)``, optionally followed by
+        ``embedding_keys``; results come in the same order.
         A document that does not hold together raises BadDocument before anything is written.
         """
         self._check_writable()
         now = datetime.now(UTC).isoformat(timespec="seconds")
         built = [document_rows(d, f, embeddings=e, embedding_dim=self.embedding_dim, source_path=s,
-                               ingested_at=now) for d, f, e, s in items]
+                               ingested_at=now, embedding_keys=k[0] if k else None) for d, f, e, s, *k in items]
         with self._write_mutex:
             plan = [self._plan(rows) for rows in built]
             todo = {rows.key: (rows, old) for rows, (status, old) in zip(built, plan) if status != "unchanged"}
             if todo:
                 self._transaction(lambda: self._replace(list(todo.values())))
-        return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, _, _), (status, _) in zip(items, plan)]
+        return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, *_), (status, _) in zip(items, plan)]
 
     def _plan(self, rows: Rows) -> tuple[str, dict[str, Any] | None]:
         """("unchanged" | "replaced" | "added", what the stored version pointed at)."""

@@ -58,12 +58,13 @@ def write_plan(
     source_path: str | None,
     ingested_at: str,
     embedding_dim: int,
+    embedding_keys: Mapping[int, str] | None = None,
 ) -> list[Step]:
     """Every statement that creates ``document`` and its facts, with its parameters, in order."""
     _check(document, facts, embeddings or {}, embedding_dim)
     key = symbol_key(document.symbol)
     steps: list[Step] = [(Q.CREATE_DOCUMENT, _document_params(document, facts, source_path, ingested_at))]
-    steps += _paragraph_steps(document, facts, embeddings or {})
+    steps += _paragraph_steps(document, facts, embeddings or {}, embedding_keys or {})
     steps += _entity_steps(facts)
     steps += _document_edge_steps(key, facts)
     steps += _paragraph_fact_steps(document, facts)
@@ -153,7 +154,7 @@ def _document_params(document: ParsedDocument, facts: DocumentFacts, source_path
 
 
 def _paragraph_steps(document: ParsedDocument, facts: DocumentFacts,
-                     embeddings: Mapping[int, Sequence[float]]) -> list[Step]:
+                     embeddings: Mapping[int, Sequence[float]], keys: Mapping[int, str]) -> list[Step]:
     key = symbol_key(document.symbol)
     ctx = paragraph_context(document, facts)
     common = {"doc": key, "symbol": document.symbol, "document_kind": document.kind.value,
@@ -164,7 +165,7 @@ def _paragraph_steps(document: ParsedDocument, facts: DocumentFacts,
         rows.append({**common, "uid": f"{key}#{p.key}", "index": i, "key": p.key, "label": p.label,
                      "kind": p.kind.value, "text": p.text, "page": p.page, "section": p.section,
                      "parent": p.parent, "verb": p.verb, "footnotes": list(p.footnotes),
-                     "text_hash": text_hash(p.text),
+                     "text_hash": keys.get(i) or text_hash(p.text),
                      "embedding": [float(x) for x in vector] if vector is not None else None,
                      "is_recommendation": i in ctx.recommendation, "by_ids": sorted(ctx.by[i]),
                      "to_ids": sorted(ctx.to[i]), "situation_ids": sorted(ctx.situations[i]),

@@ -121,12 +121,13 @@ class Neo4jGraphStore:
         *,
         embeddings: Mapping[int, Sequence[float]] | None = None,
         source_path: str | None = None,
+        embedding_keys: Mapping[int, str] | None = None,
     ) -> PutResult:
         """Add or replace a document and everything derived from it in one write transaction."""
         self._writable()
         key = symbol_key(document.symbol) if document.symbols else ""
         plan = write_plan(document, facts, embeddings=embeddings, source_path=source_path,
-                          ingested_at=self._clock(), embedding_dim=self._dim)
+                          ingested_at=self._clock(), embedding_dim=self._dim, embedding_keys=embedding_keys)
 
         props = plan[0][1]["props"]
 

@@ -186,11 +186,14 @@ class GraphStore(Protocol):
         *,
         embeddings: Mapping[int, Sequence[float]] | None = None,
         source_path: str | None = None,
+        embedding_keys: Mapping[int, str] | None = None,
     ) -> PutResult:
         """Add or replace a document and everything derived from it, all or nothing.
 
-        ``embeddings`` maps paragraph index to vector. Re-putting a document whose
-        ``sha256`` is unchanged is a no-op answering ``status="unchanged"``.
+        ``embeddings`` maps paragraph index to vector; ``embedding_keys`` maps paragraph index to
+        the key ``embeddings_by_hash`` finds that vector by again (default: ``text_hash`` of the
+        paragraph text). Re-putting a document whose ``sha256`` is unchanged is a no-op answering
+        ``status="unchanged"``.
         """
         ...
 
@@ -258,7 +261,7 @@ class GraphStore(Protocol):
 
     # -- search support ----------------------------------------------------------------------
     def embeddings_by_hash(self, hashes: Sequence[str]) -> dict[str, list[float]]:
-        """Stored vectors of paragraphs whose embedded text has these content hashes (reuse)."""
+        """Stored vectors by the keys they were put with (``embedding_keys``, else text hashes): reuse."""
         ...
 
     def vector_search(

@@ -1,7 +1,9 @@
 """An in-memory table of every stored paragraph with what filters, facets and hits need.
 
-Built once per store state from ``store.iter_documents()`` (the only reading interface every
-backend offers) and rebuilt when the store's write generation changes. Holds no vectors; the lexical index and
+Built once per store state and rebuilt when the store's write generation changes: from
+``store.iter_document_outlines()`` where the store offers it (the Kùzu store reads the paragraph
+columns in bulk, a few queries per thousand documents), else from ``store.iter_documents()`` (the
+reading interface every backend offers). Holds no vectors; the lexical index and
 the exact vector matrix are built over it (``lexical.py``, ``dense.py``).
 """
 
@@ -14,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store import GraphStore, StoredDocument
-from ontology.model import symbol_key
-from search.indexing import embedding_texts
+from ontology.model import ParagraphKind, symbol_key
+from search.indexing import context_of
 
 
 @dataclass(slots=True)
@@ -38,7 +40,7 @@ class Row:
     page: int
     section: str | None
     text: str
-    embed_text: str
+    parent: str | None = None  # key of the parent paragraph (subparagraphs)
     recommendation: bool = False
     by: tuple[str, ...] = ()  # actor/mechanism ids
     to: tuple[str, ...] = ()
@@ -91,7 +93,6 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
         para_mechs.setdefault(c.paragraph_index, set()).add(c.mechanism_id)
         para_sits.setdefault(c.paragraph_index, set()).add(c.situation_id)
     doc_mechs = {i for i in facts.issued_by if i in mech_ids} | {c.mechanism_id for c in facts.coverage}
-    texts = embedding_texts(doc)
     year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     positions: list[int] = []
     for sym in doc.symbols or (doc.symbol,):
@@ -104,13 +105,25 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
             uid=paragraph_uid(doc.symbol, p.key), symbol=doc.symbol, symbols=doc.symbols, title=doc.title,
             date=doc.date, year=year, doc_kind=str(doc.kind), organs=doc.organs, language=doc.language,
             index=p.index, key=p.key, label=p.label, kind=str(p.kind), page=p.page, section=p.section,
-            text=p.text, embed_text=texts[p.index], recommendation=rec is not None,
+            text=p.text, parent=p.parent, recommendation=rec is not None,
             by=rec.by if rec else (), to=rec.to if rec else (), response=rec.response if rec else None,
             themes=rec.themes if rec else (), situations=tuple(sorted(sits)), mechanisms=tuple(sorted(mechs)),
         )
         cat.by_uid[row.uid] = len(cat.rows)
         positions.append(len(cat.rows))
         cat.rows.append(row)
+
+
+def row_context(cat: Catalog, pos: int) -> str:
+    """The context row ``pos`` was embedded with (``search.indexing.embedding_inputs``), rebuilt from
+    the catalog rather than kept: a second copy of every context would swell the catalog."""
+    row = cat.rows[pos]
+    parent = None
+    if row.parent is not None:
+        parent = next((cat.rows[p] for p in cat.doc_rows.get(symbol_key(row.symbol), ())
+                       if cat.rows[p].key == row.parent), None)
+    return context_of(title=row.title, section=row.section if row.kind != ParagraphKind.HEADING else None,
+                      parent=parent.text if parent is not None else None)
 
 
 def _learn_names(cat: Catalog, facts: Any) -> None:
@@ -148,7 +161,8 @@ def catalog(store: GraphStore) -> Catalog:
             cat.checked_at = time.monotonic()
             return cat
         cat = Catalog(fingerprint=fp, checked_at=time.monotonic())
-        for stored in store.iter_documents():
+        bulk = getattr(store, "iter_document_outlines", None)
+        for stored in bulk() if bulk is not None else store.iter_documents():
             add_document(cat, stored)
         _CATALOGS[store] = cat
         return cat

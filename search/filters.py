@@ -79,19 +79,20 @@ def facet_values(cat: Catalog, row: Row) -> dict[str, list[str]]:
 
 def facet_counts(cat: Catalog, positions: Iterable[int]) -> dict[str, dict[str, int]]:
     """Counts per facet value over the given catalog rows, most frequent first."""
-    pairs = _row_pairs(cat)
-    counter = Counter(chain.from_iterable(pairs[p] for p in positions))
+    counter = Counter(chain.from_iterable(_row_pairs(cat, p) for p in positions))
     out: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     for (name, value), n in counter.most_common():
         out[name][value] = n
     return out
 
 
-def _row_pairs(cat: Catalog) -> list[tuple[tuple[str, str], ...]]:
-    """Per row, its distinct (facet, value) pairs (computed once per catalog)."""
-    if "facet_pairs" not in cat.cache:
-        cat.cache["facet_pairs"] = [
-            tuple(dict.fromkeys((name, v) for name, values in facet_values(cat, row).items() for v in values))
-            for row in cat.rows
-        ]
-    return cat.cache["facet_pairs"]
+def _row_pairs(cat: Catalog, pos: int) -> tuple[tuple[str, str], ...]:
+    """The distinct (facet, value) pairs of one row, computed on first use and kept with the catalog
+    (only rows that reach a candidate pool are ever computed, not a million up front)."""
+    pairs = cat.cache.setdefault("facet_pairs", {})
+    found = pairs.get(pos)
+    if found is None:
+        row = cat.rows[pos]
+        found = pairs[pos] = tuple(dict.fromkeys(
+            (name, v) for name, values in facet_values(cat, row).items() for v in values))
+    return found

@@ -1,10 +1,13 @@
 """Paragraph search: lexical, dense and hybrid (fusion of both rankings), with facets.
 
-Hybrid fusion is a convex combination of the two runs' scores, each divided by its run's best score
-(``ALPHA`` for lexical); weighted reciprocal rank fusion (``fuse``) is the alternative. Both were
-measured by ``bench/eval_search.py``: score fusion ranked better on the UPR query set (it keeps how
-far ahead the best lexical or semantic matches are, which rank fusion throws away). ``ALPHA`` stays
-at 0.4: the best value on one half of the queries (0.8) did not rank better on the other half.
+Hybrid search fuses the two runs' scores, each min-max normalised over its candidates, as a convex
+combination (``ALPHA`` for lexical), then refines the query vector once with the vectors of the
+``FEEDBACK_ROWS`` best fused paragraphs (pseudo-relevance feedback, Rocchio's rule:
+``q + FEEDBACK_WEIGHT × mean``), runs the dense search again and fuses again. Keyword matches
+anchor what the feedback learns, and the feedback finds the paragraphs worded unlike the query
+that keywords miss; neither single mode can do that. Weighted reciprocal rank fusion (``fuse``,
+``FUSION = "rrf"``) is the alternative. ``bench/eval_search.py`` measured all of these; its
+``--split`` tunes them on half of the queries and reports on the other half.
 In every mode a formula line (a very short paragraph stating no recommendation, such as "The
 Security Council,") has its score halved, so the paragraph that says something comes first.
 
@@ -21,25 +24,28 @@ import numpy as np
 
 from graph.store import GraphStore, ParagraphFilter
 from ontology.model import symbol_key
-from search.catalog import Catalog, catalog
-from search.dense import dense_search, vector_matrix
+from search.catalog import Catalog, catalog, row_context
+from search.dense import dense_search, row_vectors
 from search.embed import Embedder
 from search.errors import SearchError
 from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
+from search.indexing import encode_with_context
 from search.lexical import SYMBOL_DOC_BONUS, lexical_search
 from search.lexical import index as lexical_index
-from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, terms
+from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
 
 MODES = ("hybrid", "dense", "lexical")
 RRF_K = 60
 WEIGHTS = {"lexical": 1.0, "dense": 1.0}
 FUSION = "score"  # "score" (max-normalised score fusion) | "rrf"
-ALPHA = 0.4  # weight of the lexical run in score fusion
+ALPHA = 0.3  # weight of the lexical run in score fusion
 POOL = 200  # candidates fetched from each retriever (and counted in the facets)
 FORMULA_WORDS = 5  # a non-recommendation paragraph of fewer words is a formula line ("The Security Council,")
 FORMULA_WEIGHT = 0.5  # its score is multiplied by this, so a paragraph with content outranks it
 RARE_ALPHA = True  # the lexical weight shrinks with the share of query terms the collection lacks
+FEEDBACK_ROWS = 5  # best fused paragraphs whose vectors refine the query vector (0: no feedback)
+FEEDBACK_WEIGHT = 1.0  # weight of their mean vector against the query's
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +99,8 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
         return demote_formula_lines(cat, lexical, pinned=_pinned(lexical))
     dense_text = q.free_text if (q.terms or q.phrases) else q.text
     qvec = embedder.encode([dense_text])[0] if embedder is not None else None
-    dense = dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters, allowed=allowed)
-    if q.phrases:  # a quoted phrase is a constraint in every mode
-        keep = {p for p, _ in lexical_search(cat, q, k=10 * pool, allowed=allowed)}
-        dense = [(p, s) for p, s in dense if p in keep]
+    keep = {p for p, _ in lexical_search(cat, q, k=10 * pool, allowed=allowed)} if q.phrases else None
+    dense = _dense(store, cat, qvec, embedder, keep=keep, filters=filters, allowed=allowed, pool=pool)
     if mode == "dense":
         return demote_formula_lines(cat, dense)
     pinned = _pinned(lexical)
@@ -104,7 +108,27 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
         ranked = fuse({"lexical": lexical, "dense": dense}, k=RRF_K, pinned=pinned)
         return demote_formula_lines(cat, ranked, pinned=pinned)
     alpha = ALPHA * lexical_coverage(cat, q) if RARE_ALPHA else ALPHA
-    return demote_formula_lines(cat, fuse_scores(lexical, dense, alpha=alpha, pinned=pinned), pinned=pinned)
+    fused = fuse_scores(lexical, dense, alpha=alpha, pinned=pinned)
+    if FEEDBACK_ROWS and not pinned and fused:
+        qvec = feedback_vector(qvec, row_vectors(store, cat, embedder.name, [p for p, _ in fused[:FEEDBACK_ROWS]]))
+        dense = _dense(store, cat, qvec, embedder, keep=keep, filters=filters, allowed=allowed, pool=pool)
+        fused = fuse_scores(lexical, dense, alpha=alpha, pinned=pinned)
+    return demote_formula_lines(cat, fused, pinned=pinned)
+
+
+def _dense(store: GraphStore, cat: Catalog, qvec: np.ndarray, embedder: Embedder, *, keep: set[int] | None,
+           filters: ParagraphFilter | None, allowed: np.ndarray | None, pool: int) -> list[tuple[int, float]]:
+    """The dense run; with a quoted phrase (``keep``), only the paragraphs that contain it."""
+    dense = dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters, allowed=allowed)
+    return dense if keep is None else [(p, s) for p, s in dense if p in keep]
+
+
+def feedback_vector(qvec: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Rocchio's rule: the query vector moved towards the mean of ``vectors`` (unit length)."""
+    if len(vectors) == 0:
+        return qvec
+    moved = qvec + FEEDBACK_WEIGHT * vectors.mean(axis=0)
+    return (moved / np.linalg.norm(moved)).astype(np.float32)
 
 
 def _pinned(lexical: list[tuple[int, float]]) -> set[int]:
@@ -128,9 +152,14 @@ def formula_lines(cat: Catalog) -> np.ndarray:
     """Per row: whether it is a formula line (a very short paragraph that states no recommendation)."""
     if "formula" not in cat.cache:
         cat.cache["formula"] = np.fromiter(
-            (not r.recommendation and len(terms(r.text, keep_stopwords=True)) < FORMULA_WORDS for r in cat.rows),
+            (not r.recommendation and _fewer_words(r.text, FORMULA_WORDS) for r in cat.rows),
             dtype=bool, count=len(cat.rows))
     return cat.cache["formula"]
+
+
+def _fewer_words(text: str, n: int) -> bool:
+    """Whether ``text`` has fewer than ``n`` words (as counted by ``search.text.words``), reading only its start."""
+    return len(words(text[: 40 * n])) < n and len(words(text)) < n
 
 
 def demote_formula_lines(cat: Catalog, ranked: list[tuple[int, float]], *, pinned: set[int] | None = None
@@ -144,20 +173,22 @@ def demote_formula_lines(cat: Catalog, ranked: list[tuple[int, float]], *, pinne
 
 def fuse_scores(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], *, alpha: float = ALPHA,
                 pinned: set[int] | None = None) -> list[tuple[int, float]]:
-    """``alpha`` × lexical/max(lexical) + (1 − alpha) × dense/max(dense); a row missing from one run
-    gets that run's lowest normalised score. ``pinned`` rows (a document named by symbol) come first."""
+    """``alpha`` × lexical + (1 − alpha) × dense, each min-max normalised over its run; a row missing
+    from one run gets 0 there. ``pinned`` rows (a document named by symbol) come first."""
     pinned = pinned or set()
     lex = _normalised([(p, s) for p, s in lexical if p not in pinned])
     den = _normalised(dense)
-    lex_floor, den_floor = min(lex.values(), default=0.0), min(den.values(), default=0.0)
-    scores = {p: alpha * lex.get(p, lex_floor) + (1 - alpha) * den.get(p, den_floor) for p in set(lex) | set(den)}
+    scores = {p: alpha * lex.get(p, 0.0) + (1 - alpha) * den.get(p, 0.0) for p in set(lex) | set(den)}
     scores.update({p: 2.0 + s for p, s in _normalised([(p, s) for p, s in lexical if p in pinned]).items()})
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
 def _normalised(run: list[tuple[int, float]]) -> dict[int, float]:
-    top = max((s for _, s in run), default=0.0)
-    return {p: max(s, 0.0) / top if top > 0 else 0.0 for p, s in run}
+    """Scores mapped to [0, 1] over the run (min-max); a run of equal scores maps to 1."""
+    if not run:
+        return {}
+    top, low = max(s for _, s in run), min(s for _, s in run)
+    return {p: (s - low) / (top - low) if top > low else 1.0 for p, s in run}
 
 
 def fuse(runs: dict[str, list[tuple[int, float]]], *, k: int = RRF_K, weights: dict[str, float] | None = None,
@@ -185,8 +216,8 @@ def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, 
     if not found:
         raise SearchError(f"{symbol} has no paragraph {paragraph!r}")
     row = cat.rows[found[0]]
-    matrix = vector_matrix(store, cat, embedder.name)
-    qvec = matrix[found[0]] if matrix is not None else embedder.encode([row.embed_text])[0]
+    stored = row_vectors(store, cat, embedder.name, found[:1])
+    qvec = stored[0] if len(stored) else encode_with_context(embedder, [(row_context(cat, found[0]), row.text)])[0]
     allowed = mask(cat, filters)
     other = np.fromiter((r.symbol != row.symbol for r in cat.rows), dtype=bool, count=len(cat.rows))
     allowed = other if allowed is None else (allowed & other)

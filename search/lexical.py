@@ -13,7 +13,7 @@ from scipy import sparse
 
 from ontology.model import symbol_key
 from search.catalog import Catalog, Row
-from search.text import ParsedQuery, contains_phrase, mentions_symbol, terms
+from search.text import STOPWORDS, WORD, ParsedQuery, contains_phrase, mentions_symbol, stem
 
 K1 = 1.2
 B = 0.75
@@ -22,31 +22,33 @@ SYMBOL_CITE_BONUS = 100.0  # then paragraphs that cite it
 
 
 class Bm25Index:
-    """BM25 weights of every catalog row, as a CSC matrix (rows × vocabulary)."""
+    """BM25 weights of every catalog row, as a CSC matrix (rows × vocabulary).
+
+    Built without a Python loop per term occurrence: each distinct word is looked up once (stop word
+    or stem id, :class:`_TermIds`), each row's words are mapped in C (``map``), and the counts of a
+    chunk of rows are summed by scipy (duplicates of a COO matrix add up).
+    """
 
     def __init__(self, rows: list[Row]) -> None:
-        vocab: dict[str, int] = {}
-        indptr, indices, data, lengths = [0], [], [], []
-        for row in rows:
-            counts: dict[int, int] = {}
-            toks = terms(_indexed_text(row))
-            for t in toks:
-                j = vocab.setdefault(t, len(vocab))
-                counts[j] = counts.get(j, 0) + 1
-            indices.extend(counts)
-            data.extend(counts.values())
-            indptr.append(len(indices))
-            lengths.append(len(toks))
-        self.vocab = vocab
-        tf = sparse.csr_matrix((np.asarray(data, np.float32), indices, indptr), shape=(len(rows), len(vocab)))
-        dl = np.asarray(lengths, np.float32)
+        ids = _TermIds()
+        chunks, lengths = [], []
+        for start in range(0, len(rows), CHUNK_ROWS):
+            tf, dl = _counts(rows[start : start + CHUNK_ROWS], ids)
+            chunks.append(tf)
+            lengths.append(dl)
+        self.vocab = ids.vocab
+        width = len(self.vocab)
+        for c in chunks:
+            c.resize((c.shape[0], width))  # earlier chunks saw a smaller vocabulary
+        tf = sparse.vstack(chunks, format="csr") if chunks else sparse.csr_matrix((0, 0), dtype=np.float32)
+        dl = np.concatenate(lengths).astype(np.float32) if lengths else np.zeros(0, np.float32)
         avgdl = float(dl.mean()) if len(dl) else 1.0
-        df = np.bincount(tf.indices, minlength=len(vocab)).astype(np.float32)
+        df = np.bincount(tf.indices, minlength=width).astype(np.float32)
         idf = np.log1p((len(rows) - df + 0.5) / (df + 0.5))
         norm = K1 * (1 - B + B * dl / max(avgdl, 1e-9))
         tf = tf.tocoo()
         w = idf[tf.col] * tf.data * (K1 + 1) / (tf.data + norm[tf.row])
-        self.weights = sparse.csc_matrix((w, (tf.row, tf.col)), shape=tf.shape)
+        self.weights = sparse.csc_matrix((w.astype(np.float32), (tf.row, tf.col)), shape=tf.shape)
         self.size = len(rows)
 
     def scores(self, query_terms: tuple[str, ...]) -> np.ndarray:
@@ -55,6 +57,42 @@ class Bm25Index:
         if not cols:
             return np.zeros(self.size, np.float32)
         return np.asarray(self.weights[:, cols].sum(axis=1)).ravel()
+
+
+CHUNK_ROWS = 50_000  # rows counted at a time (bounds the token arrays)
+
+
+class _TermIds(dict):
+    """Raw word (as ``search.text.words`` finds it, before the apostrophe is normalised) -> term id,
+    or -1 for a stop word; a word is stemmed once, on first sight. ``vocab``: stem -> id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vocab: dict[str, int] = {}
+
+    def __missing__(self, token: str) -> int:
+        w = token.replace("’", "'")
+        j = -1 if w in STOPWORDS else self.vocab.setdefault(stem(w), len(self.vocab))
+        self[token] = j
+        return j
+
+
+def _counts(rows: list[Row], ids: _TermIds) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Term counts (rows × current vocabulary) and document lengths (terms, stop words left out)."""
+    flat: list[int] = []
+    per_row = np.empty(len(rows), np.int64)
+    for n, row in enumerate(rows):
+        toks = WORD.findall(_indexed_text(row).lower())
+        per_row[n] = len(toks)
+        flat.extend(map(ids.__getitem__, toks))
+    cols = np.asarray(flat, dtype=np.int64)
+    row_of = np.repeat(np.arange(len(rows)), per_row)
+    keep = cols >= 0
+    cols, row_of = cols[keep], row_of[keep]
+    tf = sparse.coo_matrix((np.ones(len(cols), np.float32), (row_of, cols)),
+                           shape=(len(rows), len(ids.vocab))).tocsr()
+    tf.sum_duplicates()
+    return tf, np.bincount(row_of, minlength=len(rows))
 
 
 def _indexed_text(row: Row) -> str:

@@ -12,7 +12,8 @@ import Stemmer
 from ontology.model import symbol_key
 
 MAX_QUERY_CHARS = 2000
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)  # a word (letters and digits)
+_WORD = WORD
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 # UN document symbols: S/RES/2417 (2018), A/HRC/61/41, A/79/947-S/2025/372, CEDAW/C/CAF/CO/6, E/CN.4/2005/L.10
 SYMBOL = re.compile(

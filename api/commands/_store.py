@@ -17,7 +17,8 @@ def open_from_settings(settings: Settings, *, read_only: bool) -> GraphStore:
 
     g = settings.graph
     return open_store(backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
-                      password=g.password.get_secret_value(), database=g.database, read_only=read_only)
+                      password=g.password.get_secret_value(), database=g.database, read_only=read_only,
+                      vector_index=g.vector_index)
 
 
 def plain(value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.store import GraphStore, ParagraphFilter, paragraph_uid, text_hash
-from tests.contract.samples import embedding, upr_report
+from tests.contract.samples import embedding, embeddings_for, upr_report
 
 
 def test_embeddings_by_hash_gives_back_stored_vectors(filled: GraphStore) -> None:
@@ -14,6 +14,16 @@ def test_embeddings_by_hash_gives_back_stored_vectors(filled: GraphStore) -> Non
     found = filled.embeddings_by_hash([text_hash(text), text_hash("never stored")])
     assert list(found) == [text_hash(text)]
     assert found[text_hash(text)] == pytest.approx(embedding(text), abs=1e-6)
+
+
+def test_vectors_are_found_again_by_the_keys_they_were_put_with(store: GraphStore) -> None:
+    doc, facts = upr_report()
+    keys = {p.index: f"key-{p.index}" for p in doc.paragraphs}
+    store.put_document(doc, facts, embeddings=embeddings_for(doc), embedding_keys=keys)
+    text = doc.paragraphs[2].text
+    found = store.embeddings_by_hash(["key-2", text_hash(text)])
+    assert list(found) == ["key-2"]  # the key replaces the text hash
+    assert found["key-2"] == pytest.approx(embedding(text), abs=1e-6)
 
 
 def test_vector_search_finds_the_paragraph_itself_first(filled: GraphStore) -> None:

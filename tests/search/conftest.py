@@ -36,10 +36,11 @@ def parsed(corpus: Path):
 @pytest.fixture(scope="session")
 def store(tmp_path_factory, parsed, embedder):
     from graph.factory import open_store
-    from search.indexing import embed_paragraphs
+    from search.indexing import embed_paragraphs, embedding_keys
 
     s = open_store(backend="kuzu", path=tmp_path_factory.mktemp("search") / "store")
     for doc, facts in parsed:
-        s.put_document(doc, facts, embeddings=embed_paragraphs(doc, s, embedder))
+        s.put_document(doc, facts, embeddings=embed_paragraphs(doc, s, embedder),
+                       embedding_keys=embedding_keys(doc, embedder.name))
     yield s
     s.close()

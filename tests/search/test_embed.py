@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from search.embed import length_batches, load_embedder
 from search.errors import EmbeddingError
-from search.indexing import embed_paragraphs, embedding_texts
+from search.indexing import (
+    CONTEXT_WEIGHT,
+    embed_paragraphs,
+    embedding_inputs,
+    embedding_keys,
+    encode_with_context,
+    vector_key,
+)
 
 
 def test_vectors_are_normalised_and_in_order(embedder):
@@ -54,10 +63,23 @@ def test_length_batches_cover_every_text_once():
 
 def test_subparagraphs_are_embedded_with_their_parent(parsed):
     doc = parsed[0][0]
-    texts = embedding_texts(doc)
+    inputs = embedding_inputs(doc)
     sub = next(p for p in doc.paragraphs if p.parent)
     parent = next(p for p in doc.paragraphs if p.key == sub.parent)
-    assert parent.text[:40] in texts[sub.index] and texts[sub.index].endswith(sub.text)
+    context, text = inputs[sub.index]
+    assert parent.text[:40] in context and text == sub.text
+    assert doc.title[:40] in context
+
+
+def test_context_is_mixed_in_without_swamping_the_text(embedder):
+    text = "Abolish the death penalty and commute all death sentences"
+    context = "Report of the Working Group on the Universal Periodic Review\nII. Conclusions and/or recommendations"
+    mixed, alone = encode_with_context(embedder, [(context, text), ("", text)])
+    own, ctx = embedder.encode([text, context])
+    assert np.allclose(np.linalg.norm(mixed), 1, atol=1e-5) and np.allclose(alone, own, atol=1e-5)
+    expected = own + CONTEXT_WEIGHT * ctx
+    assert np.allclose(mixed, expected / np.linalg.norm(expected), atol=1e-5)
+    assert float(mixed @ own) > float(mixed @ ctx)  # the paragraph, not its context, decides
 
 
 def test_unchanged_reingest_embeds_nothing(store, embedder, parsed):
@@ -67,3 +89,16 @@ def test_unchanged_reingest_embeds_nothing(store, embedder, parsed):
     assert stats == {"reused": len(doc.paragraphs), "embedded": 0}
     assert set(vectors) == {p.index for p in doc.paragraphs}
     assert store.put_document(doc, facts, embeddings=vectors).status == "unchanged"
+
+
+def test_a_vector_is_reused_only_for_the_same_model_context_and_text(store, embedder, parsed):
+    doc, _ = parsed[0]
+    keys = embedding_keys(doc, embedder.name)
+    assert len(set(keys.values())) >= len({(c, t) for c, t in embedding_inputs(doc).values()})
+    assert vector_key("model-a", "ctx", "text") != vector_key("model-b", "ctx", "text")
+    assert vector_key("model-a", "ctx", "text") != vector_key("model-a", "other ctx", "text")
+    retitled = replace(doc, title="Another title", sha256="0" * 64)
+    stats: dict[str, int] = {}
+    embed_paragraphs(retitled, store, embedder, stats=stats)
+    with_context = sum(1 for c, _ in embedding_inputs(retitled).values() if c)
+    assert stats["embedded"] == with_context and stats["reused"] == len(doc.paragraphs) - with_context

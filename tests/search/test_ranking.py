@@ -1,12 +1,15 @@
-"""Ranking rules of the hybrid search on the real store: formula lines, rare query words."""
+"""Ranking rules of the hybrid search on the real store: formula lines, rare query words, fusion, feedback."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from ontology.model import symbol_key
+from search import hybrid
 from search.catalog import catalog
-from search.hybrid import formula_lines, lexical_coverage, search
+from search.dense import row_vectors
+from search.hybrid import FEEDBACK_ROWS, feedback_vector, formula_lines, fuse_scores, lexical_coverage, search
 from search.text import parse_query
 
 
@@ -43,3 +46,38 @@ def test_lexical_weight_follows_the_share_of_known_query_words(store):
     assert lexical_coverage(cat, parse_query("torture zzqxv")) == 0.5
     assert lexical_coverage(cat, parse_query("zzqxv wqqpt")) == 0.0
     assert lexical_coverage(cat, parse_query('"death penalty" zzqxv')) == 1.0
+
+
+def test_score_fusion_normalises_each_run_to_its_own_range():
+    lexical = [(1, 12.0), (2, 6.0), (3, 2.0)]
+    dense = [(2, 0.62), (4, 0.58), (1, 0.50)]
+    fused = dict(fuse_scores(lexical, dense, alpha=0.5))
+    assert fused[1] == pytest.approx(0.5 * 1.0 + 0.5 * 0.0)  # best lexical, worst dense
+    assert fused[2] == pytest.approx(0.5 * 0.4 + 0.5 * 1.0)
+    assert fused[3] == pytest.approx(0.0) and fused[4] == pytest.approx(0.5 * (0.08 / 0.12))
+
+
+def test_feedback_moves_the_query_towards_the_best_fused_paragraphs(store, embedder):
+    cat = catalog(store)
+    qvec = embedder.encode(["end capital punishment"])[0]
+    best = [p for p, _ in search_rows(store, embedder, "end capital punishment")[:FEEDBACK_ROWS]]
+    vectors = row_vectors(store, cat, embedder.name, best)
+    moved = feedback_vector(qvec, vectors)
+    centre = vectors.mean(axis=0)
+    assert vectors.shape == (len(best), embedder.dim) and np.linalg.norm(moved) == pytest.approx(1, abs=1e-5)
+    assert float(moved @ centre) > float(qvec @ centre)
+    assert float(moved @ qvec) > 0.7  # refined, not replaced
+
+
+def test_hybrid_without_feedback_is_plain_fusion(store, embedder, monkeypatch):
+    with_feedback = search(store, embedder, "end capital punishment", limit=20)
+    monkeypatch.setattr(hybrid, "FEEDBACK_ROWS", 0)
+    plain = search(store, embedder, "end capital punishment", limit=20)
+    assert with_feedback.hits and plain.hits
+    assert {h.uid for h in with_feedback.hits} != {h.uid for h in plain.hits} or \
+        [h.score for h in with_feedback.hits] != [h.score for h in plain.hits]
+
+
+def search_rows(store, embedder, query: str) -> list[tuple[int, float]]:
+    cat = catalog(store)
+    return [(cat.by_uid[h.uid], h.score) for h in search(store, embedder, query, limit=20).hits]
