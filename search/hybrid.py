@@ -27,7 +27,7 @@ from search.embed import Embedder
 from search.errors import SearchError
 from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
-from search.lexical import SYMBOL_DOC_BONUS, lexical_search
+from search.lexical import SYMBOL_DOC_BONUS, has_phrases, lexical_search
 from search.lexical import index as lexical_index
 from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
 
@@ -95,8 +95,7 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
     qvec = embedder.encode([dense_text])[0] if embedder is not None else None
     dense = dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters, allowed=allowed)
     if q.phrases:  # a quoted phrase is a constraint in every mode
-        keep = {p for p, _ in lexical_search(cat, q, k=10 * pool, allowed=allowed)}
-        dense = [(p, s) for p, s in dense if p in keep]
+        dense = [(p, s) for p, s in dense if has_phrases(cat, p, q)]
     if mode == "dense":
         return demote_formula_lines(cat, dense)
     pinned = _pinned(lexical)
