@@ -2,8 +2,8 @@
 
 Up to ``EXACT_LIMIT`` paragraphs the catalog keeps every stored vector (streamed once from the
 store, ``iter_paragraph_vectors``, or found by content hash) in one float32 matrix. Up to
-``PROJECT_ABOVE`` rows a query is answered by brute force: exact, filter-aware, and faster than
-the store's HNSW index at every size measured (``bench/search_latency.py``). Above it one matrix
+``PROJECT_ABOVE`` rows a query is answered by brute force: exact, filter-aware, and within ~2 ms
+of the store's HNSW index at 100k (``bench/search_latency.py``). Above it one matrix
 product over all vectors is bound by memory bandwidth (1.5 GB per query at 1M × 384, ~200 ms on
 these machines), so candidates come from the vectors projected on their first ``PROJECTED_DIMS``
 principal components (a quarter of the bytes) and the best ``CANDIDATES`` are rescored exactly on

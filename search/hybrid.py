@@ -31,7 +31,7 @@ from search.errors import SearchError
 from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
 from search.indexing import encode_with_context
-from search.lexical import SYMBOL_DOC_BONUS, lexical_search
+from search.lexical import SYMBOL_DOC_BONUS, has_phrases, lexical_search
 from search.lexical import index as lexical_index
 from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
 
@@ -99,8 +99,7 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
         return demote_formula_lines(cat, lexical, pinned=_pinned(lexical))
     dense_text = q.free_text if (q.terms or q.phrases) else q.text
     qvec = embedder.encode([dense_text])[0] if embedder is not None else None
-    keep = {p for p, _ in lexical_search(cat, q, k=10 * pool, allowed=allowed)} if q.phrases else None
-    dense = _dense(store, cat, qvec, embedder, keep=keep, filters=filters, allowed=allowed, pool=pool)
+    dense = _dense(store, cat, qvec, embedder, q=q, filters=filters, allowed=allowed, pool=pool)
     if mode == "dense":
         return demote_formula_lines(cat, dense)
     pinned = _pinned(lexical)
@@ -111,16 +110,16 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
     fused = fuse_scores(lexical, dense, alpha=alpha, pinned=pinned)
     if FEEDBACK_ROWS and not pinned and fused:
         qvec = feedback_vector(qvec, row_vectors(store, cat, embedder.name, [p for p, _ in fused[:FEEDBACK_ROWS]]))
-        dense = _dense(store, cat, qvec, embedder, keep=keep, filters=filters, allowed=allowed, pool=pool)
+        dense = _dense(store, cat, qvec, embedder, q=q, filters=filters, allowed=allowed, pool=pool)
         fused = fuse_scores(lexical, dense, alpha=alpha, pinned=pinned)
     return demote_formula_lines(cat, fused, pinned=pinned)
 
 
-def _dense(store: GraphStore, cat: Catalog, qvec: np.ndarray, embedder: Embedder, *, keep: set[int] | None,
+def _dense(store: GraphStore, cat: Catalog, qvec: np.ndarray, embedder: Embedder, *, q: ParsedQuery,
            filters: ParagraphFilter | None, allowed: np.ndarray | None, pool: int) -> list[tuple[int, float]]:
-    """The dense run; with a quoted phrase (``keep``), only the paragraphs that contain it."""
+    """The dense run; a quoted phrase is a constraint in every mode (only the paragraphs that contain it)."""
     dense = dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters, allowed=allowed)
-    return dense if keep is None else [(p, s) for p, s in dense if p in keep]
+    return [(p, s) for p, s in dense if has_phrases(cat, p, q)] if q.phrases else dense
 
 
 def feedback_vector(qvec: np.ndarray, vectors: np.ndarray) -> np.ndarray:

@@ -8,12 +8,14 @@ document first, then the paragraphs that cite it.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from scipy import sparse
 
 from ontology.model import symbol_key
 from search.catalog import Catalog, Row
-from search.text import STOPWORDS, WORD, ParsedQuery, contains_phrase, mentions_symbol, stem
+from search.text import STOPWORDS, SYMBOL, WORD, ParsedQuery, contains_phrase, stem
 
 K1 = 1.2
 B = 0.75
@@ -119,19 +121,38 @@ def lexical_search(cat: Catalog, query: ParsedQuery, *, k: int, allowed: np.ndar
         scores = np.where(allowed, scores, 0.0)
     hits = _top(scores, k if not query.phrases else max(k * 20, 500))
     if query.phrases:
-        hits = [(p, s) for p, s in hits if all(contains_phrase(cat.rows[p].text, ph) for ph in query.phrases)]
+        hits = list(itertools.islice(((p, s) for p, s in hits if has_phrases(cat, p, query)), k))
     return hits[:k]
 
 
+def has_phrases(cat: Catalog, pos: int, query: ParsedQuery) -> bool:
+    """Whether row ``pos`` contains every quoted phrase of the query."""
+    return all(contains_phrase(cat.rows[pos].text, ph) for ph in query.phrases)
+
+
 def _cite_bonus(cat: Catalog, query: ParsedQuery, scores: np.ndarray) -> np.ndarray:
-    """Paragraphs writing one of the query's symbols get a bonus (checked on term candidates only)."""
-    keys = [symbol_key(s) for s in query.symbols]
-    pool = np.flatnonzero(scores > 0) if query.terms else np.arange(len(cat.rows))
-    for pos in pool[:200_000]:
-        text = cat.rows[pos].text
-        if any(k in symbol_key(text) for k in keys) and any(mentions_symbol(text, s) for s in query.symbols):
-            scores[pos] += SYMBOL_CITE_BONUS
+    """Paragraphs writing one of the query's symbols get a bonus (among the term candidates, if any)."""
+    mentions = symbol_mentions(cat)
+    found = [mentions[k] for k in dict.fromkeys(symbol_key(s) for s in query.symbols) if k in mentions]
+    if found:
+        rows = np.unique(np.concatenate(found))
+        if query.terms:
+            rows = rows[scores[rows] > 0]
+        scores[rows] += SYMBOL_CITE_BONUS
     return scores
+
+
+def symbol_mentions(cat: Catalog) -> dict[str, np.ndarray]:
+    """Symbol key -> positions of the rows whose text writes that symbol (``search.text.SYMBOL``),
+    found once per catalog: a query naming a symbol then costs a look-up, not a pass over every text."""
+    if "symbol_rows" not in cat.cache:
+        found: dict[str, list[int]] = {}
+        for pos, row in enumerate(cat.rows):
+            if "/" in row.text:
+                for m in SYMBOL.finditer(row.text):
+                    found.setdefault(symbol_key(m.group(0)), []).append(pos)
+        cat.cache["symbol_rows"] = {k: np.unique(np.asarray(v, dtype=np.int64)) for k, v in found.items()}
+    return cat.cache["symbol_rows"]
 
 
 def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
