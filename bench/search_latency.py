@@ -92,8 +92,11 @@ def generate(base: np.ndarray, n: int, rng: np.random.Generator) -> tuple[np.nda
     return v.astype(np.float32), a
 
 
-def bench_document(n: int, vectors: np.ndarray, text_of: np.ndarray, texts: list[str], d0: int) -> tuple:
-    """Document ``n`` (symbol A/BENCH/<n>) of up to ``PER_DOC`` paragraphs holding ``vectors[d0:]``."""
+def bench_document(n: int, vectors: np.ndarray, text_of: np.ndarray, texts: list[str], d0: int, model: str) -> tuple:
+    """Document ``n`` (symbol A/BENCH/<n>) of up to ``PER_DOC`` paragraphs holding ``vectors[d0:]``,
+    stored under the keys ``model`` would give them (as ``r2p ingest`` stores them)."""
+    from search.indexing import embedding_keys
+
     paras = tuple(
         Paragraph(index=i, key=str(i + 1), label=str(i + 1), kind=ParagraphKind.NUMBERED,
                   text=f"{texts[text_of[d0 + i]]} [{n}.{i}]", page=1 + i // 10)
@@ -102,15 +105,17 @@ def bench_document(n: int, vectors: np.ndarray, text_of: np.ndarray, texts: list
     doc = ParsedDocument(file=f"bench-{n}.pdf", sha256=f"{n:064x}", symbols=(f"A/BENCH/{n}",),
                          title=f"Generated document {n}", date="2020-01-01", language="en",
                          organs=("Human Rights Council",), kind=DocumentKind.REPORT, pages=50, paragraphs=paras)
-    return doc, DocumentFacts(), {i: vectors[d0 + i].tolist() for i in range(len(paras))}, None
+    return (doc, DocumentFacts(), {i: vectors[d0 + i].tolist() for i in range(len(paras))}, None,
+            embedding_keys(doc, model))
 
 
-def fill_store(store, vectors: np.ndarray, text_of: np.ndarray, texts: list[str], start: int, batch: int) -> None:
+def fill_store(store, vectors: np.ndarray, text_of: np.ndarray, texts: list[str], start: int, batch: int,
+               model: str) -> None:
     """Add the vectors as documents through the store's bulk path, ``batch`` documents per transaction
     (``put_documents``, as ``r2p ingest`` does)."""
     pending, t0 = [], time.perf_counter()
     for d0 in range(0, len(vectors), PER_DOC):
-        pending.append(bench_document(start + d0 // PER_DOC, vectors, text_of, texts, d0))
+        pending.append(bench_document(start + d0 // PER_DOC, vectors, text_of, texts, d0, model))
         if len(pending) >= batch:
             store.put_documents(pending)
             pending = []
@@ -199,7 +204,7 @@ def grow(store, label: str, sizes: list[int], base: np.ndarray, texts: list[str]
         extra, text_of = generate(base, size - len(vectors), rng)
         start = len(vectors) // PER_DOC
         t = time.perf_counter()
-        fill_store(store, extra, text_of, texts, start=start, batch=args.batch)
+        fill_store(store, extra, text_of, texts, start=start, batch=args.batch, model=embedder.name)
         fill_s = time.perf_counter() - t
         uids += [f"A/BENCH/{start + i // PER_DOC}#{i % PER_DOC + 1}" for i in range(len(extra))]
         vectors = np.vstack([vectors, extra])

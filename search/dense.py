@@ -119,9 +119,24 @@ def projected_search(matrix: np.ndarray, basis: np.ndarray, low: np.ndarray, qve
     return _best(matrix[candidates] @ qvec, candidates, k)
 
 
+def vectors_match(store: GraphStore, cat: Catalog, model: str) -> bool:
+    """Whether the store holds vectors made as ``model`` embeds now: checked once per catalog on 20
+    rows spread over it (their ``vector_key``). False for a store ingested without embeddings or
+    by another model; the dense run then stays empty rather than compare unlike vectors."""
+    key = f"model-ok:{model}"
+    if key not in cat.cache:
+        n = len(cat.rows)
+        sample = sorted({i * n // 20 for i in range(min(20, n))})
+        keys = [vector_key(model, row_context(cat, p), cat.rows[p].text) for p in sample]
+        cat.cache[key] = not sample or bool(store.embeddings_by_hash(keys))
+    return bool(cat.cache[key])
+
+
 def dense_search(store: GraphStore, cat: Catalog, qvec: np.ndarray, *, model: str, k: int,
                  filters: ParagraphFilter | None, allowed: np.ndarray | None) -> list[tuple[int, float]]:
     """Top ``k`` (row position, similarity) for the query vector among the allowed rows."""
+    if not vectors_match(store, cat, model):
+        return []
     matrix = vector_matrix(store, cat, model)
     if matrix is not None and len(matrix) > PROJECT_ABOVE:
         basis, low = projection(cat, matrix, model)

@@ -25,7 +25,7 @@ import numpy as np
 from graph.store import GraphStore, ParagraphFilter
 from ontology.model import symbol_key
 from search.catalog import Catalog, catalog, row_context
-from search.dense import dense_search, row_vectors
+from search.dense import dense_search, row_vectors, vectors_match
 from search.embed import Embedder
 from search.errors import SearchError
 from search.filters import facet_counts, mask
@@ -76,6 +76,9 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
     page = ranked[offset : offset + limit]
     hits = tuple(make_hit(cat, pos, score, parsed) for pos, score in page)
     note = None if ranked else "no paragraph matches the query" + (" and the filters" if allowed is not None else "")
+    if mode != "lexical" and not vectors_match(store, cat, embedder.name):
+        note = (f"the stored paragraphs have no vectors made by the model {embedder.name!r} (ingested without "
+                "embeddings or with another model): ranked by keywords only; re-ingest them to search by meaning")
     return SearchResult(query=parsed.text, mode=mode, hits=hits, total=len(ranked),
                         facets=facet_counts(cat, (p for p, _ in ranked)), note=note)
 

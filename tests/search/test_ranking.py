@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
@@ -81,3 +83,15 @@ def test_hybrid_without_feedback_is_plain_fusion(store, embedder, monkeypatch):
 def search_rows(store, embedder, query: str) -> list[tuple[int, float]]:
     cat = catalog(store)
     return [(cat.by_uid[h.uid], h.score) for h in search(store, embedder, query, limit=20).hits]
+
+
+def test_vectors_of_another_model_are_never_compared(store, embedder):
+    other = copy.copy(embedder)
+    other.name = "another-model"  # same weights, but the store's vectors were not made under this name
+    dense = search(store, other, "abolish the death penalty", mode="dense")
+    hybrid_result = search(store, other, "abolish the death penalty")
+    assert not dense.hits and "another-model" in dense.note
+    assert hybrid_result.hits and "keywords only" in hybrid_result.note
+    lexical = search(store, embedder, "abolish the death penalty", mode="lexical", limit=10)
+    assert [h.uid for h in hybrid_result.hits] == [h.uid for h in lexical.hits]
+    assert search(store, embedder, "abolish the death penalty").note is None
