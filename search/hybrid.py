@@ -111,7 +111,7 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
         return demote_formula_lines(cat, ranked, pinned=pinned)
     alpha = ALPHA * lexical_coverage(cat, q) if RARE_ALPHA else ALPHA
     fused = fuse_scores(lexical, dense, alpha=alpha, pinned=pinned)
-    if FEEDBACK_ROWS and not pinned and fused:
+    if FEEDBACK_ROWS and not pinned and fused and dense:  # no dense run (no vectors): nothing to refine
         qvec = feedback_vector(qvec, row_vectors(store, cat, embedder.name, [p for p, _ in fused[:FEEDBACK_ROWS]]))
         dense = _dense(store, cat, qvec, embedder, q=q, filters=filters, allowed=allowed, pool=pool)
         fused = fuse_scores(lexical, dense, alpha=alpha, pinned=pinned)
