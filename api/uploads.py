@@ -81,10 +81,9 @@ def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
     store's `PutResult` ("unchanged" when the same bytes are stored already). Errors are raised."""
     from api.pipeline import prepare
     from graph.store import PutResult
-    from search.indexing import embed_paragraphs, embedding_keys
+    from search.indexing import embed_document
 
-    status, item = prepare(Path(path), store, embed=lambda doc, st: (embed_paragraphs(doc, st, embedder),
-                                                                     embedding_keys(doc, embedder.name)))
+    status, item = prepare(Path(path), store, embed=lambda doc, st: embed_document(doc, st, embedder))
     if status == "unchanged":
         return PutResult(symbol=item, status="unchanged")
     document, facts, vectors, source, keys = item

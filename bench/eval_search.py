@@ -134,14 +134,14 @@ def ingest(store, embedder, pdfs: list[Path]) -> dict[str, str]:
     """Parse, link, embed and store each PDF; answer symbol -> State under review."""
     from ingest.link import link
     from ingest.pipeline import parse
-    from search.indexing import embed_paragraphs, embedding_keys
+    from search.indexing import embed_document
 
     doc_state = {}
     for pdf in pdfs:
         doc = parse(pdf)
         facts = link(doc)
-        store.put_document(doc, facts, embeddings=embed_paragraphs(doc, store, embedder), source_path=str(pdf),
-                           embedding_keys=embedding_keys(doc, embedder.name))
+        vectors, keys = embed_document(doc, store, embedder)
+        store.put_document(doc, facts, embeddings=vectors, source_path=str(pdf), embedding_keys=keys)
         doc_state[doc.symbol] = state_of(pdf)
     return doc_state
 

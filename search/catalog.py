@@ -15,7 +15,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.store import GraphStore, StoredDocument
+from graph.store import GraphStore, StoredDocument, paragraph_uid
 from ontology.model import ParagraphKind, symbol_key
 from search.indexing import context_of
 
@@ -72,11 +72,6 @@ class Catalog:
         return w == entity_id.lower() or w in self.aliases.get(entity_id, ())
 
 
-def paragraph_uid(symbol: str, key: str) -> str:
-    """The store's paragraph uid."""
-    return f"{symbol_key(symbol)}#{key}"
-
-
 def add_document(cat: Catalog, stored: StoredDocument) -> None:
     """Append the rows of one stored document."""
     doc, facts = stored.document, stored.facts
@@ -118,10 +113,8 @@ def row_context(cat: Catalog, pos: int) -> str:
     """The context row ``pos`` was embedded with (``search.indexing.embedding_inputs``), rebuilt from
     the catalog rather than kept: a second copy of every context would swell the catalog."""
     row = cat.rows[pos]
-    parent = None
-    if row.parent is not None:
-        parent = next((cat.rows[p] for p in cat.doc_rows.get(symbol_key(row.symbol), ())
-                       if cat.rows[p].key == row.parent), None)
+    at = cat.by_uid.get(paragraph_uid(row.symbol, row.parent)) if row.parent is not None else None
+    parent = cat.rows[at] if at is not None else None
     return context_of(title=row.title, section=row.section if row.kind != ParagraphKind.HEADING else None,
                       parent=parent.text if parent is not None else None)
 

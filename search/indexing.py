@@ -81,11 +81,23 @@ def embed_paragraphs(
     progress: Progress | None = None,
     stats: dict[str, int] | None = None,
 ) -> dict[int, list[float]]:
-    """Vectors of every paragraph of ``document`` (by index), reusing those the store already has.
+    """Vectors of every paragraph of ``document`` (by index): the first half of ``embed_document``."""
+    return embed_document(document, store, embedder, progress=progress, stats=stats)[0]
 
-    Only paragraphs whose ``vector_key`` is not in the store are encoded; store the vectors with
-    ``embedding_keys=embedding_keys(document, embedder.name)``. ``stats``, when given, receives
-    ``{"reused": n, "embedded": m}``.
+
+def embed_document(
+    document: ParsedDocument,
+    store: GraphStore,
+    embedder: Embedder,
+    *,
+    progress: Progress | None = None,
+    stats: dict[str, int] | None = None,
+) -> tuple[dict[int, list[float]], dict[int, str]]:
+    """Vectors of every paragraph of ``document`` and the keys to store them under (both by index),
+    for ``store.put_document(embeddings=..., embedding_keys=...)``.
+
+    Only paragraphs whose ``vector_key`` is not in the store are encoded; the others reuse the
+    stored vector. ``stats``, when given, receives ``{"reused": n, "embedded": m}``.
     """
     inputs = embedding_inputs(document)
     hashes = {i: vector_key(embedder.name, c, t) for i, (c, t) in inputs.items()}
@@ -102,7 +114,7 @@ def embed_paragraphs(
             out[i] = vec.tolist()
     if stats is not None:
         stats.update(reused=len(inputs) - len(todo), embedded=len(todo))
-    return out
+    return out, hashes
 
 
 def _clip(text: str, limit: int) -> str:
@@ -110,5 +122,5 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__: list[str] = ["CONTEXT_WEIGHT", "context_of", "embed_paragraphs", "embedding_inputs", "embedding_keys", "encode_with_context",
+__all__: list[str] = ["CONTEXT_WEIGHT", "context_of", "embed_document", "embed_paragraphs", "embedding_inputs", "embedding_keys", "encode_with_context",
                       "vector_key"]

@@ -17,12 +17,12 @@ def _embedder(settings: Settings) -> Embed | None:
     """The paragraph embedder of the search package, when it is installed."""
     try:
         from search.embed import load_embedder
-        from search.indexing import embed_paragraphs, embedding_keys
+        from search.indexing import embed_document
     except ImportError:
         return None
     e = settings.embedding
     model = load_embedder(e.model, backend=e.backend, batch_size=e.batch_size)
-    return lambda document, store: (embed_paragraphs(document, store, model), embedding_keys(document, model.name))
+    return lambda document, store: embed_document(document, store, model)
 
 
 def run(settings: Settings, *, paths: list[Path], as_json: bool = False) -> int:

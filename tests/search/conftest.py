@@ -36,11 +36,11 @@ def parsed(corpus: Path):
 @pytest.fixture(scope="session")
 def store(tmp_path_factory, parsed, embedder):
     from graph.factory import open_store
-    from search.indexing import embed_paragraphs, embedding_keys
+    from search.indexing import embed_document
 
     s = open_store(backend="kuzu", path=tmp_path_factory.mktemp("search") / "store")
     for doc, facts in parsed:
-        s.put_document(doc, facts, embeddings=embed_paragraphs(doc, s, embedder),
-                       embedding_keys=embedding_keys(doc, embedder.name))
+        vectors, keys = embed_document(doc, s, embedder)
+        s.put_document(doc, facts, embeddings=vectors, embedding_keys=keys)
     yield s
     s.close()
