@@ -27,7 +27,7 @@ from graph.errors import NotFound, StoreError
 from graph.kuzu_reading import KuzuReading
 from graph.kuzu_rows import Rows, document_rows, merge_rows
 from graph.lock import ReadGate, StoreLock
-from graph.store import PutResult
+from graph.store import PutResult, vector_keys
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 DB_NAME = "graph.kuzu"
@@ -167,27 +167,34 @@ class KuzuGraphStore(KuzuReading):
         """
         self._check_writable()
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        built = [document_rows(d, f, embeddings=e, embedding_dim=self.embedding_dim, source_path=s,
-                               ingested_at=now, embedding_keys=k[0] if k else None) for d, f, e, s, *k in items]
+        built = [(document_rows(d, f, embeddings=e, embedding_dim=self.embedding_dim, source_path=s,
+                                ingested_at=now, embedding_keys=k[0] if k else None),
+                  vector_keys(d, e, k[0] if k else None)) for d, f, e, s, *k in items]
         with self._write_mutex:
-            plan = [self._plan(rows) for rows in built]
-            todo = {rows.key: (rows, old) for rows, (status, old) in zip(built, plan) if status != "unchanged"}
+            plan = [self._plan(rows, vectors) for rows, vectors in built]
+            todo = {rows.key: (rows, old) for (rows, _), (status, old) in zip(built, plan) if status != "unchanged"}
             if todo:
                 self._transaction(lambda: self._replace(list(todo.values())))
         return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, *_), (status, _) in zip(items, plan)]
 
-    def _plan(self, rows: Rows) -> tuple[str, dict[str, Any] | None]:
-        """("unchanged" | "replaced" | "added", what the stored version pointed at)."""
+    def _plan(self, rows: Rows, vectors: list[str]) -> tuple[str, dict[str, Any] | None]:
+        """("unchanged" | "replaced" | "added", what the stored version pointed at).
+
+        The same file, document and facts with other vectors is replaced and keeps its ``ingested_at``.
+        """
         old = _rows(self._conn.execute(q.DOC_BY_KEY, {"key": rows.key}))
         if not old or old[0][1]:
             return "added", None
-        if old[0][0] == rows.document["sha256"] and self._same(rows):
-            return "unchanged", None
+        if old[0][0] == rows.document["sha256"]:
+            stored = _rows(self._conn.execute(q.DOC_STATE, {"key": rows.key}))
+            if stored and stored[0][:2] == [rows.document["document_json"], rows.document["facts_json"]]:
+                if self._vector_keys(rows.key) == vectors:
+                    return "unchanged", None
+                rows.document["ingested_at"] = stored[0][2] or rows.document["ingested_at"]
         return "replaced", {"facts": json.loads(old[0][2]), "document": kuzu_read.document_json(self._conn, rows.key)}
 
-    def _same(self, rows: Rows) -> bool:
-        stored = _rows(self._conn.execute(q.DOC_JSON_PAIR, {"key": rows.key}))
-        return bool(stored) and stored[0] == [rows.document["document_json"], rows.document["facts_json"]]
+    def _vector_keys(self, key: str) -> list[str]:
+        return [row[0] for row in _rows(self._conn.execute(q.DOC_VECTOR_KEYS, {"key": key}))]
 
     def _replace(self, batch: list[tuple[Rows, dict[str, Any] | None]]) -> None:
         for rows, old in batch:
