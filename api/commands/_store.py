@@ -19,7 +19,7 @@ def open_from_settings(settings: Settings, *, read_only: bool, embedding_dim: in
     g = settings.graph
     return open_store(backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
                       password=g.password.get_secret_value(), database=g.database, read_only=read_only,
-                      vector_index=g.vector_index, embedding_dim=embedding_dim)
+                      vector_index=g.vector_index, embedding_dim=embedding_dim, buffer_pool_mb=g.buffer_pool_mb)
 
 
 def plain(value: Any) -> Any:
