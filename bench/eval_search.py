@@ -22,7 +22,8 @@ Relevance rule (computed here at run time from the corpus; nothing of it is stor
 Paragraphs that state no table recommendation are never relevant. Queries are phrased as staff
 would, with paraphrases (`paraphrase`: worded unlike the recommendations they should find).
 Queries marked `holdout` were written after the search defaults had been chosen on the others, and
-are reported apart as well: they show how far those choices carry to queries never looked at.
+are reported apart as well, per round of writing (`holdout: 2` is the second round): they show how
+far those choices carry to queries never looked at.
 `--split` also tunes the hybrid fusion on one half of the queries and reports on the other half.
 
     PYTHONPATH=. python bench/eval_search.py [--docs 30] [--backend openvino] [--store DIR] [--split] [--json]
@@ -192,17 +193,19 @@ def evaluate(store, embedder, judged: list[tuple[dict, set[int]]], *, hybrid_con
             "dense": run_queries(store, embedder, judged, "dense", {}),
             "lexical": run_queries(store, embedder, judged, "lexical", {})}
     para = [i for i, (q, _) in enumerate(judged) if q.get("paraphrase")]
-    held = [i for i, (q, _) in enumerate(judged) if q.get("holdout")]
+    rounds = sorted({int(q["holdout"]) for q, _ in judged if q.get("holdout")})
+    held = {r: [i for i, (q, _) in enumerate(judged) if q.get("holdout") and int(q["holdout"]) == r] for r in rounds}
     recs = ParagraphFilter(paragraph_kind="recommendation")
     recs_only = {m: _mean(run_queries(store, embedder, judged, m, hybrid_config or DEFAULT if m == "hybrid" else {},
                                       filters=recs)) for m in ("hybrid", "dense", "lexical")}
     per_query = [{"id": q["id"], "relevant": len(rel), "paraphrase": bool(q.get("paraphrase")),
-                  "holdout": bool(q.get("holdout")),
+                  "holdout": int(q.get("holdout") or 0),
                   **{m: round(runs[m][i]["p@10"], 2) for m in MODES}} for i, (q, rel) in enumerate(judged)]
     return {"queries": len(judged), "means": {m: _mean(r) for m, r in runs.items()},
             "recommendations_only": recs_only, "paraphrase_queries": len(para),
             "paraphrase_means": {m: _mean([r[i] for i in para]) for m, r in runs.items()},
-            "holdout_queries": len(held), "holdout_means": {m: _mean([r[i] for i in held]) for m, r in runs.items()},
+            "holdout": {str(k): {"queries": len(ix), "means": {m: _mean([r[i] for i in ix]) for m, r in runs.items()}}
+                        for k, ix in held.items()},
             "per_query": per_query}
 
 
@@ -268,9 +271,9 @@ def print_report(report: dict, *, as_json: bool) -> None:
     print(f"the {report['paraphrase_queries']} paraphrase queries (worded unlike the recommendations):")
     for mode, m in report["paraphrase_means"].items():
         print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f}")
-    if report.get("holdout_queries"):
-        print(f"the {report['holdout_queries']} held-out queries (written after the defaults were fixed):")
-        for mode, m in report["holdout_means"].items():
+    for k, group in report["holdout"].items():
+        print(f"the {group['queries']} held-out queries of round {k} (written after the defaults were fixed):")
+        for mode, m in group["means"].items():
             print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f} {m['recall@100']:>6.3f}")
     if "split" in report:
         sp = report["split"]
@@ -282,7 +285,7 @@ def print_report(report: dict, *, as_json: bool) -> None:
             for mode, m in sp[name].items():
                 print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f} {m['recall@100']:>6.3f}")
     for row in report["per_query"]:
-        print(f"  {row['id']:<22} rel={row['relevant']:<5} {'P' if row['paraphrase'] else ' '}{'H' if row['holdout'] else ' '} " + " ".join(f"{m}={row[m]:.1f}" for m in MODES))
+        print(f"  {row['id']:<22} rel={row['relevant']:<5} {'P' if row['paraphrase'] else ' '}{'H' + str(row['holdout']) if row['holdout'] else '  '} " + " ".join(f"{m}={row[m]:.1f}" for m in MODES))
 
 
 if __name__ == "__main__":

@@ -133,11 +133,17 @@ def vectors_match(store: GraphStore, cat: Catalog, model: str) -> bool:
 
 
 def dense_search(store: GraphStore, cat: Catalog, qvec: np.ndarray, *, model: str, k: int,
-                 filters: ParagraphFilter | None, allowed: np.ndarray | None) -> list[tuple[int, float]]:
-    """Top ``k`` (row position, similarity) for the query vector among the allowed rows."""
+                 filters: ParagraphFilter | None, allowed: np.ndarray | None,
+                 within: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """Top ``k`` (row position, similarity) for the query vector among the allowed rows.
+
+    ``within`` (row positions, already allowed) limits the ranking to those rows when the vectors
+    are held in memory; the store's own index ignores it and ranks every allowed row."""
     if not vectors_match(store, cat, model):
         return []
     matrix = vector_matrix(store, cat, model)
+    if matrix is not None and within is not None:
+        return _best(matrix[within] @ qvec, within, k)
     if matrix is not None and len(matrix) > PROJECT_ABOVE:
         basis, low = projection(cat, matrix, model)
         return projected_search(matrix, basis, low, qvec, k=k, allowed=allowed)

@@ -10,7 +10,7 @@ import pytest
 from ontology.model import symbol_key
 from search import hybrid
 from search.catalog import catalog
-from search.dense import row_vectors
+from search.dense import dense_search, row_vectors
 from search.hybrid import FEEDBACK_ROWS, feedback_vector, formula_lines, fuse_scores, lexical_coverage, search
 from search.text import parse_query
 
@@ -95,3 +95,29 @@ def test_vectors_of_another_model_are_never_compared(store, embedder):
     lexical = search(store, embedder, "abolish the death penalty", mode="lexical", limit=10)
     assert [h.uid for h in hybrid_result.hits] == [h.uid for h in lexical.hits]
     assert search(store, embedder, "abolish the death penalty").note is None
+
+
+def test_dense_ranking_within_given_rows_is_exact_over_them(store, embedder):
+    cat = catalog(store)
+    qvec = embedder.encode(["abolish the death penalty"])[0]
+    everything = dense_search(store, cat, qvec, model=embedder.name, k=len(cat.rows), filters=None, allowed=None)
+    within = np.asarray(sorted(p for p, _ in everything[5:25]), dtype=np.int64)
+    ranked = dense_search(store, cat, qvec, model=embedder.name, k=10, filters=None, allowed=None, within=within)
+    assert [p for p, _ in ranked] == [p for p, _ in everything[5:15]]
+
+
+QUERIES = ("stop putting people to death", "protect women from violence at home", "room for NGOs to work freely",
+           "let UN human rights experts visit the country")
+
+
+def test_feedback_pass_ranks_only_the_first_runs_candidates(store, embedder, monkeypatch):
+    cat = catalog(store)
+    monkeypatch.setattr(hybrid, "POOL", 3)  # each run gives 3 candidates (a page of 3)
+    for query in QUERIES:
+        qvec = embedder.encode([parse_query(query).free_text])[0]
+        first = dense_search(store, cat, qvec, model=embedder.name, k=3, filters=None, allowed=None)
+        lexical = search(store, embedder, query, mode="lexical", limit=3)
+        candidates = {p for p, _ in first} | {cat.by_uid[h.uid] for h in lexical.hits}
+        monkeypatch.setattr(hybrid, "FEEDBACK_WITHIN", 3)
+        narrow = search(store, embedder, query, limit=3).hits
+        assert narrow and {cat.by_uid[h.uid] for h in narrow} <= candidates, query
