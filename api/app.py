@@ -40,6 +40,7 @@ def open_settings_store(settings: Settings, *, read_only: bool = False) -> Any:
     return open_store(
         backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
         password=g.password.get_secret_value(), database=g.database, read_only=read_only,
+        buffer_pool_mb=g.buffer_pool_mb,
     )
 
 

@@ -63,6 +63,12 @@ def ingest(
 
 
 @app.command()
+def reembed(store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """Give stored documents the vectors of the current embedding model (no PDFs needed)."""
+    _run("reembed", store=store, as_json=json_)
+
+
+@app.command()
 def trace(situation: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
     """The mechanisms that covered a situation, with dates and evidence paragraphs."""
     _run("trace", situation=situation, store=store, as_json=json_)

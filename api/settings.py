@@ -21,6 +21,9 @@ class GraphSettings(BaseModel):
     # Kùzu only, when a store is created: keep the HNSW vector index (~100-200 vectors/s to maintain on
     # 2 cores) or not (dense search then ranks exactly; see docs/decisions/0002-exact-dense-search.md)
     vector_index: bool = True
+    # Kùzu only: cap on the database's buffer pool (page cache) in MiB; 0 = Kùzu's default, ~80% of RAM.
+    # Smaller than 128 MiB is refused: Kùzu cannot write a document with less (graph.kuzu_store.MIN_BUFFER_POOL_MB).
+    buffer_pool_mb: int = 0
 
 
 class EmbeddingSettings(BaseModel):

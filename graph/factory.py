@@ -19,20 +19,23 @@ def open_store(
     read_only: bool = False,
     embedding_dim: int = 384,
     vector_index: bool = True,
+    buffer_pool_mb: int = 0,
 ) -> GraphStore:
     """Open a store: the embedded Kùzu store in directory ``path``, or a Neo4j database at ``uri``.
 
     The Kùzu store admits one writer process (a second fails at once with StoreLockedError);
     ``read_only=True`` opens it for reading, which also fails while a writer holds it.
     ``vector_index=False`` creates a new Kùzu store without the HNSW index (dense search is then
-    exact; an existing store keeps the choice it was created with).
+    exact; an existing store keeps the choice it was created with). ``buffer_pool_mb`` caps Kùzu's
+    buffer pool (0: Kùzu's default, about 80% of the machine's memory); Neo4j ignores it.
     """
     if backend == "kuzu":
         if path is None:
             raise StoreError("the kuzu backend needs a store directory (--store DIR or R2P_STORE)")
         from graph.kuzu_store import KuzuGraphStore
 
-        return KuzuGraphStore(path, read_only=read_only, embedding_dim=embedding_dim, vector_index=vector_index)
+        return KuzuGraphStore(path, read_only=read_only, embedding_dim=embedding_dim, vector_index=vector_index,
+                              buffer_pool_mb=buffer_pool_mb)
     if backend == "neo4j":
         if not uri:
             raise StoreError("the neo4j backend needs a URI (R2P_GRAPH__URI)")

@@ -202,7 +202,11 @@ DOC_STORED = (
 )
 DOC_SYMBOL = "MATCH (d:Document {key: $key}) RETURN d.symbol"
 DOC_SYMBOL_KEYS = "MATCH (d:Document {key: $key}) RETURN d.symbol_keys"
-DOC_JSON_PAIR = "MATCH (d:Document {key: $key}) RETURN d.document_json, d.facts_json"
+DOC_STATE = "MATCH (d:Document {key: $key}) RETURN d.document_json, d.facts_json, d.ingested_at"
+DOC_VECTOR_KEYS = (  # the key of each paragraph's vector, "" where it has none (graph.store.vector_keys)
+    "MATCH (d:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) "
+    "RETURN CASE WHEN p.embedding IS NULL THEN '' ELSE p.text_hash END ORDER BY p.idx"
+)
 DOC_SHA = "MATCH (d:Document {key: $key}) WHERE NOT d.stub RETURN d.sha256"
 DOC_BY_SHA = "MATCH (d:Document) WHERE NOT d.stub AND d.sha256 = $sha RETURN d.symbol ORDER BY d.key LIMIT 1"
 DOC_JSON = (

@@ -27,10 +27,11 @@ from graph.errors import NotFound, StoreError
 from graph.kuzu_reading import KuzuReading
 from graph.kuzu_rows import Rows, document_rows, merge_rows
 from graph.lock import ReadGate, StoreLock
-from graph.store import PutResult
+from graph.store import PutResult, vector_keys
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 DB_NAME = "graph.kuzu"
+MIN_BUFFER_POOL_MB = 128  # measured: 96 MiB cannot write the 4 demo documents, 128 MiB writes 16 UPR reports at once
 EXTENSIONS = ("json", "vector", "fts")
 
 # (document, facts, embeddings, source_path[, embedding_keys]): see GraphStore.put_document
@@ -43,8 +44,9 @@ class KuzuGraphStore(KuzuReading):
     """A :class:`graph.store.GraphStore` on an embedded Kùzu database in ``path`` (a directory)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, embedding_dim: int = 384,
-                 vector_index: bool = True) -> None:
+                 vector_index: bool = True, buffer_pool_mb: int = 0) -> None:
         self.path = Path(path)
+        self.buffer_pool_mb = _checked_pool(self.path, buffer_pool_mb)
         self.read_only = read_only
         self.embedding_dim = embedding_dim
         self.vector_index = vector_index  # the stored choice wins for an existing store (see _init_schema)
@@ -57,7 +59,8 @@ class KuzuGraphStore(KuzuReading):
             raise StoreError(f"cannot create the store directory {self.path}: {exc.strerror}") from exc
         self._lock = StoreLock(self.path, exclusive=not read_only)
         try:
-            self._db = kuzu.Database(str(self.path / DB_NAME), read_only=read_only)
+            self._db = kuzu.Database(str(self.path / DB_NAME), read_only=read_only,
+                                     buffer_pool_size=self.buffer_pool_mb * 1024 * 1024)
             self._open = True
             self._write_mutex = threading.Lock()
             self._gate = ReadGate()
@@ -69,8 +72,8 @@ class KuzuGraphStore(KuzuReading):
             self._check_dimension()
             self.vector_index = self._meta(q.VECTOR_INDEX_META) != "off"
         except RuntimeError as exc:
-            self._lock.release()
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+            self.close()
+            raise StoreError(f"cannot open the store {self.path}: {self._pool_hint(exc)}") from exc
 
     # -- connections -----------------------------------------------------------------------
 
@@ -167,27 +170,34 @@ class KuzuGraphStore(KuzuReading):
         """
         self._check_writable()
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        built = [document_rows(d, f, embeddings=e, embedding_dim=self.embedding_dim, source_path=s,
-                               ingested_at=now, embedding_keys=k[0] if k else None) for d, f, e, s, *k in items]
+        built = [(document_rows(d, f, embeddings=e, embedding_dim=self.embedding_dim, source_path=s,
+                                ingested_at=now, embedding_keys=k[0] if k else None),
+                  vector_keys(d, e, k[0] if k else None)) for d, f, e, s, *k in items]
         with self._write_mutex:
-            plan = [self._plan(rows) for rows in built]
-            todo = {rows.key: (rows, old) for rows, (status, old) in zip(built, plan) if status != "unchanged"}
+            plan = [self._plan(rows, vectors) for rows, vectors in built]
+            todo = {rows.key: (rows, old) for (rows, _), (status, old) in zip(built, plan) if status != "unchanged"}
             if todo:
                 self._transaction(lambda: self._replace(list(todo.values())))
         return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, *_), (status, _) in zip(items, plan)]
 
-    def _plan(self, rows: Rows) -> tuple[str, dict[str, Any] | None]:
-        """("unchanged" | "replaced" | "added", what the stored version pointed at)."""
+    def _plan(self, rows: Rows, vectors: list[str]) -> tuple[str, dict[str, Any] | None]:
+        """("unchanged" | "replaced" | "added", what the stored version pointed at).
+
+        The same file, document and facts with other vectors is replaced and keeps its ``ingested_at``.
+        """
         old = _rows(self._conn.execute(q.DOC_BY_KEY, {"key": rows.key}))
         if not old or old[0][1]:
             return "added", None
-        if old[0][0] == rows.document["sha256"] and self._same(rows):
-            return "unchanged", None
+        if old[0][0] == rows.document["sha256"]:
+            stored = _rows(self._conn.execute(q.DOC_STATE, {"key": rows.key}))
+            if stored and stored[0][:2] == [rows.document["document_json"], rows.document["facts_json"]]:
+                if self._vector_keys(rows.key) == vectors:
+                    return "unchanged", None
+                rows.document["ingested_at"] = stored[0][2] or rows.document["ingested_at"]
         return "replaced", {"facts": json.loads(old[0][2]), "document": kuzu_read.document_json(self._conn, rows.key)}
 
-    def _same(self, rows: Rows) -> bool:
-        stored = _rows(self._conn.execute(q.DOC_JSON_PAIR, {"key": rows.key}))
-        return bool(stored) and stored[0] == [rows.document["document_json"], rows.document["facts_json"]]
+    def _vector_keys(self, key: str) -> list[str]:
+        return [row[0] for row in _rows(self._conn.execute(q.DOC_VECTOR_KEYS, {"key": key}))]
 
     def _replace(self, batch: list[tuple[Rows, dict[str, Any] | None]]) -> None:
         for rows, old in batch:
@@ -278,7 +288,7 @@ class KuzuGraphStore(KuzuReading):
             except RuntimeError:
                 pass  # Kùzu already rolled back after a failed statement
             if isinstance(exc, RuntimeError):
-                raise StoreError(f"write to {self.path} failed and was rolled back: {exc}") from exc
+                raise StoreError(f"write to {self.path} failed and was rolled back: {self._pool_hint(exc)}") from exc
             raise
         with self._gate.exclusive():
             self._conn.execute("COMMIT")
@@ -292,10 +302,26 @@ class KuzuGraphStore(KuzuReading):
         if self._hook is not None:
             self._hook(point)
 
+    def _pool_hint(self, exc: BaseException) -> str:
+        """Kùzu's message, and when its buffer pool ran out, which setting sets its size."""
+        if "buffer pool is full" not in str(exc):
+            return str(exc)
+        size = f"{self.buffer_pool_mb} MiB" if self.buffer_pool_mb else "Kùzu's default size"
+        return (f"the buffer pool ({size}) is too small; raise R2P_GRAPH__BUFFER_POOL_MB "
+                f"(graph.buffer_pool_mb) or set it to 0 for Kùzu's default ({exc})")
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
 
+
+
+def _checked_pool(path: Path, mb: int) -> int:
+    """The buffer pool size in MiB (0: Kùzu's default); a size too small to work is refused up front."""
+    if mb != 0 and mb < MIN_BUFFER_POOL_MB:
+        raise StoreError(f"cannot open the store {path}: a buffer pool of {mb} MiB is too small; "
+                         f"R2P_GRAPH__BUFFER_POOL_MB must be 0 (Kùzu's default) or at least {MIN_BUFFER_POOL_MB}")
+    return mb
 
 
 def _rows(result: Any) -> list[list[Any]]:

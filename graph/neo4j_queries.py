@@ -76,7 +76,8 @@ RETURN options.indexConfig['vector.dimensions'] AS dimensions
 DOCUMENT_STATE = """
 MATCH (d:Document {key: $key})
 RETURN d.sha256 AS sha256, d.document_json AS document_json, d.facts_json AS facts_json,
-       d.symbol_keys AS symbol_keys
+       d.symbol_keys AS symbol_keys, d.ingested_at AS ingested_at,
+       [(d)-[:HAS_PARAGRAPH]->(p:Paragraph) | [p.index, p.text_hash, p.embedding IS NOT NULL]] AS vectors
 """
 
 DOCUMENT_SHA256 = """

@@ -29,12 +29,18 @@ from graph.store import (
     SituationSummary,
     StoredDocument,
     TraceResult,
+    vector_keys,
 )
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 _PAGE = 100  # documents per read transaction in iter_documents
 GENERATION_STEP = (Q.BUMP_GENERATION, {"name": "generation"})  # the last step of every write
 INDEX_WAIT_SECONDS = 300
+
+
+def _stored_vector_keys(state: dict[str, Any]) -> list[str]:
+    """``graph.store.vector_keys`` of the stored version, from DOCUMENT_STATE's ``vectors``."""
+    return [key if has else "" for _, key, has in sorted(state.get("vectors") or [])]
 
 
 def _now() -> str:
@@ -131,11 +137,15 @@ class Neo4jGraphStore:
 
         props = plan[0][1]["props"]
 
+        vectors = vector_keys(document, embeddings, embedding_keys)
+
         def work(tx: Any) -> str:
             state = tx.run(Q.DOCUMENT_STATE, {"key": key}).data()
             if state and [state[0][k] for k in ("sha256", "document_json", "facts_json")] == [
                     props[k] for k in ("sha256", "document_json", "facts_json")]:
-                return "unchanged"
+                if _stored_vector_keys(state[0]) == vectors:
+                    return "unchanged"
+                props["ingested_at"] = state[0].get("ingested_at") or props["ingested_at"]  # only vectors changed
             steps = plan
             if state:
                 steps = delete_plan(key) + plan + orphan_plan(state[0])

@@ -19,6 +19,21 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def vector_keys(
+    document: ParsedDocument,
+    embeddings: Mapping[int, Sequence[float]] | None,
+    embedding_keys: Mapping[int, str] | None,
+) -> list[str]:
+    """The key of each paragraph's vector in index order ("" for a paragraph put without one).
+
+    What a put compares with the stored version: the same file, document and facts with other
+    vectors (another model, other embedding rules) is a replacement, not "unchanged".
+    """
+    vectors, keys = embeddings or {}, embedding_keys or {}
+    return [(keys.get(p.index) or text_hash(p.text)) if vectors.get(p.index) is not None else ""
+            for p in document.paragraphs]
+
+
 def paragraph_uid(symbol: str, key: str) -> str:
     """The store-wide id of a paragraph: ``"<symbol_key(primary symbol)>#<paragraph key>"``."""
     return f"{symbol_key(symbol)}#{key}"
@@ -192,8 +207,9 @@ class GraphStore(Protocol):
 
         ``embeddings`` maps paragraph index to vector; ``embedding_keys`` maps paragraph index to
         the key ``embeddings_by_hash`` finds that vector by again (default: ``text_hash`` of the
-        paragraph text). Re-putting a document whose ``sha256`` is unchanged is a no-op answering
-        ``status="unchanged"``.
+        paragraph text). Re-putting a document whose ``sha256``, content, facts and vector keys
+        (``vector_keys``) are unchanged is a no-op answering ``status="unchanged"``. When only the
+        vectors differ (re-embedding), the document is replaced and keeps its ``ingested_at``.
         """
         ...
 
@@ -292,4 +308,5 @@ __all__ = [
     "TraceResult",
     "paragraph_uid",
     "text_hash",
+    "vector_keys",
 ]

@@ -82,7 +82,7 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
     note = None if ranked else "no paragraph matches the query" + (" and the filters" if allowed is not None else "")
     if mode != "lexical" and not vectors_match(store, cat, embedder.name):
         note = (f"the stored paragraphs have no vectors made by the model {embedder.name!r} (ingested without "
-                "embeddings or with another model): ranked by keywords only; re-ingest them to search by meaning")
+                "embeddings or with another model): ranked by keywords only; run `r2p reembed` to search by meaning")
     return SearchResult(query=parsed.text, mode=mode, hits=hits, total=len(ranked),
                         facets=facet_counts(cat, (p for p, _ in ranked)), note=note)
 

@@ -11,14 +11,15 @@ from api.settings import Settings
 from graph.store import GraphStore
 
 
-def open_from_settings(settings: Settings, *, read_only: bool) -> GraphStore:
-    """The store named by the settings (``--store`` / ``R2P_STORE``, ``R2P_GRAPH__*``)."""
+def open_from_settings(settings: Settings, *, read_only: bool, embedding_dim: int = 384) -> GraphStore:
+    """The store named by the settings (``--store`` / ``R2P_STORE``, ``R2P_GRAPH__*``); ``embedding_dim``
+    is the vector size the caller's model gives (a store built with another one is refused)."""
     from graph.factory import open_store
 
     g = settings.graph
     return open_store(backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
                       password=g.password.get_secret_value(), database=g.database, read_only=read_only,
-                      vector_index=g.vector_index)
+                      vector_index=g.vector_index, embedding_dim=embedding_dim, buffer_pool_mb=g.buffer_pool_mb)
 
 
 def plain(value: Any) -> Any:

@@ -16,7 +16,8 @@ def open_read_only(settings: Settings):
     """The configured store, opened for reading."""
     g = settings.graph
     return open_store(backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
-                      password=g.password.get_secret_value(), database=g.database, read_only=True)
+                      password=g.password.get_secret_value(), database=g.database, read_only=True,
+                      buffer_pool_mb=g.buffer_pool_mb)
 
 
 def run(settings: Settings, *, format: str = "turtle", output: Path | None = None, since: str | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import pytest
@@ -85,3 +86,24 @@ def test_iter_and_list_documents(store: GraphStore) -> None:
     assert list(store.iter_documents(since="2999-01-01")) == []
     page = store.list_documents(offset=1, limit=1)
     assert [(d.symbol, d.paragraphs, d.kind) for d in page] == [("S/RES/1591 (2005)", 4, "resolution")]
+
+
+def test_same_document_with_other_vectors_is_replaced_and_keeps_sha_and_ingestion_time(store: GraphStore) -> None:
+    doc, facts = upr_report()
+    old_keys = {p.index: f"old-{p.index}" for p in doc.paragraphs}
+    store.put_document(doc, facts, embeddings=embeddings_for(doc), embedding_keys=old_keys, source_path="/pdfs/u.pdf")
+    first = store.get_document(doc.symbol)
+    before, generation = store.stats(), store.generation()
+    time.sleep(1.1)  # the stored time has whole seconds: a new one would differ
+    new_keys = {p.index: f"new-{p.index}" for p in doc.paragraphs}
+    again = store.put_document(doc, facts, embeddings=embeddings_for(doc), embedding_keys=new_keys,
+                               source_path="/pdfs/u.pdf")
+    assert again.status == "replaced" and store.generation() != generation
+    assert sorted(store.embeddings_by_hash([*old_keys.values(), *new_keys.values()])) == sorted(new_keys.values())
+    stored = store.get_document(doc.symbol)
+    assert (stored.document, stored.facts, stored.source_path) == (doc, facts, "/pdfs/u.pdf")
+    assert stored.ingested_at == first.ingested_at  # the content was not ingested again
+    assert store.find_by_sha256(doc.sha256) == doc.symbol and store.stats() == before
+    assert store.put_document(doc, facts, embeddings=embeddings_for(doc), embedding_keys=new_keys).status == "unchanged"
+    assert store.put_document(doc, facts).status == "replaced"  # no vectors now: the put says what is stored
+    assert store.embeddings_by_hash(list(new_keys.values())) == {}

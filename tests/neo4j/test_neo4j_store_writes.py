@@ -27,10 +27,13 @@ def open_store(driver: RecordingDriver, **kwargs: object) -> Neo4jGraphStore:
     return store
 
 
-def stored_state(sha256: str) -> dict[str, list[dict[str, object]]]:
-    """What DOCUMENT_STATE answers when the sample document is already stored with this hash."""
+def stored_state(sha256: str, vectors: dict[int, str] | None = None) -> dict[str, list[dict[str, object]]]:
+    """What DOCUMENT_STATE answers when the sample document is already stored with this hash
+    (and with vectors under the keys ``vectors`` gives by paragraph index; none by default)."""
     row = {"sha256": sha256, "document_json": dumps(sample.document(sha256)),
-           "facts_json": dumps(sample.facts()), "symbol_keys": [KEY, "A/HRC/8/99/CORR.9"]}
+           "facts_json": dumps(sample.facts()), "symbol_keys": [KEY, "A/HRC/8/99/CORR.9"],
+           "ingested_at": "2025-12-01T00:00:00+00:00",
+           "vectors": [[i, (vectors or {}).get(i, "h"), i in (vectors or {})] for i in reversed(range(5))]}
     return {Q.DOCUMENT_STATE: [row]}
 
 
@@ -202,6 +205,22 @@ def test_an_unchanged_document_is_a_no_op() -> None:
     result = open_store(driver).put_document(sample.document(), sample.facts())
     assert (result.status, result.paragraphs) == ("unchanged", 5)
     assert [t.queries for t in driver.transactions] == [[Q.DOCUMENT_STATE]]
+
+
+def test_same_document_with_other_vectors_is_replaced_and_keeps_its_ingestion_time() -> None:
+    driver = RecordingDriver(answers(stored_state(sample.SHA, {2: "old-model-key"})))
+    store = open_store(driver)
+    vector = [0.5] * 384
+    assert store.put_document(sample.document(), sample.facts(), embeddings={2: vector},
+                              embedding_keys={2: "old-model-key"}).status == "unchanged"
+    result = store.put_document(sample.document(), sample.facts(), embeddings={2: vector},
+                                embedding_keys={2: "new-model-key"})
+    assert result.status == "replaced"
+    tx = driver.transactions[-1]
+    sent = {c.query: c.params for c in tx.calls}
+    assert sent[Q.CREATE_DOCUMENT]["props"]["ingested_at"] == "2025-12-01T00:00:00+00:00"
+    assert sent[Q.CREATE_PARAGRAPHS]["rows"][2]["text_hash"] == "new-model-key"
+    assert tx.queries[-1] == Q.BUMP_GENERATION
 
 
 def test_same_file_with_better_facts_is_replaced() -> None:

@@ -11,6 +11,7 @@ from search.embed import length_batches, load_embedder
 from search.errors import EmbeddingError
 from search.indexing import (
     CONTEXT_WEIGHT,
+    embed_document,
     embed_paragraphs,
     embedding_inputs,
     embedding_keys,
@@ -85,10 +86,10 @@ def test_context_is_mixed_in_without_swamping_the_text(embedder):
 def test_unchanged_reingest_embeds_nothing(store, embedder, parsed):
     doc, facts = parsed[0]
     stats: dict[str, int] = {}
-    vectors = embed_paragraphs(doc, store, embedder, stats=stats)
+    vectors, keys = embed_document(doc, store, embedder, stats=stats)
     assert stats == {"reused": len(doc.paragraphs), "embedded": 0}
     assert set(vectors) == {p.index for p in doc.paragraphs}
-    assert store.put_document(doc, facts, embeddings=vectors).status == "unchanged"
+    assert store.put_document(doc, facts, embeddings=vectors, embedding_keys=keys).status == "unchanged"
 
 
 def test_a_vector_is_reused_only_for_the_same_model_context_and_text(store, embedder, parsed):

@@ -1,0 +1,68 @@
+"""The Kùzu buffer pool cap (``R2P_GRAPH__BUFFER_POOL_MB``): it reaches the database, and a size too
+small to work is a clear error naming the store, never a trace or a damaged store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from api.commands._store import open_from_settings
+from api.settings import Settings
+from graph import kuzu_store
+from graph.errors import StoreError
+from graph.factory import open_store
+from tests.contract.samples import embeddings_for, sc_resolution, upr_report
+
+MIB = 1024 * 1024
+
+
+def _pool_bytes(store) -> int:
+    return int(store._conn.execute("CALL bm_info() RETURN mem_limit").get_next()[0])
+
+
+def test_the_setting_reaches_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_GRAPH__BUFFER_POOL_MB", "160")
+    settings = Settings(store=tmp_path / "store")
+    assert settings.graph.buffer_pool_mb == 160
+    with open_from_settings(settings, read_only=False) as store:
+        assert _pool_bytes(store) == 160 * MIB
+        doc, facts = upr_report()
+        assert store.put_document(doc, facts, embeddings=embeddings_for(doc)).status == "added"
+    with open_store(path=tmp_path / "store", read_only=True, buffer_pool_mb=200) as store:
+        assert _pool_bytes(store) == 200 * MIB and store.stats()["documents"] == 1
+
+
+def test_unset_leaves_kuzus_own_default(tmp_path: Path) -> None:
+    assert Settings().graph.buffer_pool_mb == 0
+    with open_store(path=tmp_path / "store") as store:
+        assert _pool_bytes(store) > 1024 * MIB  # Kùzu's default: most of the machine's memory
+
+
+def test_a_too_small_pool_is_refused_naming_the_store_and_creating_nothing(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    store = tmp_path / "store"
+    monkeypatch.setenv("R2P_GRAPH__BUFFER_POOL_MB", "64")
+    result = CliRunner().invoke(app, ["stats", "--store", str(store)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"cannot open the store {store}" in result.output and "R2P_GRAPH__BUFFER_POOL_MB" in result.output
+    assert not store.exists()
+
+
+def test_a_pool_that_runs_out_during_a_write_names_the_store_and_keeps_it_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store"
+    with open_store(path=path) as store:
+        store.put_document(*upr_report())
+        before = store.stats()
+    monkeypatch.setattr(kuzu_store, "MIN_BUFFER_POOL_MB", 1)  # past the guard, to meet Kùzu's own limit
+    with open_store(path=path, buffer_pool_mb=96) as store:
+        with pytest.raises(StoreError, match="buffer pool .* too small; raise R2P_GRAPH__BUFFER_POOL_MB") as err:
+            store.put_document(*sc_resolution())
+        assert str(path) in str(err.value)
+        assert store.stats() == before
+    with open_store(path=path) as store:
+        assert store.stats() == before
+        assert store.put_document(*sc_resolution()).status == "added"
