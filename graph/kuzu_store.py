@@ -7,14 +7,20 @@ module, :mod:`graph.kuzu_queries` (all Cypher), :mod:`graph.kuzu_rows` and :mod:
 Writes are atomic per document: one ``BEGIN TRANSACTION`` … ``COMMIT`` deletes what the previous
 version produced and bulk-loads the new rows with ``COPY FROM`` JSON files (Kùzu allows COPY inside
 a manual transaction; a crash before COMMIT leaves the WAL uncommitted and the old state intact).
+Kùzu 0.11.3 cannot roll such a transaction back, so the bulk load comes last and a failure during it
+stops the process instead (``_transaction``; ``docs/decisions/0001-kuzu.md``).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sys
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +37,7 @@ from graph.store import PutResult, vector_keys
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 DB_NAME = "graph.kuzu"
+ABANDONED_EXIT = 75  # exit status of a process stopped by a write that failed during its bulk load
 MIN_BUFFER_POOL_MB = 128  # measured: 96 MiB cannot write the 4 demo documents, 128 MiB writes 16 UPR reports at once
 EXTENSIONS = ("json", "vector", "fts")
 
@@ -177,7 +184,7 @@ class KuzuGraphStore(KuzuReading):
             plan = [self._plan(rows, vectors) for rows, vectors in built]
             todo = {rows.key: (rows, old) for (rows, _), (status, old) in zip(built, plan) if status != "unchanged"}
             if todo:
-                self._transaction(lambda: self._replace(list(todo.values())))
+                self._transaction(lambda: self._replace(list(todo.values())), count=False)
         return [PutResult(d.symbol, status, **_counts(d, f)) for (d, f, *_), (status, _) in zip(items, plan)]
 
     def _plan(self, rows: Rows, vectors: list[str]) -> tuple[str, dict[str, Any] | None]:
@@ -200,26 +207,30 @@ class KuzuGraphStore(KuzuReading):
         return [row[0] for row in _rows(self._conn.execute(q.DOC_VECTOR_KEYS, {"key": key}))]
 
     def _replace(self, batch: list[tuple[Rows, dict[str, Any] | None]]) -> None:
+        """Delete what the stored versions derived, then write the new ones: every statement that can
+        fail on our data runs before the bulk load, which comes last (see ``_transaction``)."""
+        merged = merge_rows([rows for rows, _ in batch])
         for rows, old in batch:
             if old is not None:
                 self._delete_derived(rows.key)
         self._emit("after_delete")
+        for _, old in batch:  # what only the old versions supported; kept if the new ones merge it again below
+            if old is not None:
+                self._delete_orphans(old["facts"])
+                referred = _referred_keys(old["facts"], old["document"] or {}) - set(merged.stubs)
+                self._delete_orphan_stubs(sorted(referred))
         for rows, _ in batch:
             self._conn.execute(q.UPSERT_DOCUMENT, rows.document)
-        merged = merge_rows([rows for rows, _ in batch])
         if merged.stubs:
             self._conn.execute(q.MERGE_STUBS, {"rows": [{"key": k, "symbol": v} for k, v in merged.stubs.items()]})
         for table, stmt in (("Actor", q.MERGE_ACTORS), ("Situation", q.MERGE_SITUATIONS),
                             ("Mechanism", q.MERGE_MECHANISMS), ("RiskFactor", q.MERGE_RISK_FACTORS)):
             if merged.merges.get(table):
                 self._conn.execute(stmt, {"rows": merged.merges[table]})
+        self._bump_generation()
+        _check_loadable(merged, self.embedding_dim)
         self._bulk_load(merged)
         self._emit("after_load")
-        for _, old in batch:
-            if old is not None:
-                self._delete_orphans(old["facts"])
-                referred = _referred_keys(old["facts"], old["document"] or {}) - set(merged.stubs)
-                self._delete_orphan_stubs(sorted(referred))
         self._emit("before_commit")
 
     def _bulk_load(self, rows: Rows) -> None:
@@ -229,10 +240,12 @@ class KuzuGraphStore(KuzuReading):
             for table, items in rows.nodes.items():
                 if items:
                     path = _dump(Path(tmp) / f"{table}.json", items)
+                    self._loading = True  # from here on the transaction must not be rolled back
                     self._conn.execute(q.COPY_NODES.format(table=table, path=path))
             for (table, src, dst), items in rows.rels.items():
                 if items:
                     path = _dump(Path(tmp) / f"{table}-{src}-{dst}.json", items)
+                    self._loading = True
                     self._conn.execute(q.COPY_RELS.format(table=table, path=path, src=src, dst=dst))
 
     def _delete_derived(self, key: str) -> None:
@@ -277,21 +290,46 @@ class KuzuGraphStore(KuzuReading):
         self._delete_orphans(old_facts)
         self._delete_orphan_stubs(referred)
 
-    def _transaction(self, work: Callable[[], None]) -> None:
-        self._conn.execute("BEGIN TRANSACTION")
-        try:
-            work()
-            self._bump_generation()
-        except BaseException as exc:
+    def _transaction(self, work: Callable[[], None], *, count: bool = True) -> None:
+        """Run ``work`` in one transaction: committed whole, or rolled back whole.
+
+        Kùzu 0.11.3 cannot roll back a transaction that has run ``COPY`` (a failed ``COPY`` included):
+        the rollback corrupts the database in memory, and later writes of the same process are lost or
+        crash it (``docs/decisions/0001-kuzu.md``). So a write whose bulk load has begun is never rolled
+        back: if it fails, the process stops at once (``_abandon``), and the store opens next time as it
+        was after the last completed write, as after a crash. Ctrl-C is held back until the
+        transaction has ended, so it never lands in that window.
+        """
+        with _deferred_interrupt():
+            self._loading = False
+            self._conn.execute("BEGIN TRANSACTION")
             try:
-                self._conn.execute("ROLLBACK")
-            except RuntimeError:
-                pass  # Kùzu already rolled back after a failed statement
-            if isinstance(exc, RuntimeError):
-                raise StoreError(f"write to {self.path} failed and was rolled back: {self._pool_hint(exc)}") from exc
-            raise
-        with self._gate.exclusive():
-            self._conn.execute("COMMIT")
+                work()
+                if count:
+                    self._bump_generation()
+                with self._gate.exclusive():
+                    self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._loading:
+                    self._abandon(exc)
+                try:
+                    self._conn.execute("ROLLBACK")
+                except RuntimeError:
+                    pass  # Kùzu already rolled back after a failed statement
+                if isinstance(exc, RuntimeError):
+                    raise StoreError(f"write to {self.path} failed and was rolled back: {self._pool_hint(exc)}") from exc
+                raise
+            finally:
+                self._loading = False
+
+    def _abandon(self, exc: BaseException) -> None:
+        """Stop the process without rolling back (see ``_transaction``): the only way to keep the store sound."""
+        sys.stderr.write(
+            f"r2p: a write to the store {self.path} failed during its bulk load ({self._pool_hint(exc)}). "
+            "Stopping at once without saving that write, so that the store stays as it was after the last "
+            "completed write; it opens normally again.\n")
+        sys.stderr.flush()
+        os._exit(ABANDONED_EXIT)
 
     def _bump_generation(self) -> None:
         """Count this write in the store (inside its transaction): ``generation()`` changes with it."""
@@ -322,6 +360,35 @@ def _checked_pool(path: Path, mb: int) -> int:
         raise StoreError(f"cannot open the store {path}: a buffer pool of {mb} MiB is too small; "
                          f"R2P_GRAPH__BUFFER_POOL_MB must be 0 (Kùzu's default) or at least {MIN_BUFFER_POOL_MB}")
     return mb
+
+
+def _check_loadable(rows: Rows, embedding_dim: int) -> None:
+    """Refuse, before the bulk load, rows that would make ``COPY`` fail: a primary key twice in a table."""
+    tables = q.node_tables(embedding_dim)
+    for table, items in rows.nodes.items():
+        pk = tables[table][0][0]
+        seen: set[Any] = set()
+        twice = sorted({str(it[pk]) for it in items if it[pk] in seen or seen.add(it[pk])})
+        if twice:
+            raise StoreError(f"cannot write {table} rows: the key {twice[0]!r} occurs twice"
+                             + (f" (and {len(twice) - 1} more)" if len(twice) > 1 else "")
+                             + "; nothing was written")
+
+
+@contextmanager
+def _deferred_interrupt() -> Iterator[None]:
+    """Hold back SIGINT (Ctrl-C) while the block runs, then raise it (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _rows(result: Any) -> list[list[Any]]:
