@@ -104,13 +104,14 @@ def _include_routes(app: FastAPI) -> None:
         mechanisms,
         pages,
         pages_browse,
+        pages_upload,
         recommendations,
         search,
         situations,
     )
 
     for module in (health, search, documents, situations, mechanisms, actors, recommendations, export,
-                   keys, pages, pages_browse):
+                   keys, pages, pages_browse, pages_upload):
         app.include_router(module.router)
 
 

@@ -8,9 +8,13 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from api.errors import PayloadTooLargeError, UnsupportedMediaError
+from api.errors import BadRequestError, PayloadTooLargeError, UnsupportedMediaError
+from ontology.errors import R2PError
+
+if TYPE_CHECKING:
+    from fastapi import UploadFile
 
 UPLOAD_DIR = "uploads"
 _CHUNK = 1 << 20
@@ -75,7 +79,6 @@ def safe_display_name(filename: str | None) -> str:
     return cleaned or "upload"
 
 
-
 def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
     """Parse, link, embed and store one PDF kept at ``path`` through the ingest wiring; answers the
     store's `PutResult` ("unchanged" when the same bytes are stored already). Errors are raised."""
@@ -88,3 +91,43 @@ def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
         return PutResult(symbol=item, status="unchanged")
     document, facts, vectors, source, keys = item
     return store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
+
+
+def receive_upload(file: UploadFile | None, *, state: Any, store: Any, embedder: Any) -> Any:
+    """Check, keep and ingest one uploaded PDF: the one path of the API and the upload page.
+
+    ``state`` is the app's state (settings, write lock, catalogue). Answers the store's `PutResult`
+    ("unchanged" when the same bytes are stored already). A refused file (none, not a PDF, too large,
+    unreadable) raises an `R2PError` naming the client's file, and leaves nothing behind.
+    """
+    settings = state.settings
+    limit = settings.api.max_upload_mb * (1 << 20)
+    if file is None or (not file.filename and not file.size):
+        raise BadRequestError("no file was sent: choose a PDF file to upload")
+    name = safe_display_name(file.filename)
+    if file.size is not None and file.size > limit:
+        raise PayloadTooLargeError(f"{name}: larger than the upload limit of {settings.api.max_upload_mb} MB",
+                                   detail={"file": name, "limit_bytes": limit})
+    saved = save_pdf(file.file, store_dir=Path(settings.store), max_bytes=limit, name=name)
+    with state.write_lock:
+        try:
+            result = ingest_pdf(saved.path, store=store, embedder=embedder)
+        except BaseException as exc:
+            discard(saved)
+            if isinstance(exc, R2PError):
+                _name_the_upload(exc, saved.path, name)
+            raise
+        if result.status == "unchanged":
+            discard(saved)  # the same bytes are stored from another file already
+    state.catalogue.invalidate()
+    return result
+
+
+def _name_the_upload(exc: R2PError, path: Path, name: str) -> None:
+    """Say the client's file name where a message names the server's copy (never show that path)."""
+    for where in {str(path.resolve()), str(path)}:
+        exc.message = exc.message.replace(where, name)
+    exc.args = (exc.message,)
+    if isinstance(exc.detail, str):
+        for where in {str(path.resolve()), str(path)}:
+            exc.detail = exc.detail.replace(where, name)

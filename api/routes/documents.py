@@ -15,9 +15,9 @@ from fastapi.responses import FileResponse, JSONResponse
 
 from api.auth import require_curator, require_reader
 from api.deps import CatalogueDep, EmbedderDep, PageDep, StoreDep
-from api.errors import NotFoundError, PayloadTooLargeError
+from api.errors import NotFoundError
 from api.jsonable import jsonable
-from api.uploads import discard, ingest_pdf, safe_display_name, save_pdf
+from api.uploads import receive_upload
 from api.views import document_json, find_paragraph, paragraph_json, require_document
 
 router = APIRouter(prefix="/api/documents", tags=["documents"], dependencies=[Depends(require_reader)])
@@ -57,24 +57,10 @@ def get_document(symbol: SymbolParam, store: StoreDep) -> dict[str, Any]:
 @router.post("", status_code=201, summary="Upload a PDF and ingest it (curator)",
              dependencies=[Depends(require_curator)])
 def upload_document(
-    request: Request, store: StoreDep, embedder: EmbedderDep, catalogue: CatalogueDep,
+    request: Request, store: StoreDep, embedder: EmbedderDep,
     file: Annotated[UploadFile, File(description="A PDF file.")],
 ) -> JSONResponse:
-    settings = request.app.state.settings
-    limit = settings.api.max_upload_mb * (1 << 20)
-    name = safe_display_name(file.filename)
-    if file.size is not None and file.size > limit:
-        raise PayloadTooLargeError(f"{name}: larger than the upload limit of {settings.api.max_upload_mb} MB")
-    saved = save_pdf(file.file, store_dir=Path(settings.store), max_bytes=limit, name=name)
-    with request.app.state.write_lock:
-        try:
-            result = ingest_pdf(saved.path, store=store, embedder=embedder)
-        except BaseException:
-            discard(saved)
-            raise
-        if result.status == "unchanged":
-            discard(saved)  # the same bytes are stored from another file already
-    catalogue.invalidate()
+    result = receive_upload(file, state=request.app.state, store=store, embedder=embedder)
     stored = require_document(store, result.symbol)
     body = {"result": jsonable(result), "document": document_json(stored, cites=[], cited_by=[])}
     return JSONResponse(body, status_code=200 if result.status == "unchanged" else 201)

@@ -125,3 +125,29 @@ def test_keyboard_reaches_search_first(served: tuple[str, ApiEnv], browser: obje
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.close()
+
+
+def test_upload_form(served: tuple[str, ApiEnv], browser: object, corpus: Path, tmp_path: Path) -> None:
+    base, env = served
+    page = browser.new_page(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+    page.goto(base + "/documents")
+    page.locator("nav >> text=Upload").click()
+    page.wait_for_selector("form.upload")
+    page.set_input_files("#file", str(corpus / "un-mixed-2025/S_RES_2784 (2025).en.pdf"))
+    page.fill("#key", env.keys["reader"])
+    page.click("form.upload button")
+    page.wait_for_selector(".notice.error")
+    assert "curator role" in page.locator(".notice.error").inner_text()
+    assert page.input_value("#key") == ""  # the key is not written back into the page
+    shots = Path(os.environ.get("R2P_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "upload.png"), full_page=True)
+    check_screenshot(shots / "upload.png")
+    page.set_input_files("#file", str(corpus / "un-mixed-2025/S_RES_2784 (2025).en.pdf"))
+    page.fill("#key", env.keys["curator"])
+    page.click("form.upload button")
+    page.wait_for_selector(".doc-masthead", timeout=120_000)  # parsed, linked and embedded first
+    assert page.url == base + "/documents/S/RES/2784%20%282025%29"
+    assert "S/RES/2784 (2025)" in page.locator(".doc-masthead").inner_text()
+    assert env.keys["curator"] not in page.content()
+    page.close()
