@@ -121,5 +121,20 @@ def cli_error(exc: BaseException) -> int:
     if isinstance(exc, R2PError):
         print(f"r2p: error: {exc.message}", file=sys.stderr)
         return 2
+    if type(exc).__name__ == "ValidationError" and hasattr(exc, "errors"):  # pydantic: a bad setting
+        print(f"r2p: error: {settings_problem(exc)}", file=sys.stderr)
+        return 2
     print(f"r2p: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
     return 1
+
+
+def settings_problem(exc: Any) -> str:
+    """A settings validation error as one line: each bad setting by its environment variable, and why."""
+    parts = []
+    for err in exc.errors():
+        loc = [str(x) for x in err.get("loc", ())]
+        name = "R2P_" + "__".join(x.upper() for x in loc) if loc else "a setting"
+        given = err.get("input")
+        parts.append(f"{name}={given!r}: {err.get('msg', 'invalid')}" if isinstance(given, str | int | float)
+                     else f"{name}: {err.get('msg', 'invalid')}")
+    return "invalid setting " + "; ".join(parts)

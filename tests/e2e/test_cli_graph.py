@@ -101,3 +101,14 @@ def test_remove(store: Path, tmp_path: Path) -> None:
     assert done.returncode == 0
     assert r2p("show", "S/RES/2768 (2025)", "--store", str(store)).returncode == 2
     assert r2p("remove", "S/RES/2768 (2025)", "--store", str(store)).returncode == 2
+
+
+def test_a_bad_setting_is_one_line_naming_the_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_GRAPH__BACKEND", "sqlite")
+    monkeypatch.setenv("R2P_API__PORT", "eighty")
+    done = r2p("stats", "--store", str(tmp_path / "store"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("r2p: error: invalid setting")
+    assert "R2P_GRAPH__BACKEND='sqlite'" in lines[0] and "R2P_API__PORT='eighty'" in lines[0]
+    assert not (tmp_path / "store").exists()
