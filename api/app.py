@@ -34,14 +34,9 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
 
 def open_settings_store(settings: Settings, *, read_only: bool = False) -> Any:
     """Open the store the settings name (the embedded one is created when missing)."""
-    from graph.factory import open_store
+    from api.commands._store import open_from_settings
 
-    g = settings.graph
-    return open_store(
-        backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
-        password=g.password.get_secret_value(), database=g.database, read_only=read_only,
-        buffer_pool_mb=g.buffer_pool_mb,
-    )
+    return open_from_settings(settings, read_only=read_only)
 
 
 def create_app(settings: Settings | None = None, *, store: Any = None, embedder: Any = None) -> FastAPI:

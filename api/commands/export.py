@@ -7,17 +7,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from api.commands._store import open_from_settings
 from api.settings import Settings
-from graph.factory import open_store
 from graph.rdf.export import export
 
 
 def open_read_only(settings: Settings):
     """The configured store, opened for reading."""
-    g = settings.graph
-    return open_store(backend=g.backend, path=settings.store, uri=g.uri, user=g.user,
-                      password=g.password.get_secret_value(), database=g.database, read_only=True,
-                      buffer_pool_mb=g.buffer_pool_mb)
+    return open_from_settings(settings, read_only=True)
 
 
 def run(settings: Settings, *, format: str = "turtle", output: Path | None = None, since: str | None = None) -> int:

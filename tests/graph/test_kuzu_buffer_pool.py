@@ -80,3 +80,17 @@ def test_a_pool_that_runs_out_during_a_write_names_the_store_and_keeps_it_whole(
         assert store.put_document(*sc_resolution()).status == "added"
     with open_store(path=path, read_only=True) as store:
         assert store.stats()["documents"] == before["documents"] + 1
+
+
+def test_the_server_and_export_open_the_store_with_every_graph_setting(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from api.app import open_settings_store
+    from api.commands.export import open_read_only
+
+    monkeypatch.setenv("R2P_GRAPH__VECTOR_INDEX", "false")
+    monkeypatch.setenv("R2P_GRAPH__BUFFER_POOL_MB", "160")
+    settings = Settings(store=tmp_path / "store")
+    with open_settings_store(settings) as store:  # `r2p serve` on a new store
+        assert store.vector_index is False and _pool_bytes(store) == 160 * MIB
+    with open_read_only(settings) as store:  # `r2p export`, `r2p sparql`
+        assert store.vector_index is False and _pool_bytes(store) == 160 * MIB
