@@ -104,3 +104,30 @@ def test_rows_that_would_break_the_load_are_refused_before_it(tmp_path: Path) ->
             store.put_document(replace(doc, paragraphs=doc.paragraphs + (twice,)), facts)
         assert store.stats() == before
     _keeps_v1_and_takes_writes(path, before)
+
+
+INTERRUPTED = textwrap.dedent("""
+    import os, signal, sys
+    from graph.factory import open_store
+    from tests.graph.test_crash import big_version
+    store = open_store(path=sys.argv[1])
+    store._hook = lambda name: os.kill(os.getpid(), signal.SIGINT) if name == "after_load" else None
+    try:
+        store.put_document(*big_version())
+    except KeyboardInterrupt:
+        print("interrupted after the write")
+        store.close()
+        sys.exit(130)
+""")
+
+
+def test_ctrl_c_during_a_write_takes_effect_when_it_has_ended(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    _stored_v1(path)
+    child = subprocess.run([sys.executable, "-c", INTERRUPTED, str(path)], cwd=REPO, capture_output=True,
+                           check=False, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert child.returncode == 130 and "interrupted after the write" in child.stdout, child.stderr
+    v2, _ = big_version()
+    with open_store(path=path, read_only=True) as store:  # the write was completed, not cut in the middle
+        assert store.get_document("A/HRC/11/14").document == v2
+        assert store.stats()["paragraphs"] == len(v2.paragraphs)
