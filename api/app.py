@@ -16,13 +16,14 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.catalogue import Catalogue
 from api.errors import error_body, error_payload
 from api.keys import KeyStore
+from api.sessions import READ_METHODS, SessionStore, login_url
 from api.settings import Settings
 from api.storeguard import SharedStore
 from ontology.errors import R2PError
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, embedder:
     app.state.embedder = embedder
     app.state.catalogue = Catalogue(app.state.store)
     app.state.keys = KeyStore(Path(settings.store))
+    app.state.sessions = SessionStore(app.state.keys)
     _install_errors(app)
     _install_headers(app)
     _include_routes(app)
@@ -99,6 +101,7 @@ def _include_routes(app: FastAPI) -> None:
         mechanisms,
         pages,
         pages_browse,
+        pages_login,
         pages_upload,
         recommendations,
         search,
@@ -106,7 +109,7 @@ def _include_routes(app: FastAPI) -> None:
     )
 
     for module in (health, search, documents, situations, mechanisms, actors, recommendations, export,
-                   keys, pages, pages_browse, pages_upload):
+                   keys, pages, pages_browse, pages_upload, pages_login):
         app.include_router(module.router)
 
 
@@ -117,7 +120,14 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
+def _signs_in(request: Request) -> bool:
+    """Whether a refused page request should go to the sign-in page (reading keyed, a read)."""
+    return request.app.state.settings.api.read_access == "key" and request.method in READ_METHODS
+
+
 def _answer(request: Request, status: int, body: dict[str, Any]) -> Response:
+    if _wants_html(request) and status == 401 and _signs_in(request):
+        return RedirectResponse(login_url(request), status_code=303)  # a browser signs in first
     if _wants_html(request):
         from api.routes.pages import render_error
 
@@ -166,6 +176,9 @@ def _install_headers(app: FastAPI) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         is_html = response.headers.get("content-type", "").startswith("text/html")
+        keyed = request.app.state.settings.api.read_access == "key"
+        if keyed and not request.url.path.startswith(("/static", "/docs-static")):
+            response.headers.setdefault("Cache-Control", "private, no-cache")  # pages seen after signing in
         if is_html and request.url.path != "/docs":  # Swagger UI starts itself with an inline script
             response.headers.setdefault(
                 "Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "

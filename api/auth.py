@@ -1,7 +1,9 @@
 """Who may do what: roles reader < curator < admin, keys sent as ``Authorization: Bearer <key>``.
 
 Reading is open or keyed (setting ``api.read_access``); writing always needs a curator key.
-No or an invalid key answers 401, a key whose role is too low answers 403.
+No or an invalid key answers 401, a key whose role is too low answers 403. When reading is keyed, a
+browser signed in at ``/login`` (a session cookie, `api.sessions`) may also read, by GET or HEAD only:
+the session grants the reader role whatever the key's role, and never a write.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ForbiddenError, UnauthorizedError
 from api.keys import ApiKey, KeyStore, role_at_least
+from api.sessions import READ_METHODS, session_key
 
 
 def _bearer(request: Request) -> str | None:
@@ -52,6 +55,8 @@ def require(role: str) -> Callable[..., ApiKey | None]:
         key = caller_key(request)
         if role == "reader" and request.app.state.settings.api.read_access == "open":
             return key
+        if key is None and role == "reader" and request.method in READ_METHODS:
+            key = session_key(request)
         if key is None:
             raise UnauthorizedError(f"this needs an API key with the {role} role (Authorization: Bearer …)")
         if not role_at_least(key.role, role):

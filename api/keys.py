@@ -104,6 +104,10 @@ class KeyStore:
         with self._lock:
             return self._load()
 
+    def get(self, key_id: str) -> ApiKey | None:
+        """The key with this id (revoked or not), or None."""
+        return next((k for k in self.list() if k.id == key_id), None)
+
     def verify(self, key: str) -> ApiKey | None:
         """The active key matching ``key``, or None. The hash is compared in constant time."""
         if not key.startswith(_PREFIX) or key.count("_") < 2:

@@ -11,6 +11,7 @@ from api.auth import require_reader
 from api.deps import CatalogueDep, EmbedderDep, PageDep, StoreDep
 from api.jsonable import jsonable
 from api.routes.search import FilterDep
+from api.sessions import session_key
 from api.templating import TEMPLATES
 from api.views import document_json, find_paragraph, require_document
 
@@ -23,7 +24,9 @@ FACET_PARAMS = {"kind": "kind", "paragraph_kind": "kind", "body": "body", "organ
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """Render a page with the context every template expects."""
-    base = {"params": dict(request.query_params), "path": request.url.path}
+    keyed = request.app.state.settings.api.read_access == "key"
+    base = {"params": dict(request.query_params), "path": request.url.path, "keyed": keyed,
+            "signed_in": keyed and session_key(request) is not None}
     return TEMPLATES.TemplateResponse(request, template, {**base, **context}, status_code=status)
 
 
