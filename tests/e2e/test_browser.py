@@ -10,9 +10,11 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 
 from tests.api.helpers import ApiEnv, build_env
 
@@ -22,24 +24,33 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="module")
-def served(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ApiEnv]]:
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port; yields its base URL."""
     import uvicorn
 
-    env = build_env(corpus, tmp_path_factory.mktemp("browser-store"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(env.app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", env
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ApiEnv]]:
+    env = build_env(corpus, tmp_path_factory.mktemp("browser-store"))
+    with serving(env.app) as base:
+        yield base, env
     env.store.close()
 
 
@@ -151,3 +162,36 @@ def test_upload_form(served: tuple[str, ApiEnv], browser: object, corpus: Path, 
     assert "S/RES/2784 (2025)" in page.locator(".doc-masthead").inner_text()
     assert env.keys["curator"] not in page.content()
     page.close()
+
+
+def test_sign_in_when_reading_needs_a_key(served: tuple[str, ApiEnv], browser: object, tmp_path: Path) -> None:
+    _, env = served
+    with serving(env.new_app(read_access="key")) as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(base + "/documents")
+        assert page.url == base + "/login?next=%2Fdocuments"
+        page.fill("#key", "r2p_0badc0de_wrong")
+        page.click("form.login button")
+        assert "not valid" in page.locator(".notice.error").inner_text()
+        assert page.input_value("#key") == ""
+        page.fill("#key", env.keys["reader"])
+        page.click("form.login button")
+        page.wait_for_selector("table.list")
+        assert page.url == base + "/documents"
+        cookie = next(c for c in context.cookies() if c["name"] == "r2p_session")
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["value"] != env.keys["reader"]
+        page.locator("table.list tbody a").first.click()
+        page.wait_for_selector(".doc-masthead")
+        pdf = page.request.get(base + (page.locator("a", has_text="Original PDF").get_attribute("href") or ""))
+        assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+        shots = Path(os.environ.get("R2P_SCREENSHOTS", tmp_path))
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "signed-in.png"), full_page=True)
+        check_screenshot(shots / "signed-in.png")
+        page.click("form.signout button")
+        page.wait_for_selector("form.login")
+        assert not [c for c in context.cookies() if c["name"] == "r2p_session"]
+        page.goto(base + "/situations")
+        assert page.url == base + "/login?next=%2Fsituations"
+        context.close()
