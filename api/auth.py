@@ -58,7 +58,8 @@ def require(role: str) -> Callable[..., ApiKey | None]:
         if key is None and role == "reader" and request.method in READ_METHODS:
             key = session_key(request)
         if key is None:
-            raise UnauthorizedError(f"this needs an API key with the {role} role (Authorization: Bearer …)")
+            hint = " or, in a browser, signing in at /login" if role == "reader" else ""
+            raise UnauthorizedError(f"this needs an API key with the {role} role (Authorization: Bearer …){hint}")
         if not role_at_least(key.role, role):
             raise ForbiddenError(f"this needs the {role} role; the key {key.id} has the {key.role} role")
         return key

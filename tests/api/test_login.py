@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.keys import KeyStore
-from api.sessions import COOKIE, safe_next
+from api.sessions import COOKIE, SessionStore, safe_next
 from tests.api.helpers import UPLOAD_SAMPLE, ApiEnv, assert_error
 
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
@@ -55,8 +55,10 @@ def test_keyed_page_without_session_goes_to_sign_in(browser: TestClient, api_env
     assert re.search(r'<input id="key" name="key" type="password" autocomplete="off"', form.text)
     assert 'name="next" value="/situations"' in form.text
     assert 'href="/login"' in form.text  # the navigation offers signing in
+    assert '<a href="/situations">open the page again' in form.text  # for links from other sites
     # API clients keep the JSON error, whatever they accept
-    assert_error(browser.get("/api/documents"), 401, "unauthorized")
+    err = assert_error(browser.get("/api/documents"), 401, "unauthorized")
+    assert "signing in at /login" in err["message"]
     assert_error(browser.get("/api/documents", headers=HTML), 401, "unauthorized")
     assert_error(browser.get("/documents"), 401, "unauthorized")
     assert browser.get("/api/documents", headers=api_env.auth("reader")).status_code == 200
@@ -184,3 +186,15 @@ def test_open_reading_needs_no_sign_in(client: TestClient, api_env: ApiEnv) -> N
                            follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/documents"
     assert "set-cookie" not in response.headers
+
+
+def test_sessions_expire_and_are_bounded(api_env: ApiEnv) -> None:
+    keys = KeyStore(Path(api_env.settings.store))
+    reader = next(k for k in keys.list() if k.active and k.role == "reader")
+    expired = SessionStore(keys, lifetime_s=0)
+    assert expired.key_for(expired.start(reader)) is None
+    bounded = SessionStore(keys, limit=2)
+    first, second, third = (bounded.start(reader) for _ in range(3))
+    assert bounded.key_for(first) is None  # the oldest went first
+    assert bounded.key_for(second) == reader and bounded.key_for(third) == reader
+    assert bounded.key_for("not-a-token") is None
