@@ -69,7 +69,14 @@ NUM_RE = re.compile(
     rf"|(?P<pre>E?S{_DASH})?(?P<a>\d{{1,4}})/(?P<b>\d{{1,4}})(?:\s{_LETTERS})?)(?![\d/])"
 )
 _SEP = r"(?:\s*,\s*(?:(?:and|et|y|и)\s+)?|\s+(?:and|et|y|e|и)\s+)"
-_NUMLIST = rf"{_NUM_PLAIN}(?:{_SEP}{_NUM_PLAIN})*"
+# A date of adoption inside a list ("resolutions 48/159 A of 20 December 1993 and 48/230") is
+# passed over when another number follows; after the last number it stays out of the phrase.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE = rf"\s+of\s+\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}"
+_NUM_DATED = rf"{_NUM_PLAIN}(?:{_DATE}(?={_SEP}{_NUM_PLAIN}))?"
+_NUMLIST = rf"{_NUM_DATED}(?:{_SEP}{_NUM_DATED})*"
 _KIND = (
     r"(?i:resolutions?|decisions?|r[ée]solutions?|d[ée]cisions?|resoluci[óo]n(?:es)?|"
     r"decisi[óo]n(?:es)?|резолюци[а-я]{1,3}|решени[а-я]{1,3})"

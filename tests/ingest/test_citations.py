@@ -203,6 +203,48 @@ def test_lettered_parts_keep_pinpoints(text: str, pins: list[tuple[str, tuple[st
     assert [(h.symbol, h.pinpoints) for h in find_citations(text)] == pins
 
 
+@pytest.mark.parametrize(
+    "text, organ, expected",
+    [
+        (
+            "Noting General Assembly resolutions 48/159 A of 20 December 1993 and 48/230 of 23 December 1993,",
+            None,
+            [("A/RES/48/159", "General Assembly resolutions 48/159 A"), ("A/RES/48/230", "48/230")],
+        ),
+        (
+            ("Recalling its resolutions 2453 A (XXIII) of 20 December 1968, 37/90 of 10 December 1982, "
+             "54/68 of 6 December 1999, 59/2 of 20 October 2004 and 72/79 of 7 December 2017,"),
+            "GA",
+            [("A/RES/2453 (XXIII)", "resolutions 2453 A (XXIII)"), ("A/RES/37/90", "37/90"),
+             ("A/RES/54/68", "54/68"), ("A/RES/59/2", "59/2"), ("A/RES/72/79", "72/79")],
+        ),
+        (
+            "and Security Council resolutions 1325 (2000) of 31 October 2000 and 1820 (2008) of 19 June 2008,",
+            None,
+            [("S/RES/1325 (2000)", "Security Council resolutions 1325 (2000)"),
+             ("S/RES/1820 (2008)", "1820 (2008)")],
+        ),
+        (
+            "and Commission on Human Rights resolutions 2002/68 of 25 April 2002 and 2003/30 of 23 April 2003,",
+            None,
+            [("E/CN.4/RES/2002/68", "Commission on Human Rights resolutions 2002/68"),
+             ("E/CN.4/RES/2003/30", "2003/30")],
+        ),
+        # the organ named once still decides: an HRC number after a dated GA resolution is not the GA's
+        (
+            "the General Assembly in its resolution 60/251 of 15 March 2006, and 5/1 of 18 June 2007",
+            None,
+            [("A/RES/60/251", "General Assembly in its resolution 60/251")],
+        ),
+        ("Security Council resolution 2417 (2018) of 24 May 2018 and 60/1", None,
+         [("S/RES/2417 (2018)", "Security Council resolution 2417 (2018)")]),
+    ],
+)
+def test_dates_of_adoption_inside_a_list(text: str, organ: str | None, expected: list[tuple[str, str]]) -> None:
+    hits = find_citations(text, **({"context_organ": organ} if organ else {}))
+    assert [(h.symbol, h.text) for h in hits] == expected
+
+
 def test_text_and_offsets_as_written() -> None:
     text = "See Human Rights Council resolutions 7/25, 22/22 and 55/13; and résolution 2417 (2018) du Conseil de sécurité."
     hits = find_citations(text)
@@ -313,3 +355,14 @@ def test_any_text_gives_consistent_citations(text: str) -> None:
     for hit in find_citations(text, context_organ="GA"):
         assert text[hit.start : hit.end] == hit.text
         assert hit.symbol.startswith(("A/", "S/", "E/"))
+
+
+def test_a_parsed_resolution_cites_every_number_of_a_dated_list(corpus: Path) -> None:
+    """A/RES/73/6 recalls five resolutions in one preambular paragraph, each with its date."""
+    from ingest.pipeline import parse
+
+    doc = parse(corpus / "ga-resolutions-2018" / "A_RES_73_6-EN.pdf")
+    first = next(c for c in doc.citations if c.symbol == "A/RES/2453 (XXIII)")
+    same = [c.symbol for c in doc.citations if c.paragraph_index == first.paragraph_index]
+    assert same[:5] == ["A/RES/2453 (XXIII)", "A/RES/37/90", "A/RES/54/68", "A/RES/59/2", "A/RES/72/79"]
+    assert doc.paragraphs[first.paragraph_index].text.startswith("Recalling its resolutions 2453 A (XXIII)")
