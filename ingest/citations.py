@@ -11,8 +11,10 @@ Two sources of citations:
 
 Lettered parts adopted under one number ("resolutions 75/252 A and B", "72/199 A–C", "3419 A to D
 (XXX)") cite the number's symbol once, without the letters (``A/RES/75/252``); the letters stay in
-the cited text of their number and never start a new number. General Assembly and Economic and
-Social Council decisions are not resolved (see :func:`ingest.citation_rules.resolve`).
+the cited text of their number and never start a new number. An English date of adoption after a
+number ("resolutions 48/159 A of 20 December 1993 and 48/230") does not end the list. General
+Assembly and Economic and Social Council decisions are not resolved (see
+:func:`ingest.citation_rules.resolve`).
 
 When the organ is not named ("its resolution 60/251"), the form of the number decides where it can:
 ``NNNN (YYYY)`` is always the Security Council, ``NNN (V)`` and ``ES-11/1`` the General Assembly.
