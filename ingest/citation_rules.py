@@ -49,17 +49,34 @@ def _alt(names: dict[str, str]) -> str:
 
 
 _DASH = "[-\u2010\u2011\u2013]"
+# Lettered parts adopted under one number: "75/252 A", "75/252 A and B", "72/199 A–C", "34/93 A to R",
+# "3411 A and B (XXX)". The letters belong to the number before them and never start a new one; a
+# letter glued to a word or a slash ("A/75/100", "Human") is not one of them, nor a later "I" that
+# starts a clause ("resolution 75/252 A, I would").
+_LETTER = r"[A-Z](?![\w/])"
+_LETTER_SEP = (
+    r"(?:\s?[-\u2010\u2011\u2013\u2014]\s?|\s+(?:to|à|a)\s+|\s+(?:and|et|y|и)\s+"
+    r"|\s*,\s*(?:(?:and|et|y|и)\s+)?)"
+)
+_LETTERS = rf"{_LETTER}(?:{_LETTER_SEP}(?!I\s+[a-z]){_LETTER})*"
 _NUM_PLAIN = (
-    rf"(?:\d{{1,4}}\s?\((?:19|20)\d{{2}}\)|\d{{1,4}}(?:\s?[A-Z])?\s?\([IVXLC]+\)"
-    rf"|(?:E?S{_DASH})?\d{{1,4}}/\d{{1,4}}(?:\s[A-Z](?![\w/]))?)(?![\d/])"
+    rf"(?:\d{{1,4}}\s?\((?:19|20)\d{{2}}\)|\d{{1,4}}(?:\s?{_LETTERS})?\s?\([IVXLC]+\)"
+    rf"|(?:E?S{_DASH})?\d{{1,4}}/\d{{1,4}}(?:\s{_LETTERS})?)(?![\d/])"
 )
 NUM_RE = re.compile(
     rf"(?:(?P<sc>\d{{1,4}})\s?\((?P<year>(?:19|20)\d{{2}})\)"
-    rf"|(?P<old>\d{{1,4}})(?:\s?[A-Z])?\s?\((?P<roman>[IVXLC]+)\)"
-    rf"|(?P<pre>E?S{_DASH})?(?P<a>\d{{1,4}})/(?P<b>\d{{1,4}})(?:\s[A-Z](?![\w/]))?)(?![\d/])"
+    rf"|(?P<old>\d{{1,4}})(?:\s?{_LETTERS})?\s?\((?P<roman>[IVXLC]+)\)"
+    rf"|(?P<pre>E?S{_DASH})?(?P<a>\d{{1,4}})/(?P<b>\d{{1,4}})(?:\s{_LETTERS})?)(?![\d/])"
 )
 _SEP = r"(?:\s*,\s*(?:(?:and|et|y|и)\s+)?|\s+(?:and|et|y|e|и)\s+)"
-_NUMLIST = rf"{_NUM_PLAIN}(?:{_SEP}{_NUM_PLAIN})*"
+# A date of adoption inside a list ("resolutions 48/159 A of 20 December 1993 and 48/230") is
+# passed over when another number follows; after the last number it stays out of the phrase.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE = rf"\s+of\s+\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}"
+_NUM_DATED = rf"{_NUM_PLAIN}(?:{_DATE}(?={_SEP}{_NUM_PLAIN}))?"
+_NUMLIST = rf"{_NUM_DATED}(?:{_SEP}{_NUM_DATED})*"
 _KIND = (
     r"(?i:resolutions?|decisions?|r[ée]solutions?|d[ée]cisions?|resoluci[óo]n(?:es)?|"
     r"decisi[óo]n(?:es)?|резолюци[а-я]{1,3}|решени[а-я]{1,3})"
@@ -108,7 +125,11 @@ def _is_year(n: int) -> bool:
 
 
 def resolve(num: re.Match[str], *, organ: str | None, kind: str, context: str | None) -> str | None:
-    """The symbol a cited number stands for, or None when neither the organ nor the form says."""
+    """The symbol a cited number stands for, or None when neither the organ nor the form says.
+
+    Lettered parts ("75/252 A and B") resolve to the number's symbol. Decisions resolve only for
+    the Human Rights Council; a General Assembly or ECOSOC decision gives None.
+    """
     if num.group("sc"):
         ok = kind == "resolution" and organ in (None, "SC", "COUNCIL")
         return f"S/RES/{int(num.group('sc'))} ({num.group('year')})" if ok else None
@@ -137,6 +158,14 @@ def _target(organ: str | None, *, a: int, b: int, pre: str, kind: str, context: 
 
 
 def _slash_symbol(target: str | None, *, a: int, b: int, pre: str, kind: str) -> str | None:
+    """The symbol of "a/b" under ``target``; None where no symbol is known for the kind.
+
+    Only Human Rights Council decisions resolve (``A/HRC/DEC/…``, printed as such in the
+    Council's own reports). General Assembly and Economic and Social Council decisions
+    ("decision 80/506", "decision 2005/217") are not issued as documents of their own but in the
+    sessional compilations, and the documents read here never write a symbol for one, so no
+    symbol is claimed for them.
+    """
     n = f"{pre}{a}/{b}"
     if target == "GA" and kind == "resolution" and (pre or 31 <= a <= 150):
         return f"A/RES/{n}"

@@ -9,6 +9,13 @@ Two sources of citations:
   "Human Rights Council decision 1/102" → ``A/HRC/DEC/1/102``, and the French, Spanish and Russian
   forms of the same phrases ("résolution 2417 (2018) du Conseil de sécurité").
 
+Lettered parts adopted under one number ("resolutions 75/252 A and B", "72/199 A–C", "3419 A to D
+(XXX)") cite the number's symbol once, without the letters (``A/RES/75/252``); the letters stay in
+the cited text of their number and never start a new number. An English date of adoption after a
+number ("resolutions 48/159 A of 20 December 1993 and 48/230") does not end the list. General
+Assembly and Economic and Social Council decisions are not resolved (see
+:func:`ingest.citation_rules.resolve`).
+
 When the organ is not named ("its resolution 60/251"), the form of the number decides where it can:
 ``NNNN (YYYY)`` is always the Security Council, ``NNN (V)`` and ``ES-11/1`` the General Assembly.
 Otherwise the caller's ``context_organ`` decides, and without one the phrase is skipped: a wrong
@@ -42,8 +49,9 @@ class CitationHit:
 
     ``symbol`` is the normalised symbol of the cited document; ``text`` is ``source[start:end]``
     as written ("Security Council resolution 2417 (2018)"; for later numbers of a list only the
-    number, "22/22"). ``pinpoints`` are the cited paragraphs of the target ("138", "139",
-    "16 (a)") when the text gives them; ``joint`` is the whole joint symbol when this is one half.
+    number and its letters, "22/22", "72/199 A–C"). ``pinpoints`` are the cited paragraphs of the
+    target ("138", "139", "16 (a)") when the text gives them; ``joint`` is the whole joint symbol
+    when this is one half.
     """
 
     symbol: str

@@ -89,6 +89,162 @@ def test_context_organ_resolves_organless_phrases(text: str, organ: str, expecte
     assert _symbols(text, context_organ=organ) == expected
 
 
+@pytest.mark.parametrize(
+    "text, organ, expected",
+    [
+        # General Assembly and ECOSOC decisions have no symbol the documents write out: none claimed
+        ("in pursuance of paragraph 14 of General Assembly decision 47/409 of 16 November 1992", None, []),
+        ("The General Assembly, through its decision 80/506, endorsed the New York Declaration", "GA", []),
+        ("Draft decision A/79/L.72, as amended, was adopted (decision 79/548 B).", "GA", ["A/79/L.72"]),
+        ("General Assembly decision 65/530", None, []),
+        ("Economic and Social Council decision 2005/217", None, []),
+        ("Council decision 2005/217", None, []),  # "Council" with a year number is ECOSOC
+        ("decision 2005/217", "ECOSOC", []),
+        ("decision 65/530", None, []),  # organ unknown
+        ("decision 65/530", "SC", []),  # an organ that numbers no decisions a/b
+        # Human Rights Council decisions still resolve, as printed in the Council's reports
+        ("Human Rights Council decision 17/119", None, ["A/HRC/DEC/17/119"]),
+        ("the Council in its decision 17/119", "HRC", ["A/HRC/DEC/17/119"]),
+    ],
+)
+def test_decisions_resolve_only_for_the_human_rights_council(
+    text: str, organ: str | None, expected: list[str]
+) -> None:
+    assert _symbols(text, **({"context_organ": organ} if organ else {})) == expected
+
+
+@pytest.mark.parametrize(
+    "text, organ, expected",
+    [
+        ("General Assembly resolution 75/252 A", None, [("A/RES/75/252", "General Assembly resolution 75/252 A")]),
+        ("resolutions 75/252 A and B", "GA", [("A/RES/75/252", "resolutions 75/252 A and B")]),
+        ("resolution 72/199 A\u2013C", "GA", [("A/RES/72/199", "resolution 72/199 A\u2013C")]),
+        (
+            "Recalling General Assembly resolutions 75/252 A and B and 72/199 A\u2013C,",
+            None,
+            [("A/RES/75/252", "General Assembly resolutions 75/252 A and B"), ("A/RES/72/199", "72/199 A\u2013C")],
+        ),
+        (
+            "General Assembly resolutions 34/93 A, B and C, 35/1 and 36/2 A to D",
+            None,
+            [("A/RES/34/93", "General Assembly resolutions 34/93 A, B and C"), ("A/RES/35/1", "35/1"),
+             ("A/RES/36/2", "36/2 A to D")],
+        ),
+        (
+            "General Assembly resolutions 3411 A and B (XXX) and 3419 A to D (XXX)",
+            None,
+            [("A/RES/3411 (XXX)", "General Assembly resolutions 3411 A and B (XXX)"),
+             ("A/RES/3419 (XXX)", "3419 A to D (XXX)")],
+        ),
+        (
+            "les résolutions 75/252 A et B de l'Assemblée générale",
+            None,
+            [("A/RES/75/252", "résolutions 75/252 A et B de l'Assemblée générale")],
+        ),
+        # real sentences: a single lettered part, with a pinpoint and a date
+        (
+            "pursuant to paragraph 4 of General Assembly resolution 51/196 B of 31 July 1997, in which",
+            None,
+            [("A/RES/51/196", "General Assembly resolution 51/196 B")],
+        ),
+        ("and, more recently, resolution 72/262 C, in which the Assembly", "GA",
+         [("A/RES/72/262", "resolution 72/262 C")]),
+        # letters that are not parts of a number
+        (
+            "General Assembly resolution 75/252 and A/75/100",
+            None,
+            [("A/RES/75/252", "General Assembly resolution 75/252"), ("A/75/100", "A/75/100")],
+        ),
+        (
+            "General Assembly resolutions 75/252 A, A/75/100",
+            None,
+            [("A/RES/75/252", "General Assembly resolutions 75/252 A"), ("A/75/100", "A/75/100")],
+        ),
+        (
+            "follow-up to Human Rights Council resolution 4/1 A/HRC/14/L.18",
+            None,
+            [("A/HRC/RES/4/1", "Human Rights Council resolution 4/1"), ("A/HRC/14/L.18", "A/HRC/14/L.18")],
+        ),
+        (
+            "under General Assembly resolution 75/252 A, I would recall",
+            None,
+            [("A/RES/75/252", "General Assembly resolution 75/252 A")],
+        ),
+        (
+            "General Assembly resolution 75/252 A and Human Rights Council resolution 7/25",
+            None,
+            [("A/RES/75/252", "General Assembly resolution 75/252 A"),
+             ("A/HRC/RES/7/25", "Human Rights Council resolution 7/25")],
+        ),
+    ],
+)
+def test_lettered_parts_cite_their_number_once(
+    text: str, organ: str | None, expected: list[tuple[str, str]]
+) -> None:
+    hits = find_citations(text, **({"context_organ": organ} if organ else {}))
+    assert [(h.symbol, h.text) for h in hits] == expected
+    for h in hits:
+        assert text[h.start : h.end] == h.text
+
+
+@pytest.mark.parametrize(
+    "text, pins",
+    [
+        ("paragraph 4 of General Assembly resolutions 72/199 A to C and 73/1",
+         [("A/RES/72/199", ("4",)), ("A/RES/73/1", ())]),
+        ("General Assembly resolutions 72/199 A-C and 73/1, paragraph 3",
+         [("A/RES/72/199", ()), ("A/RES/73/1", ("3",))]),
+        ("General Assembly resolution 72/199 A\u2013C, paras. 5 and 6", [("A/RES/72/199", ("5", "6"))]),
+        ("pursuant to paragraph 4 of General Assembly resolution 51/196 B of 31 July 1997",
+         [("A/RES/51/196", ("4",))]),
+    ],
+)
+def test_lettered_parts_keep_pinpoints(text: str, pins: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(h.symbol, h.pinpoints) for h in find_citations(text)] == pins
+
+
+@pytest.mark.parametrize(
+    "text, organ, expected",
+    [
+        (
+            "Noting General Assembly resolutions 48/159 A of 20 December 1993 and 48/230 of 23 December 1993,",
+            None,
+            [("A/RES/48/159", "General Assembly resolutions 48/159 A"), ("A/RES/48/230", "48/230")],
+        ),
+        (
+            ("Recalling its resolutions 2453 A (XXIII) of 20 December 1968, 37/90 of 10 December 1982, "
+             "54/68 of 6 December 1999, 59/2 of 20 October 2004 and 72/79 of 7 December 2017,"),
+            "GA",
+            [("A/RES/2453 (XXIII)", "resolutions 2453 A (XXIII)"), ("A/RES/37/90", "37/90"),
+             ("A/RES/54/68", "54/68"), ("A/RES/59/2", "59/2"), ("A/RES/72/79", "72/79")],
+        ),
+        (
+            "and Security Council resolutions 1325 (2000) of 31 October 2000 and 1820 (2008) of 19 June 2008,",
+            None,
+            [("S/RES/1325 (2000)", "Security Council resolutions 1325 (2000)"),
+             ("S/RES/1820 (2008)", "1820 (2008)")],
+        ),
+        (
+            "and Commission on Human Rights resolutions 2002/68 of 25 April 2002 and 2003/30 of 23 April 2003,",
+            None,
+            [("E/CN.4/RES/2002/68", "Commission on Human Rights resolutions 2002/68"),
+             ("E/CN.4/RES/2003/30", "2003/30")],
+        ),
+        # the organ named once still decides: an HRC number after a dated GA resolution is not the GA's
+        (
+            "the General Assembly in its resolution 60/251 of 15 March 2006, and 5/1 of 18 June 2007",
+            None,
+            [("A/RES/60/251", "General Assembly in its resolution 60/251")],
+        ),
+        ("Security Council resolution 2417 (2018) of 24 May 2018 and 60/1", None,
+         [("S/RES/2417 (2018)", "Security Council resolution 2417 (2018)")]),
+    ],
+)
+def test_dates_of_adoption_inside_a_list(text: str, organ: str | None, expected: list[tuple[str, str]]) -> None:
+    hits = find_citations(text, **({"context_organ": organ} if organ else {}))
+    assert [(h.symbol, h.text) for h in hits] == expected
+
+
 def test_text_and_offsets_as_written() -> None:
     text = "See Human Rights Council resolutions 7/25, 22/22 and 55/13; and résolution 2417 (2018) du Conseil de sécurité."
     hits = find_citations(text)
@@ -193,9 +349,20 @@ def test_real_resolutions_cite_their_predecessors(corpus: Path) -> None:
     assert {"A/RES/77/276", "A/RES/76/300", "A/HRC/RES/56/8", "A/HRC/RES/47/24", "A/HRC/59/L.17"} <= hrc
 
 
-@given(st.text(alphabet="GeneralAssemblySecurityCouncil resolutions 0123456789/()-,and.VIX", max_size=120))
+@given(st.text(alphabet="GeneralAssemblySecurityCouncil resolutions 0123456789/()-,and.VIXBD\u2013", max_size=120))
 @settings(max_examples=300, deadline=None)
 def test_any_text_gives_consistent_citations(text: str) -> None:
     for hit in find_citations(text, context_organ="GA"):
         assert text[hit.start : hit.end] == hit.text
         assert hit.symbol.startswith(("A/", "S/", "E/"))
+
+
+def test_a_parsed_resolution_cites_every_number_of_a_dated_list(corpus: Path) -> None:
+    """A/RES/73/6 recalls five resolutions in one preambular paragraph, each with its date."""
+    from ingest.pipeline import parse
+
+    doc = parse(corpus / "ga-resolutions-2018" / "A_RES_73_6-EN.pdf")
+    first = next(c for c in doc.citations if c.symbol == "A/RES/2453 (XXIII)")
+    same = [c.symbol for c in doc.citations if c.paragraph_index == first.paragraph_index]
+    assert same[:5] == ["A/RES/2453 (XXIII)", "A/RES/37/90", "A/RES/54/68", "A/RES/59/2", "A/RES/72/79"]
+    assert doc.paragraphs[first.paragraph_index].text.startswith("Recalling its resolutions 2453 A (XXIII)")
