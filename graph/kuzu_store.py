@@ -19,6 +19,7 @@ import signal
 import sys
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -367,8 +368,8 @@ def _check_loadable(rows: Rows, embedding_dim: int) -> None:
     tables = q.node_tables(embedding_dim)
     for table, items in rows.nodes.items():
         pk = tables[table][0][0]
-        seen: set[Any] = set()
-        twice = sorted({str(it[pk]) for it in items if it[pk] in seen or seen.add(it[pk])})
+        counts = Counter(it[pk] for it in items)
+        twice = sorted(str(k) for k, n in counts.items() if n > 1)
         if twice:
             raise StoreError(f"cannot write {table} rows: the key {twice[0]!r} occurs twice"
                              + (f" (and {len(twice) - 1} more)" if len(twice) > 1 else "")

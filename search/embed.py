@@ -21,7 +21,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, cast, runtime_checkable
 
 import numpy as np
 
@@ -191,7 +191,7 @@ def _load_sentence_transformer(path: str, *, backend: str) -> Any:
         raise EmbeddingError("sentence-transformers is not installed") from exc
     _quiet_transformers()
     try:
-        return SentenceTransformer(path, device="cpu", backend=backend)
+        return SentenceTransformer(path, device="cpu", backend=cast(Literal["torch", "onnx", "openvino"], backend))
     except Exception as exc:
         raise EmbeddingError(f"cannot load embedding model {path!r} ({backend}): {exc}") from exc
 

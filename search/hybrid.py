@@ -80,7 +80,7 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
     page = ranked[offset : offset + limit]
     hits = tuple(make_hit(cat, pos, score, parsed) for pos, score in page)
     note = None if ranked else "no paragraph matches the query" + (" and the filters" if allowed is not None else "")
-    if mode != "lexical" and not vectors_match(store, cat, embedder.name):
+    if embedder is not None and mode != "lexical" and not vectors_match(store, cat, embedder.name):
         note = (f"the stored paragraphs have no vectors made by the model {embedder.name!r} (ingested without "
                 "embeddings or with another model): ranked by keywords only; run `r2p reembed` to search by meaning")
     return SearchResult(query=parsed.text, mode=mode, hits=hits, total=len(ranked),
@@ -104,8 +104,10 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
     lexical = lexical_search(cat, q, k=pool, allowed=allowed) if mode != "dense" else []
     if mode == "lexical":
         return demote_formula_lines(cat, lexical, pinned=_pinned(lexical))
+    if embedder is None:
+        raise SearchError(f"the {mode} mode needs an embedding model")
     dense_text = q.free_text if (q.terms or q.phrases) else q.text
-    qvec = embedder.encode([dense_text])[0] if embedder is not None else None
+    qvec = embedder.encode([dense_text])[0]
     feedback = mode == "hybrid" and FUSION == "score" and FEEDBACK_ROWS > 0
     wide = dense_search(store, cat, qvec, model=embedder.name, k=max(pool, FEEDBACK_WITHIN) if feedback else pool,
                         filters=filters, allowed=allowed)

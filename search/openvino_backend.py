@@ -40,7 +40,7 @@ def _check_pooling(st: Any) -> None:
     modules = list(st)
     pooling = modules[1] if len(modules) > 1 else None
     mode = getattr(pooling, "pooling_mode_mean_tokens", None)
-    cfg = getattr(pooling, "get_config_dict", dict)()
+    cfg: dict[str, object] = getattr(pooling, "get_config_dict", dict)()
     if not (mode or cfg.get("pooling_mode") == "mean" or cfg.get("pooling_mode_mean_tokens")):
         raise EmbeddingError("the openvino backend supports mean-pooling models only; use backend torch")
 
