@@ -87,10 +87,12 @@ def documents_page(request: Request, store: StoreDep, catalogue: CatalogueDep,
 
 
 @router.get("/documents/{symbol:path}", response_class=HTMLResponse)
-def document_page(request: Request, symbol: str, store: StoreDep) -> HTMLResponse:
+def document_page(request: Request, symbol: str, store: StoreDep,
+                  just_stored: Annotated[Literal["added", "replaced", "unchanged"] | None,
+                                         Query(alias="stored")] = None) -> HTMLResponse:
     stored = require_document(store, symbol)
     doc = document_json(stored, cites=store.cites(symbol), cited_by=store.cited_by(symbol))
-    return page(request, "document.html", doc=doc, stored=stored)
+    return page(request, "document.html", doc=doc, stored=stored, just_stored=just_stored)
 
 
 def _embedder(request: Request) -> Any:

@@ -61,4 +61,4 @@ def upload_submit(
     except R2PError as exc:
         status, body = error_payload(exc)
         return upload_form(request, status=status, error=body["error"]["message"])
-    return RedirectResponse(doc_url(result.symbol), status_code=303)
+    return RedirectResponse(f"{doc_url(result.symbol)}?stored={result.status}", status_code=303)

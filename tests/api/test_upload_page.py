@@ -90,13 +90,17 @@ def test_curator_upload_opens_the_document(client: TestClient, api_env: ApiEnv,
     documents, files = _stored(api_env)
     sent = _send(client, api_env.keys["curator"], sample)
     assert sent.status_code == 303, sent.text[:500]
-    assert sent.headers["location"] == PAGE_URL
+    assert sent.headers["location"] == PAGE_URL + "?stored=added"
     shown = client.get(sent.headers["location"])
     assert shown.status_code == 200 and SYMBOL in shown.text and 'class="para' in shown.text
+    assert "Uploaded and stored:" in shown.text and "paragraphs" in shown.text
     after = _stored(api_env)
     assert after[0] == documents + 1 and len(after[1] - files) == 1
     again = _send(client, api_env.keys["admin"], sample)
-    assert again.status_code == 303 and again.headers["location"] == PAGE_URL
+    assert again.status_code == 303 and again.headers["location"] == PAGE_URL + "?stored=unchanged"
+    assert "stored already: nothing changed" in client.get(again.headers["location"]).text
+    assert "Uploaded" not in client.get(PAGE_URL).text  # the notice is only for the page the upload opens
+    assert client.get(PAGE_URL + "?stored=bogus").status_code == 422
     assert _stored(api_env) == after
     assert SYMBOL in client.get("/documents").text
     _no_secret_shown(api_env, sent, shown, again)

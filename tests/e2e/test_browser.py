@@ -158,7 +158,7 @@ def test_upload_form(served: tuple[str, ApiEnv], browser: object, corpus: Path, 
     page.fill("#key", env.keys["curator"])
     page.click("form.upload button")
     page.wait_for_selector(".doc-masthead", timeout=120_000)  # parsed, linked and embedded first
-    assert page.url == base + "/documents/S/RES/2784%20%282025%29"
+    assert page.url == base + "/documents/S/RES/2784%20%282025%29?stored=added"
     assert "S/RES/2784 (2025)" in page.locator(".doc-masthead").inner_text()
     assert env.keys["curator"] not in page.content()
     page.close()
