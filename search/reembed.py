@@ -6,8 +6,8 @@ encoded with, and ``r2p ingest`` skips unchanged files before embedding. ``reemb
 stored document back (``get_document``), embeds what has no vector under its current key
 (``embed_document`` reuses the others) and puts the document again with the new vectors and keys.
 The store answers "unchanged" and writes nothing when the document's vector keys are already the
-current ones; otherwise it replaces the document in one transaction, keeping its file hash, source
-path and ingestion time. A document that fails is named and left as it was; the others go on.
+current ones; otherwise it replaces the document, keeping its file hash, source path and ingestion
+time. Documents are written in batches (``BATCH``) where the store allows it. A document that fails is named and left as it was; the others go on.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.store import GraphStore
 from ontology.errors import R2PError
@@ -64,22 +65,43 @@ def stored_symbols(store: GraphStore, *, page: int = PAGE) -> Iterator[str]:
         offset += page
 
 
-def reembed(store: GraphStore, embedder: Embedder, *, progress: Progress | None = None) -> ReembedReport:
+BATCH = 16  # documents per transaction where the store has ``put_documents`` (as ``r2p ingest`` writes)
+
+
+@dataclass
+class _Pending:
+    symbol: str
+    item: tuple[Any, ...]  # (document, facts, vectors, source path, vector keys), as put_documents takes it
+    stats: dict[str, int]
+
+
+def reembed(store: GraphStore, embedder: Embedder, *, progress: Progress | None = None,
+            batch_size: int = BATCH) -> ReembedReport:
     """Re-embed every stored document whose vectors are not those of ``embedder`` (see the module doc).
 
-    The symbols are listed first, so the writes never disturb the listing.
+    The symbols are listed first, so the writes never disturb the listing. Documents are written
+    ``batch_size`` to a transaction where the store allows it; a batch the store refuses is written
+    again one document at a time, so that the failing one is named and the others are kept.
     """
     started = time.perf_counter()
     report = ReembedReport()
+    pending: list[_Pending] = []
+    bulk = getattr(store, "put_documents", None) if batch_size > 1 else None
     for symbol in list(stored_symbols(store)):
         report.documents += 1
         try:
-            status = reembed_document(store, embedder, symbol, report)
+            ready = _prepare(store, embedder, symbol)
         except Exception as exc:  # noqa: BLE001 - one document must not stop the run; it stays as stored
-            report.failures.append(ReembedFailure(symbol, _reason(symbol, exc)))
-            status = "failed"
-        if progress is not None:
-            progress(symbol, status)
+            _failed(report, symbol, exc, progress)
+            continue
+        if ready is None:  # removed since it was listed
+            report.current += 1
+            _tell(progress, symbol, "current")
+            continue
+        pending.append(ready)
+        if bulk is None or len(pending) >= batch_size:
+            _flush(store, bulk, pending, report, progress)
+    _flush(store, bulk, pending, report, progress)
     if report.reembedded:
         invalidate(store)  # searches in this process see the new vectors at once
     report.seconds = time.perf_counter() - started
@@ -88,21 +110,68 @@ def reembed(store: GraphStore, embedder: Embedder, *, progress: Progress | None 
 
 def reembed_document(store: GraphStore, embedder: Embedder, symbol: str, report: ReembedReport) -> str:
     """Re-embed one stored document: "embedded" when it was written again, "current" when not."""
-    stored = store.get_document(symbol)
-    if stored is None:  # removed since it was listed
+    ready = _prepare(store, embedder, symbol)
+    if ready is None:
         report.current += 1
         return "current"
+    doc, facts, vectors, source, keys = ready.item
+    result = store.put_document(doc, facts, embeddings=vectors, embedding_keys=keys, source_path=source)
+    return _record(report, ready, result.status)
+
+
+def _prepare(store: GraphStore, embedder: Embedder, symbol: str) -> _Pending | None:
+    """The stored document with its vectors under the current keys (embedding what is missing)."""
+    stored = store.get_document(symbol)
+    if stored is None:
+        return None
     stats: dict[str, int] = {}
     vectors, keys = embed_document(stored.document, store, embedder, stats=stats)
-    result = store.put_document(stored.document, stored.facts, embeddings=vectors, embedding_keys=keys,
-                                source_path=stored.source_path)
-    report.embedded += stats.get("embedded", 0)
-    report.reused += stats.get("reused", 0)
-    if result.status == "unchanged":
+    return _Pending(symbol, (stored.document, stored.facts, vectors, stored.source_path, keys), stats)
+
+
+def _flush(store: GraphStore, bulk: Any, pending: list[_Pending], report: ReembedReport,
+           progress: Progress | None) -> None:
+    if not pending:
+        return
+    results = None
+    if bulk is not None and len(pending) > 1:
+        try:
+            results = [r.status for r in bulk([p.item for p in pending])]
+        except Exception:  # noqa: BLE001 - written again one by one below, so the failing one is named
+            results = None
+    for i, ready in enumerate(pending):
+        if results is not None:
+            status = results[i]
+        else:
+            doc, facts, vectors, source, keys = ready.item
+            try:
+                status = store.put_document(doc, facts, embeddings=vectors, embedding_keys=keys,
+                                            source_path=source).status
+            except Exception as exc:  # noqa: BLE001 - named; the document stays as stored
+                _failed(report, ready.symbol, exc, progress)
+                continue
+        _tell(progress, ready.symbol, _record(report, ready, status))
+    pending.clear()
+
+
+def _record(report: ReembedReport, ready: _Pending, status: str) -> str:
+    report.embedded += ready.stats.get("embedded", 0)
+    report.reused += ready.stats.get("reused", 0)
+    if status == "unchanged":
         report.current += 1
         return "current"
     report.reembedded += 1
     return "embedded"
+
+
+def _failed(report: ReembedReport, symbol: str, exc: BaseException, progress: Progress | None) -> None:
+    report.failures.append(ReembedFailure(symbol, _reason(symbol, exc)))
+    _tell(progress, symbol, "failed")
+
+
+def _tell(progress: Progress | None, symbol: str, status: str) -> None:
+    if progress is not None:
+        progress(symbol, status)
 
 
 def _reason(symbol: str, exc: BaseException) -> str:

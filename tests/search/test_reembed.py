@@ -100,8 +100,12 @@ def test_changed_embedding_rules_give_new_vectors(store_copy, embedder, monkeypa
         assert "r2p reembed" in (search(s, embedder, QUERY).note or "")
         assert search(s, embedder, QUERY, mode="dense").hits == ()
 
+        writes: list[str] = []
+        s._hook = writes.append
         report = reembed(s, embedder)
+        s._hook = None
         assert (report.documents, report.reembedded, report.failures) == (4, 4, [])
+        assert writes.count("after_delete") == 1  # the four documents in one transaction
         new_key = indexing.embedding_keys(doc, embedder.name)[index]
         assert new_key != old_key and s.embeddings_by_hash([old_key]) == {}
         new_vector = s.embeddings_by_hash([new_key])[new_key]
@@ -123,13 +127,14 @@ def test_a_document_that_fails_is_named_and_kept_and_the_others_go_on(store_copy
 
         def fail_first_write(point: str) -> None:  # the store's fault-injection point inside its transaction
             writes.append(point)
-            if writes.count("after_delete") == 1:
+            if writes.count("after_delete") <= 2:  # the batch of four, then the first document alone
                 raise RuntimeError("disk full")
 
         s._hook = fail_first_write
         report = reembed(s, embedder)
         s._hook = None
         assert (report.documents, report.reembedded) == (4, 3), report
+        assert writes.count("after_delete") == 5  # the refused batch, then each document on its own
         [failure] = report.failures
         assert failure.symbol == first and failure.error.startswith(f"{first}: ") and "disk full" in failure.error
         assert s.get_document(first) == old  # rolled back: the stored version is whole
