@@ -21,6 +21,7 @@ from graph.neo4j_rows import write_plan
 from graph.neo4j_store import Neo4jGraphStore
 from graph.store import StoredDocument
 from ontology.model import DocumentFacts, DocumentKind, Paragraph, ParagraphKind, ParsedDocument
+from tests.contract.samples import joint_letter, sc_resolution, upr_report
 from tests.neo4j import sample
 from tests.neo4j.recording import RecordingDriver
 
@@ -49,10 +50,12 @@ class StoredRows:
         elif query == B.PARAGRAPH_VECTORS:
             found = sorted((p for p in self.paragraphs if p["uid"] > params["after"] and p["embedding"] is not None),
                            key=lambda p: p["uid"])
+        elif query == Q.GET_DOCUMENT:
+            found = [d for d in self.documents if params["key"] in d["symbol_keys"]]
         else:
             return []
         return [{alias: node.get(prop) for prop, alias in RETURNED.findall(query)}
-                for node in found[: params["limit"]]]
+                for node in found[: params.get("limit", 1)]]  # GET_DOCUMENT: LIMIT 1
 
 
 def _doc(n: int, paragraphs: int) -> ParsedDocument:
@@ -172,3 +175,15 @@ def test_the_bulk_statements_are_among_the_validated_ones() -> None:
     assert set(B.QUERIES.values()) <= set(Q.all_queries().values())
     for query in B.QUERIES.values():
         assert "SKIP" not in query and "LIMIT $limit" in query and "> $after" in query
+
+
+def test_outlines_of_the_contract_samples_equal_their_stored_documents() -> None:
+    samples = [upr_report(), sc_resolution(), sc_resolution(1769, 2007), joint_letter()]
+    store, _ = _store(StoredRows([(doc, facts, {}) for doc, facts in samples]))
+    outlines = list(store.iter_document_outlines())
+    assert [o.document.symbol for o in outlines] == ["A/64/100", "A/HRC/11/14", "S/RES/1591 (2005)",
+                                                     "S/RES/1769 (2007)"]
+    for outline in outlines:
+        stored = store.get_document(outline.document.symbol)
+        assert stored is not None and stored.document == next(d for d, _ in samples if d.symbol == stored.document.symbol)
+        assert outline == StoredDocument(_outline_of(stored.document), stored.facts, SOURCE, AT)
