@@ -36,10 +36,12 @@ ORDER BY d.key
 LIMIT $limit
 """
 
-# The paragraphs of a group of documents, a page at a time in uid order.
+# The paragraphs of a group of documents, a page at a time in uid order. Anchored on the documents'
+# unique keys, so the plan cannot start from a range scan of every paragraph uid instead.
 OUTLINE_PARAGRAPHS = """
-MATCH (p:Paragraph)
-WHERE p.doc IN $keys AND p.uid > $after
+UNWIND $keys AS doc_key
+MATCH (:Document {key: doc_key})-[:HAS_PARAGRAPH]->(p:Paragraph)
+WHERE p.uid > $after
 RETURN p.uid AS uid, p.doc AS doc, p.index AS index, p.key AS key, p.label AS label, p.kind AS kind,
        p.text AS text, p.page AS page, p.section AS section, p.parent AS parent, p.verb AS verb
 ORDER BY p.uid
