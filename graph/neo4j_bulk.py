@@ -37,7 +37,7 @@ LIMIT $limit
 """
 
 # The paragraphs of a group of documents, a page at a time in uid order. Anchored on the documents'
-# unique keys, so the plan cannot start from a range scan of every paragraph uid instead.
+# unique keys: one index seek a document to start from, rather than a range scan of every paragraph uid.
 OUTLINE_PARAGRAPHS = """
 UNWIND $keys AS doc_key
 MATCH (:Document {key: doc_key})-[:HAS_PARAGRAPH]->(p:Paragraph)
