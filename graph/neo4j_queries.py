@@ -1,4 +1,5 @@
-"""Every Cypher statement the Neo4j backend sends, as module constants.
+"""Every Cypher statement the Neo4j backend sends, as module constants (the bulk reads for search's
+catalogue live with their iterators in :mod:`graph.neo4j_bulk`; :func:`all_queries` lists both).
 
 Values never enter a statement's text: everything that varies is a ``$parameter``; batch writes
 ``UNWIND $rows``. Each statement is valid Cypher 5 and Cypher 25 (checked by the test suite with
@@ -19,6 +20,8 @@ a citation of a document not (yet) stored is kept and joins the document when it
 
 from __future__ import annotations
 
+from graph.neo4j_bulk import QUERIES as _BULK_QUERIES
+
 VECTOR_INDEX = "paragraph_embedding"
 FULLTEXT_INDEX = "paragraph_text"
 
@@ -31,7 +34,7 @@ RELATIONSHIP_TYPES = ("HAS_SYMBOL", "HAS_PARAGRAPH", "PART_OF", "FOOTNOTE_OF", "
 PROPERTY_KEYS = ("action", "aliases", "child", "confidence", "date", "doc", "document_json", "document_kind",
                  "embedding", "entity", "established_by", "facts_json", "factor", "footnote", "footnotes", "id",
                  "index", "ingested_at", "iso3", "key", "kind", "label", "language", "m49", "match_keys",
-                 "mechanism", "member", "method", "organization", "source", "name", "acronym", "organ_keys", "organs", "page", "paragraph",
+                 "mechanism", "member", "method", "organization", "source", "name", "acronym", "organ_keys", "organs", "page", "pages", "paragraph",
                  "paragraph_count", "parent", "pinpoint", "position", "recommendation", "response", "section",
                  "sha256", "situation", "source_path", "symbol", "symbol_keys", "symbols", "text", "text_hash",
                  "themes", "by_ids", "to_ids", "situation_ids", "mechanism_ids", "is_recommendation", "title", "type", "uid", "value", "verb", "year")
@@ -575,7 +578,8 @@ LIMIT $k
 """
 
 def all_queries() -> dict[str, str]:
-    """Every statement of this module by name (schema statements as ``SCHEMA[i]``)."""
+    """Every statement the backend sends by name: this module's (schema statements as ``SCHEMA[i]``)
+    and the bulk reads of :mod:`graph.neo4j_bulk`."""
     found: dict[str, str] = {}
     for name, value in globals().items():
         if name.startswith("_") or not name.isupper():
@@ -586,4 +590,5 @@ def all_queries() -> dict[str, str]:
             found.update({f"SCHEMA[{i}]": q for i, q in enumerate(value)})
         elif isinstance(value, dict):
             found.update({f"{name}[{k}]": q for k, q in value.items()})
+    found.update(_BULK_QUERIES)  # the bulk reads of graph.neo4j_bulk
     return found

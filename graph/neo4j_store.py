@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from graph import neo4j_bulk as B
 from graph import neo4j_queries as Q
 from graph import neo4j_read as R
 from graph.errors import NotFound, StoreError
@@ -203,6 +204,16 @@ class Neo4jGraphStore:
             if len(rows) < _PAGE:
                 return
             after = rows[-1]["key"]
+
+    def iter_document_outlines(self) -> Iterator[StoredDocument]:
+        """Every stored document in key order with its facts and paragraphs, read in bulk from the
+        paragraph properties (no footnotes, citations or parse warnings: what search's catalogue needs)."""
+        return B.iter_document_outlines(self._read, docs_per_page=B.DOCS_PER_PAGE,
+                                        paragraphs_per_page=B.PARAGRAPHS_PER_PAGE)
+
+    def iter_paragraph_vectors(self) -> Iterator[tuple[str, list[float]]]:
+        """(paragraph uid, vector) of every paragraph with a stored vector, streamed a page at a time."""
+        return B.iter_paragraph_vectors(self._read, per_page=B.VECTORS_PER_PAGE)
 
     def list_documents(self, *, offset: int = 0, limit: int = 50) -> list[DocumentSummary]:
         """Summaries of stored documents in key order ([] for a negative offset or limit)."""

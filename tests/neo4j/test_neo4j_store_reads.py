@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from graph import neo4j_bulk as B
 from graph import neo4j_queries as Q
 from graph.errors import NotFound, StoreError
 from graph.neo4j_rows import dumps
@@ -212,10 +213,14 @@ def test_a_store_closes_only_the_driver_it_opened() -> None:
 
 
 def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
+    outline = {"key": KEY, "symbols": [KEY], "title": None, "date": None, "language": None, "organs": None,
+               "kind": "report", "pages": 1, "sha256": "b" * 64, "facts_json": dumps(sample.facts()),
+               "source_path": None, "ingested_at": None, "paragraph_count": 0}
     state = {"sha256": "b" * 64, "document_json": dumps(sample.document("b" * 64)),
              "facts_json": dumps(sample.facts()), "symbol_keys": [KEY]}
     table = {Q.DOCUMENT_STATE: [state], Q.DOCUMENT_KEY: [{"key": KEY, "symbol_keys": [KEY]}],
-             Q.STATS: [{"documents": 1}], Q.RESOLVE_SITUATION: [{"id": "sit/XYZ", "name": "Xyzland"}]}
+             Q.STATS: [{"documents": 1}], Q.RESOLVE_SITUATION: [{"id": "sit/XYZ", "name": "Xyzland"}],
+             B.OUTLINE_DOCUMENTS: [outline]}
     driver = RecordingDriver(answers(table))
     store = Neo4jGraphStore(driver)
     store.put_document(sample.document(), sample.facts())
@@ -229,6 +234,7 @@ def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
     store.vector_search([0.0] * 384, k=1, filters=ParagraphFilter(language="en"))
     store.text_search("A/RES/60/1", k=2)
     store.list_situations(), store.list_mechanisms(), store.get_actor("state/XYZ"), store.generation()
+    list(store.iter_document_outlines()), list(store.iter_paragraph_vectors())
     alias, other = store_with({})
     alias.trace("Soudan")  # no situation of that name: the country alias is tried
     sent_queries = {c.query for c in driver.calls + other.calls}
