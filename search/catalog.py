@@ -1,7 +1,7 @@
 """An in-memory table of every stored paragraph with what filters, facets and hits need.
 
 Built once per store state and rebuilt when the store's write generation changes: from
-``store.iter_document_outlines()`` where the store offers it (the Kùzu store reads the paragraph
+``store.iter_document_outlines()`` where the store offers it (both backends read the paragraph
 columns in bulk, a few queries per thousand documents), else from ``store.iter_documents()`` (the
 reading interface every backend offers). Holds no vectors; the lexical index and
 the exact vector matrix are built over it (``lexical.py``, ``dense.py``).
