@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, embedder:
     app.state.sessions = SessionStore(app.state.keys)
     _install_errors(app)
     _install_headers(app)
+    app.add_middleware(HeadAsGet)
     _include_routes(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _install_docs(app)
@@ -167,6 +168,28 @@ def _install_errors(app: FastAPI) -> None:
     async def any_error(request: Request, exc: Exception) -> Response:
         status, body = error_payload(exc)
         return _answer(request, status, body)
+
+
+class HeadAsGet:
+    """Answer ``HEAD`` on the web pages as ``GET`` without the body (link checkers and uptime
+    monitors send it; the routes declare ``GET`` only). The JSON API is left as declared."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD" or scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def _install_headers(app: FastAPI) -> None:

@@ -60,3 +60,12 @@ def test_situation_page(client: TestClient) -> None:
     assert situations, "the sample resolutions concern a situation"
     page = client.get(f"/situations/{situations[0]['id']}")
     assert page.status_code == 200 and "Timeline" in page.text and 'class="tl-bar"' in page.text
+
+
+def test_head_on_pages_answers_like_get_without_a_body(client: TestClient) -> None:
+    for path in ("/", "/?q=protection+of+civilians", "/documents", "/healthz"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"]
+    assert client.head("/documents/NO/SUCH/1").status_code == client.get("/documents/NO/SUCH/1").status_code == 404
+    assert client.head("/api/documents").status_code == 405  # the JSON API answers the methods it declares
