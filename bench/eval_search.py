@@ -228,7 +228,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=30, help="UPR reports to ingest")
     ap.add_argument("--backend", default="openvino", choices=("torch", "openvino", "onnx"))
-    ap.add_argument("--store", type=Path, default=None, help="store directory (default: a fresh temporary one)")
+    ap.add_argument("--store", type=Path, default=None, help="store directory (default: a fresh temporary one); files stored there by an earlier run are kept "
+                         "as they are, so after a change to the embedding rules use a fresh one or run `r2p reembed`")
     ap.add_argument("--split", action="store_true",
                     help="also tune the fusion on every other query and report on the rest")
     ap.add_argument("--json", action="store_true")
