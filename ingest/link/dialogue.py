@@ -105,11 +105,13 @@ def sentence_recommendations(sentence: str, reg: Registry, sur: str
     by = _subject(sentence, m.start(), reg)
     if not by or sur in by:
         return
-    rest = _THAT.sub("", sentence[m.end() :], count=1)
+    after = sentence[m.end() :]
+    rest = _THAT.sub("", after, count=1)
+    infinitive = bool(re.match(r"^\s*to\b", after))  # "recommended to (a) establish …"
     rest, named = _strip_addressee(rest, reg, sur)
     if rest is None:
         return
-    for item, addressed in _split(rest, reg, sur, named):
+    for item, addressed in _split(rest, reg, sur, named or infinitive):
         if item is None:
             return
         words = [w for w in item.split() if not w.endswith("ly")]
@@ -143,7 +145,7 @@ def _split(text: str, reg: Registry, sur: str, named: bool) -> Iterator[tuple[st
         if first or (markers and ord(m.group("letter")) - ord(markers[-1].group("letter")) == 1):
             markers.append(m)
     if not markers:
-        yield _clean(text), named
+        yield _clean(text), named or _gerund(text)
         return
     if text[: markers[0].start()].strip(" :;,"):
         yield None, False  # "recommended that measures (a) …": a lead-in shared by the items
@@ -152,11 +154,12 @@ def _split(text: str, reg: Registry, sur: str, named: bool) -> Iterator[tuple[st
     for m, stop in zip(markers, stops, strict=True):
         body, addressed = _strip_addressee(_LEAD_AND.sub("", text[m.end() : stop].strip()), reg, sur)
         if body is not None:
-            yield _clean(body), addressed or named or _verb_first(body)
+            yield _clean(body), addressed or named or _gerund(body)
 
 
-def _verb_first(text: str) -> bool:
-    return bool(re.match(r"^[a-z]+\b", text)) and not re.match(r"^(?:the|a|an|all|its|their|this|these)\b", text)
+def _gerund(text: str) -> bool:
+    """Whether an item opens with a verb in -ing ("taking necessary measures …"): its first word is then the verb."""
+    return bool(re.match(r"^[a-z]{3,}ing\b", text))
 
 
 def _clean(text: str) -> str:

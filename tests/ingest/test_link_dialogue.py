@@ -108,3 +108,13 @@ def test_listed_recommendations_are_not_read_twice(chad: tuple) -> None:
     assert all(r.by and r.to == ("state/TCD",) and "state/TCD" not in r.by for r in said)
     listed_texts = {" ".join(r.text.lower().split()) for r in listed}
     assert not any(" ".join(r.text.lower().split()) in listed_texts for r in said)
+
+
+def test_verb_only_where_the_item_opens_with_one() -> None:
+    passive = _read("Austria recommended that (a) any restrictions on the activities of civil society be lifted and "
+                    "safeguards implemented to prevent human rights defenders from being prosecuted for their peaceful "
+                    "activities", "state/UZB")
+    assert [(by, verb) for by, _, verb in passive] == [(("state/AUT",), None)]
+    infinitive = _read("Bangladesh recommended to (a) establish an NHRI in accordance with the Paris Principles",
+                       "state/CHL")
+    assert infinitive == [(("state/BGD",), "establish an NHRI in accordance with the Paris Principles", "establish")]
