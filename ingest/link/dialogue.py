@@ -4,7 +4,9 @@ Early reports (2008–2009) give some recommendations only in the summary of the
 "Italy recommended that Tonga abolish the death penalty", "Germany recommended that Chad (a)
 abolish …; (b) prevent …; and (c) reform …". Such a sentence is read only when the State(s)
 named right before "recommended" are its subject: at the start of the sentence, or after one
-opening clause ("Highlighting …, Mexico recommended (a) …"). The recommenders are those States,
+opening clause ("Highlighting …, Mexico recommended (a) …"), or as the subject of a first verb
+joined by "and" with nothing between that could be another subject ("Belgium requested
+information regarding … and recommended that Algeria …"). The recommenders are those States,
 the addressee the State under review. Not read: sentences whose recommender is named only in an
 earlier sentence ("It also recommended …", "The delegation recommended …"), other verbs
 ("welcomed", "noted", "encouraged"), the State under review speaking, and a clause addressed to
@@ -24,10 +26,13 @@ from .recommendations import themes_of
 from .registry import Registry
 
 _DIALOGUE = re.compile(r"interactive\s+dialogue", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)\]])\.\s+(?=[A-Z])")
 _RECOMMENDED = re.compile(r"\b(?:also\s+|further\s+|strongly\s+|therefore\s+)?recommended\b")
 _OPENER = re.compile(r"^(?:While|Although|Whilst|As|In|With|Given|Noting|Recalling|Referring|Taking|Welcoming|"
                      r"[A-Z][a-z]+ing)\b")
+_FIRST_VERB = re.compile(r"^[^,;:()]{2,80}?(?P<verb>\s(?:also\s+|further\s+|then\s+)?[a-z]{3,}ed)\b")
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:also\s+|further\s+)?$")
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|whether|if|where|when|while|as)\b|[;:]")
 _SUBJECT_JOINERS = re.compile(r"^(?:\s|,|and|the|The)*$")
 _THAT = re.compile(r"^\s*(?:that|to)?\s*:?\s*")
 _ADDRESSEE = re.compile(r"^(?:the\s+|its\s+)?(?:[A-Z][a-z]+\s+)?(?:Government|authorities|country|State)\b(?:\s+of\s+(?:the\s+)?"
@@ -36,6 +41,7 @@ _TO = re.compile(r"^\s*(?:to\b|should\b)?\s*:?\s*")
 _MARKER = re.compile(r"(?:^|(?<=[\s;:,]))\(?(?P<letter>[a-z])\)\s+")
 _LEAD_AND = re.compile(r"^(?:and|or)\s+|^that\s+")
 _TAIL = re.compile(r"[\s;,:.]*(?:\band|\bor)?[\s;,:.]*$")
+_QUESTION = re.compile(r"^(?:what|how|whether|if|which|why|when|who)\b")  # "asked, and recommended, what …"
 _WORD = re.compile(r"[a-z]{4,}")  # content words, compared by their first five letters
 _NEXT_CLAUSE = re.compile(r",?\s+and\s+(?:also\s+)?(?:recalled|noted|welcomed|asked|expressed|stated|said|requested|"
                          r"inquired|enquired|commended|hoped|added|mentioned|observed|underlined|stressed|"
@@ -92,6 +98,22 @@ def _subject(sentence: str, at: int, reg: Registry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(states))
 
 
+def _coordinated_subject(sentence: str, at: int, reg: Registry) -> tuple[str, ...]:
+    """The States opening the sentence when "recommended" is their second verb ("Belgium requested … and recommended").
+
+    Read only when nothing between the two verbs could be another subject: no named actor and no
+    subordinate clause ("that", "which", "whether" …).
+    """
+    m = _AND_BEFORE.search(sentence[:at])
+    first = _FIRST_VERB.match(sentence)
+    if not m or not first or m.start() < first.end():
+        return ()
+    between = sentence[first.end() : m.start()]
+    if _SUBORDINATE.search(between) or any(True for _ in reg.gazetteer.scan(between)):
+        return ()
+    return _subject(sentence, first.start("verb"), reg)
+
+
 def sentence_recommendations(sentence: str, reg: Registry, sur: str
                              ) -> Iterator[tuple[tuple[str, ...], str, str | None]]:
     """(recommenders, item text, verb) for the "<State> recommended …" clause of one sentence, if it has one.
@@ -102,7 +124,7 @@ def sentence_recommendations(sentence: str, reg: Registry, sur: str
     m = _RECOMMENDED.search(sentence)
     if not m:
         return
-    by = _subject(sentence, m.start(), reg)
+    by = _subject(sentence, m.start(), reg) or _coordinated_subject(sentence, m.start(), reg)
     if not by or sur in by:
         return
     after = sentence[m.end() :]
@@ -115,7 +137,7 @@ def sentence_recommendations(sentence: str, reg: Registry, sur: str
         if item is None:
             return
         words = [w for w in item.split() if not w.endswith("ly")]
-        if len(words) >= 2 and not _HELP.search(item):
+        if len(words) >= 2 and not _HELP.search(item) and not _QUESTION.match(item):
             yield by, item, (words[0] if addressed else None)
 
 

@@ -118,3 +118,23 @@ def test_verb_only_where_the_item_opens_with_one() -> None:
     infinitive = _read("Bangladesh recommended to (a) establish an NHRI in accordance with the Paris Principles",
                        "state/CHL")
     assert infinitive == [(("state/BGD",), "establish an NHRI in accordance with the Paris Principles", "establish")]
+
+
+def test_a_state_opening_the_sentence_with_a_first_verb_joined_by_and() -> None:
+    sentence = ("Belgium requested information regarding the motives behind these legislative and judicial measures "
+                "and recommended that Algeria respect freedom of religion and belief, revise the text of the 2006 "
+                "Ordinance, and suspend its application")
+    assert [(by, verb) for by, _, verb in _read(sentence, "state/DZA")] == [(("state/BEL",), "respect")]
+
+
+@pytest.mark.parametrize(("sentence", "sur"), [
+    # another State named between the first verb and "recommended": it could be the subject
+    (("Slovenia requested information on how Ecuador integrated the gender perspective into the preparation of "
+      "their report and recommended that Ecuador continue to include a gender perspective also in the follow-up "
+      "process to UPR"), "state/ECU"),
+    # a question, not a recommendation
+    (("Slovenia asked, and recommended, what obstacles there were to the ratification of this important "
+      "international instrument, and if the Czech Republic intended to ratify it in the near future"), "state/CZE"),
+])
+def test_coordinated_verbs_not_read(sentence: str, sur: str) -> None:
+    assert _read(sentence, sur) == []
