@@ -23,6 +23,7 @@ from ontology.model import (
     Situation,
 )
 
+from .dialogue import dialogue_recommendations
 from .gazetteer import Hit, Tokens
 from .mechanisms import (
     COUNTRY_MANDATE,
@@ -210,6 +211,8 @@ def _recommendations(document: ParsedDocument, reg: Registry, codes: list[tuple[
         sur = next((f"state/{c}" for c, _ in codes if len(c) == 3), None)
         unlisted = any(is_named(c) for c, _ in codes)
         recs, warnings = upr_recommendations(document, reg, sur, unlisted=unlisted)
+        if sur:
+            recs += dialogue_recommendations(document, reg, sur, recs)
         recs = [replace(r, situations=concerned) for r in recs]
         if recs and not sur and unlisted:
             warnings.append("State under review not in the controlled list: UPR recommendations have no addressee")
