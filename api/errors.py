@@ -12,6 +12,8 @@ import logging
 import sys
 from typing import Any
 
+from pydantic import ValidationError
+
 from ontology.errors import R2PError
 
 log = logging.getLogger("r2p.api")
@@ -121,14 +123,14 @@ def cli_error(exc: BaseException) -> int:
     if isinstance(exc, R2PError):
         print(f"r2p: error: {exc.message}", file=sys.stderr)
         return 2
-    if type(exc).__name__ == "ValidationError" and hasattr(exc, "errors"):  # pydantic: a bad setting
+    if isinstance(exc, ValidationError):  # a bad setting
         print(f"r2p: error: {settings_problem(exc)}", file=sys.stderr)
         return 2
     print(f"r2p: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
     return 1
 
 
-def settings_problem(exc: Any) -> str:
+def settings_problem(exc: ValidationError) -> str:
     """A settings validation error as one line: each bad setting by its environment variable, and why."""
     parts = []
     for err in exc.errors():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.store import GraphStore
+from graph.store import GraphStore, put_batch
 from ingest.link import link
 from ingest.pipeline import file_sha256, parse
 from ontology.errors import R2PError
@@ -104,7 +104,7 @@ def ingest_paths(
     started = time.perf_counter()
     report = IngestReport()
     pending: list[tuple[Path, Any]] = []
-    bulk = getattr(store, "put_documents", None) if batch_size > 1 else None
+    batched = batch_size > 1 and hasattr(store, "put_documents")
     for path in collect_paths(paths):
         report.files += 1
         try:
@@ -117,36 +117,22 @@ def ingest_paths(
             _tell(progress, path, status)
             continue
         pending.append((path, item))
-        if bulk is None or len(pending) >= batch_size:
-            _flush(pending, store, bulk, report, progress)
-    _flush(pending, store, bulk, report, progress)
+        if not batched or len(pending) >= batch_size:
+            _flush(pending, store, report, progress)
+    _flush(pending, store, report, progress)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _flush(pending: list[tuple[Path, Any]], store: GraphStore, bulk: Any, report: IngestReport,
+def _flush(pending: list[tuple[Path, Any]], store: GraphStore, report: IngestReport,
            progress: Progress | None) -> None:
-    if not pending:
-        return
-    if bulk is not None and len(pending) > 1:
-        try:
-            results = bulk([item for _, item in pending])
-        except Exception:  # noqa: BLE001 - retried one by one below
-            results = None  # retried one by one below, so the failing document is named
-        if results is not None:
-            for (path, _), result in zip(pending, results):
-                _count(report, result.status, result)
-                _tell(progress, path, result.status)
-            pending.clear()
-            return
-    for path, (document, facts, vectors, source, keys) in pending:
-        try:
-            result = store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
-        except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
-            _fail(report, path, exc, progress)
-            continue
-        _count(report, result.status, result)
-        _tell(progress, path, result.status)
+    results = put_batch(store, [item for _, item in pending])
+    for (path, _), result in zip(pending, results, strict=True):
+        if isinstance(result, Exception):
+            _fail(report, path, result, progress)
+        else:
+            _count(report, result.status, result)
+            _tell(progress, path, result.status)
     pending.clear()
 
 

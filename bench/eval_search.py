@@ -134,20 +134,17 @@ def metrics(ranked: list[int], relevant: set[int], k: int = 10) -> dict[str, flo
 def ingest(store, embedder, pdfs: list[Path]) -> dict[str, str]:
     """Parse, link, embed and store each PDF (a file already stored, as in ``--store`` DIR of an earlier
     run, is kept as it is); answer symbol -> State under review."""
-    from ingest.link import link
-    from ingest.pipeline import file_sha256, parse
+    from api.pipeline import prepare
     from search.indexing import embed_document
 
     doc_state = {}
     for pdf in pdfs:
-        known = store.find_by_sha256(file_sha256(pdf))
-        if known is not None:
-            doc_state[known] = state_of(pdf)
+        status, item = prepare(pdf, store, embed=lambda doc, st: embed_document(doc, st, embedder))
+        if status == "unchanged":
+            doc_state[item] = state_of(pdf)
             continue
-        doc = parse(pdf)
-        facts = link(doc)
-        vectors, keys = embed_document(doc, store, embedder)
-        store.put_document(doc, facts, embeddings=vectors, source_path=str(pdf), embedding_keys=keys)
+        doc, facts, vectors, source, keys = item
+        store.put_document(doc, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
         doc_state[doc.symbol] = state_of(pdf)
     return doc_state
 

@@ -291,6 +291,28 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
+def put_batch(store: GraphStore, items: Sequence[tuple]) -> list[PutResult | Exception]:
+    """Put ``(document, facts, embeddings, source_path, embedding_keys)`` items in one transaction where
+    the store offers ``put_documents``; a batch it refuses is put again one document at a time, so that
+    each failure is its own. Answers, per item, its :class:`PutResult` or the exception that refused it."""
+    bulk = getattr(store, "put_documents", None)
+    if bulk is not None and len(items) > 1:
+        try:
+            batch: list[PutResult] | None = list(bulk(items))
+        except Exception:  # noqa: BLE001 - put again one by one below, so the failing document is named
+            batch = None
+        if batch is not None:
+            return list(batch)
+    out: list[PutResult | Exception] = []
+    for document, facts, embeddings, source_path, keys in items:
+        try:
+            out.append(store.put_document(document, facts, embeddings=embeddings, source_path=source_path,
+                                          embedding_keys=keys))
+        except Exception as exc:  # noqa: BLE001 - answered to the caller, the others go on
+            out.append(exc)
+    return out
+
+
 __all__ = [
     "TRACE_EVIDENCE_LIMIT",
     "CitationLink",
@@ -307,6 +329,7 @@ __all__ = [
     "StoredDocument",
     "TraceResult",
     "paragraph_uid",
+    "put_batch",
     "text_hash",
     "vector_keys",
 ]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.store import GraphStore
+from graph.store import GraphStore, put_batch
 from ontology.errors import R2PError
 from search.catalog import invalidate
 from search.embed import Embedder
@@ -86,7 +86,7 @@ def reembed(store: GraphStore, embedder: Embedder, *, progress: Progress | None 
     started = time.perf_counter()
     report = ReembedReport()
     pending: list[_Pending] = []
-    bulk = getattr(store, "put_documents", None) if batch_size > 1 else None
+    batched = batch_size > 1 and hasattr(store, "put_documents")
     for symbol in list(stored_symbols(store)):
         report.documents += 1
         try:
@@ -99,24 +99,13 @@ def reembed(store: GraphStore, embedder: Embedder, *, progress: Progress | None 
             _tell(progress, symbol, "current")
             continue
         pending.append(ready)
-        if bulk is None or len(pending) >= batch_size:
-            _flush(store, bulk, pending, report, progress)
-    _flush(store, bulk, pending, report, progress)
+        if not batched or len(pending) >= batch_size:
+            _flush(store, pending, report, progress)
+    _flush(store, pending, report, progress)
     if report.reembedded:
         invalidate(store)  # searches in this process see the new vectors at once
     report.seconds = time.perf_counter() - started
     return report
-
-
-def reembed_document(store: GraphStore, embedder: Embedder, symbol: str, report: ReembedReport) -> str:
-    """Re-embed one stored document: "embedded" when it was written again, "current" when not."""
-    ready = _prepare(store, embedder, symbol)
-    if ready is None:
-        report.current += 1
-        return "current"
-    doc, facts, vectors, source, keys = ready.item
-    result = store.put_document(doc, facts, embeddings=vectors, embedding_keys=keys, source_path=source)
-    return _record(report, ready, result.status)
 
 
 def _prepare(store: GraphStore, embedder: Embedder, symbol: str) -> _Pending | None:
@@ -129,28 +118,13 @@ def _prepare(store: GraphStore, embedder: Embedder, symbol: str) -> _Pending | N
     return _Pending(symbol, (stored.document, stored.facts, vectors, stored.source_path, keys), stats)
 
 
-def _flush(store: GraphStore, bulk: Any, pending: list[_Pending], report: ReembedReport,
-           progress: Progress | None) -> None:
-    if not pending:
-        return
-    results = None
-    if bulk is not None and len(pending) > 1:
-        try:
-            results = [r.status for r in bulk([p.item for p in pending])]
-        except Exception:  # noqa: BLE001 - written again one by one below, so the failing one is named
-            results = None
-    for i, ready in enumerate(pending):
-        if results is not None:
-            status = results[i]
+def _flush(store: GraphStore, pending: list[_Pending], report: ReembedReport, progress: Progress | None) -> None:
+    results = put_batch(store, [p.item for p in pending])
+    for ready, result in zip(pending, results, strict=True):
+        if isinstance(result, Exception):
+            _failed(report, ready.symbol, result, progress)
         else:
-            doc, facts, vectors, source, keys = ready.item
-            try:
-                status = store.put_document(doc, facts, embeddings=vectors, embedding_keys=keys,
-                                            source_path=source).status
-            except Exception as exc:  # noqa: BLE001 - named; the document stays as stored
-                _failed(report, ready.symbol, exc, progress)
-                continue
-        _tell(progress, ready.symbol, _record(report, ready, status))
+            _tell(progress, ready.symbol, _record(report, ready, result.status))
     pending.clear()
 
 
@@ -180,4 +154,4 @@ def _reason(symbol: str, exc: BaseException) -> str:
     return message if message.startswith(symbol) else f"{symbol}: {message}"
 
 
-__all__ = ["ReembedFailure", "ReembedReport", "reembed", "reembed_document", "stored_symbols"]
+__all__ = ["ReembedFailure", "ReembedReport", "reembed", "stored_symbols"]

@@ -37,6 +37,7 @@ _SUBJECT_JOINERS = re.compile(r"^(?:\s|,|and|the|The)*$")
 _THAT = re.compile(r"^\s*(?:that|to)?\s*:?\s*")
 _ADDRESSEE = re.compile(r"^(?:the\s+|its\s+)?(?:[A-Z][a-z]+\s+)?(?:Government|authorities|country|State)\b(?:\s+of\s+(?:the\s+)?"
                         r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?|^it\b")
+_ARTICLE = re.compile(r"^(?:the\s+)?")
 _TO = re.compile(r"^\s*(?:to\b|should\b)?\s*:?\s*")
 _MARKER = re.compile(r"(?:^|(?<=[\s;:,]))\(?(?P<letter>[a-z])\)\s+")
 _LEAD_AND = re.compile(r"^(?:and|or)\s+|^that\s+")
@@ -130,10 +131,10 @@ def sentence_recommendations(sentence: str, reg: Registry, sur: str
     after = sentence[m.end() :]
     rest = _THAT.sub("", after, count=1)
     infinitive = bool(re.match(r"^\s*to\b", after))  # "recommended to (a) establish …"
-    rest, named = _strip_addressee(rest, reg, sur)
-    if rest is None:
+    stripped, named = _strip_addressee(rest, reg, sur)
+    if stripped is None:
         return
-    for item, addressed in _split(rest, reg, sur, named or infinitive):
+    for item, addressed in _split(stripped, reg, sur, named or infinitive):
         if item is None:
             return
         words = [w for w in item.split() if not w.endswith("ly")]
@@ -147,7 +148,8 @@ def _strip_addressee(text: str, reg: Registry, sur: str) -> tuple[str | None, bo
     ``None`` when the clause opens with another State: it is not addressed to the State under review.
     """
     hits = list(reg.gazetteer.scan(text[:80]))
-    lead = re.match(r"^(?:the\s+)?", text).end()
+    article = _ARTICLE.match(text)  # always matches, perhaps empty
+    lead = article.end() if article else 0
     if hits and hits[0].start <= lead:
         if _states([hits[0]]) != [sur]:
             return None, False
