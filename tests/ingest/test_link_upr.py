@@ -8,41 +8,21 @@ asserts the recommending States exactly and the texts for all but those rewritte
 
 from __future__ import annotations
 
-import csv
-import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from bench.link_upr import norm, state_id, table_rows
 from ingest.link import link
-from ingest.link.registry import registry
 from ingest.pipeline import parse
 from ontology.model import DocumentFacts, Recommendation
-
-# UPR Info's spellings that are not UN names or common forms.
-_CSV_NAMES = {"Macedonia FYR": "North Macedonia", "DPR Korea": "Democratic People's Republic of Korea",
-              "Republic of Congo": "Congo", "Democratic Republic of Congo": "Democratic Republic of the Congo"}
-
-
-def _state_id(name: str) -> str:
-    name = re.sub(r"^St ", "Saint ", _CSV_NAMES.get(name, name).replace("&", "and"))
-    ids = registry().gazetteer.lookup(name)
-    assert len(ids) == 1, name
-    return ids[0]
-
-
-def _norm(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", ascii_text.lower())
 
 
 @lru_cache(maxsize=1)
 def _rows(corpus: Path) -> tuple[dict[str, str], ...]:
-    with (corpus / "upr-cycle1" / "recommendations-sessions-1-12.csv").open(encoding="utf-8") as handle:
-        return tuple(r for r in csv.DictReader(handle) if r["Response"] != "Voluntary Pledge")
+    return tuple(table_rows(corpus))
 
 
 @lru_cache(maxsize=8)
@@ -62,16 +42,16 @@ def _check(corpus: Path, name: str, iso3: str) -> tuple[int, list[dict[str, str]
     """(rows whose text and recommender match, rows not found by text, facts)."""
     facts = _facts(corpus, name)
     sur = f"state/{iso3}"
-    rows = [r for r in _rows(corpus) if _state_id(r["To"]) == sur]
+    rows = [r for r in _rows(corpus) if state_id(r["To"]) == sur]
     assert rows
     matched, missing = 0, []
     for row in rows:
-        key = _norm(row["Text"])[:60]
-        found = [r for r in facts.recommendations if key in _norm(r.text)]
+        key = norm(row["Text"])[:60]
+        found = [r for r in facts.recommendations if key in norm(r.text)]
         if not found:
             missing.append(row)
             continue
-        assert any(_state_id(row["From"]) in r.by and r.to == (sur,) for r in found), row
+        assert any(state_id(row["From"]) in r.by and r.to == (sur,) for r in found), row
         matched += 1
     return matched, missing, facts
 
@@ -91,10 +71,10 @@ def test_every_recommendation_with_its_recommenders_and_addressee(corpus: Path, 
 @pytest.mark.parametrize(("name", "iso3"), [("belize2009", "BLZ"), ("slovenia2010", "SVN")])
 def test_compound_recommendations_keep_every_recommender(corpus: Path, name: str, iso3: str) -> None:
     matched, _, facts = _check(corpus, name, iso3)
-    rows = [r for r in _rows(corpus) if _state_id(r["To"]) == f"state/{iso3}"]
+    rows = [r for r in _rows(corpus) if state_id(r["To"]) == f"state/{iso3}"]
     assert matched >= 0.9 * len(rows)
     # the recommending States are exactly the table's; no item is left without recommender or addressee
-    assert {s for r in facts.recommendations for s in r.by} == {_state_id(r["From"]) for r in rows}
+    assert {s for r in facts.recommendations for s in r.by} == {state_id(r["From"]) for r in rows}
     assert all(r.by and r.to == (f"state/{iso3}",) for r in facts.recommendations)
     assert not facts.warnings
 
