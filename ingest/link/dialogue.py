@@ -7,11 +7,17 @@ named right before "recommended" are its subject: at the start of the sentence, 
 opening clause ("Highlighting …, Mexico recommended (a) …"), or as the subject of a first verb
 joined by "and" with nothing between that could be another subject ("Belgium requested
 information regarding … and recommended that Algeria …"). The recommenders are those States,
-the addressee the State under review. Not read: sentences whose recommender is named only in an
-earlier sentence ("It also recommended …", "The delegation recommended …"), other verbs
+the addressee the State under review.
+
+"It recommended …" is read too when "It" can only be the State that spoke before in the same
+paragraph (:func:`_speaker`): one State was the subject of an earlier sentence ("The Netherlands
+noted …. It welcomed …. It recommended that China (a) …"), and no sentence since named another
+actor or a body that could speak ("the Committee", "the Special Rapporteur").
+
+Not read: "The delegation recommended …", "It recommended" with no such State, other verbs
 ("welcomed", "noted", "encouraged"), the State under review speaking, and a clause addressed to
 another State. An item that repeats a recommendation the report lists with the same State is
-not read twice.
+not read twice (the list's recommender names in brackets are not counted as content).
 """
 
 from __future__ import annotations
@@ -37,6 +43,13 @@ _SUBJECT_JOINERS = re.compile(r"^(?:\s|,|and|the|The)*$")
 _THAT = re.compile(r"^\s*(?:that|to)?\s*:?\s*")
 _ADDRESSEE = re.compile(r"^(?:the\s+|its\s+)?(?:[A-Z][a-z]+\s+)?(?:Government|authorities|country|State)\b(?:\s+of\s+(?:the\s+)?"
                         r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?|^it\b")
+_PRONOUN = re.compile(r"^\s*(?:(?P<opener>[A-Z][^;:()]{0,200}?),\s+)?[Ii]t\s")  # "It …", "Noting …, it …"
+_AFTER_SUBJECT = re.compile(r"^(?:,|\s+(?!and\b|or\b)[a-z])")  # a State followed by a verb or a comma
+_DISCOURSE = re.compile(r"^(?:Furthermore|Moreover|Finally|Lastly|Additionally|Also|However|In\s+addition|"
+                        r"In\s+conclusion|In\s+particular|In\s+this\s+(?:connection|regard|context)|On\s+the\s+issue\b)")
+_BODY = re.compile(r"\b(?:Committee|Rapporteur|Commission|Council|Office|Expert|Representative|Working\s+Group|"
+                   r"High\s+Commissioner|Secretary-General|Ombudsman|Institution|NGOs?|organi[sz]ations?|"
+                   r"mechanisms?|treaty\s+bod(?:y|ies)|procedures?|UNICEF|UNHCR|OHCHR|UNDP|ILO|WHO|UNESCO)\b")
 _ARTICLE = re.compile(r"^(?:the\s+)?")
 _TO = re.compile(r"^\s*(?:to\b|should\b)?\s*:?\s*")
 _MARKER = re.compile(r"(?:^|(?<=[\s;:,]))\(?(?P<letter>[a-z])\)\s+")
@@ -44,10 +57,11 @@ _LEAD_AND = re.compile(r"^(?:and|or)\s+|^that\s+")
 _TAIL = re.compile(r"[\s;,:.]*(?:\band|\bor)?[\s;,:.]*$")
 _QUESTION = re.compile(r"^(?:what|how|whether|if|which|why|when|who)\b")  # "asked, and recommended, what …"
 _WORD = re.compile(r"[a-z]{4,}")  # content words, compared by their first five letters
-_NEXT_CLAUSE = re.compile(r",?\s+and\s+(?:also\s+)?(?:recalled|noted|welcomed|asked|expressed|stated|said|requested|"
+_NEXT_CLAUSE = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:also\s+)?(?:recalled|noted|welcomed|asked|expressed|stated|said|requested|"
                          r"inquired|enquired|commended|hoped|added|mentioned|observed|underlined|stressed|"
                          r"emphasi[sz]ed|praised|appreciated|acknowledged|wished|looked|queried|congratulated|encouraged|"
-                         r"invited|urged|called)\b")
+                         r"invited|urged|called)\b(?!\s+by\b)")
+_RECOMMENDERS = re.compile(r"\s*\([^()]*\)[\s.]*$")  # "… (Canada, United Kingdom)": names, not content
 _HELP = re.compile(r"^(?:the\s+)?(?:(?:technical|financial|international)\s+)?(?:assistance|support|aid)\b|"
                    r"\binternational\s+community\b")
 
@@ -61,11 +75,59 @@ def dialogue_recommendations(document: ParsedDocument, reg: Registry, sur: str, 
     """
     recs: list[Recommendation] = []
     for p in _dialogue(document):
-        for sentence in _SENTENCE_END.split(p.text):
-            for by, text, verb in sentence_recommendations(sentence, reg, sur):
-                if not _repeats(text, by, listed):
-                    recs.append(Recommendation(p.index, text, by, (sur,), verb, None, themes_of(text)))
+        for by, text, verb in paragraph_recommendations(p.text, reg, sur):
+            if not _repeats(text, by, listed):
+                recs.append(Recommendation(p.index, text, by, (sur,), verb, None, themes_of(text)))
     return recs
+
+
+def paragraph_recommendations(text: str, reg: Registry, sur: str) -> Iterator[tuple[tuple[str, ...], str, str | None]]:
+    """(recommenders, item text, verb) of every recommendation in one dialogue paragraph, sentence by
+    sentence; "It recommended" is read when the speaker "It" stands for is known (:func:`_speaker`)."""
+    speaker: tuple[str, ...] = ()
+    for sentence in _SENTENCE_END.split(text):
+        yield from sentence_recommendations(sentence, reg, sur, speaker)
+        speaker = _speaker(sentence, reg, speaker, sur)
+
+
+def _speaker(sentence: str, reg: Registry, before: tuple[str, ...], sur: str) -> tuple[str, ...]:
+    """The one State "It" stands for in the sentence after ``sentence`` (``before``: the one it stood for so far).
+
+    - A sentence whose subject is one named State ("Turkey, while noting …, welcomed", "Noting …,
+      Bahrain asked", "Switzerland has followed") makes that State the speaker.
+    - A sentence whose subject is "it" keeps the speaker, unless an opening clause names another actor.
+    - Any other sentence keeps the speaker only when it names no actor but the speaker and the State
+      under review, and no body that could speak ("the Committee", "the Special Rapporteur"):
+      "It" could otherwise stand for what it names.
+    """
+    hits = list(reg.gazetteer.scan(sentence))
+    subject = _named_subject(sentence, hits)
+    if subject:
+        return subject
+    known = set(before) | {sur, sur.replace("state/", "sit/")}
+    pronoun = _PRONOUN.match(sentence)
+    if pronoun:
+        named = [h for h in hits if h.end <= pronoun.end()]
+        return before if all(set(h.ids) <= known for h in named) else ()
+    if any(not set(h.ids) <= known for h in hits) or _BODY.search(sentence):
+        return ()
+    return before
+
+
+def _named_subject(sentence: str, hits: list[Hit]) -> tuple[str, ...]:
+    """The one State that is the subject of ``sentence``: named first (after "The" at most), or right
+    after an opening clause and its comma, and followed by a verb or a comma (not by another name)."""
+    for n, hit in enumerate(hits):
+        lead = sentence[: hit.start].strip()
+        opening = lead in ("", "The") or (lead.endswith(",") and bool(_OPENER.match(sentence)) or
+                                          lead.endswith(",") and _DISCOURSE.match(sentence) is not None)
+        if not opening:
+            continue
+        after = sentence[hit.end :]
+        listed = n + 1 < len(hits) and hits[n + 1].start - hit.end <= 6  # "Mexico, Brazil and …", "Mexico and Chile"
+        states = _states([hit])
+        return tuple(states) if len(states) == 1 and not listed and _AFTER_SUBJECT.match(after) else ()
+    return ()
 
 
 def _dialogue(document: ParsedDocument) -> Iterator[Paragraph]:
@@ -78,9 +140,17 @@ def _states(hits: list[Hit]) -> list[str]:
     return [h.ids[0] for h in hits if len(h.ids) == 1 and h.ids[0].startswith("state/")]
 
 
-def _subject(sentence: str, at: int, reg: Registry) -> tuple[str, ...]:
-    """The States that are the subject of the verb at offset ``at`` (empty if the subject is anything else)."""
+def _subject(sentence: str, at: int, reg: Registry, speaker: tuple[str, ...] = (), sur: str = "") -> tuple[str, ...]:
+    """The States that are the subject of the verb at offset ``at`` (empty if the subject is anything else).
+
+    A subject "it" opening the sentence, or after an opening clause naming no actor but ``speaker``
+    and the State under review ``sur``, stands for ``speaker``.
+    """
     head = sentence[:at]
+    pronoun = _PRONOUN.match(head)
+    if pronoun and not head[pronoun.end() :].strip():
+        known = set(speaker) | {sur, sur.replace("state/", "sit/")}
+        return speaker if all(set(h.ids) <= known for h in reg.gazetteer.scan(pronoun.group("opener") or "")) else ()
     hits = list(reg.gazetteer.scan(head))
     chain: list[Hit] = []
     end = len(head)
@@ -99,7 +169,8 @@ def _subject(sentence: str, at: int, reg: Registry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(states))
 
 
-def _coordinated_subject(sentence: str, at: int, reg: Registry) -> tuple[str, ...]:
+def _coordinated_subject(sentence: str, at: int, reg: Registry, speaker: tuple[str, ...] = (), sur: str = ""
+                         ) -> tuple[str, ...]:
     """The States opening the sentence when "recommended" is their second verb ("Belgium requested … and recommended").
 
     Read only when nothing between the two verbs could be another subject: no named actor and no
@@ -112,10 +183,10 @@ def _coordinated_subject(sentence: str, at: int, reg: Registry) -> tuple[str, ..
     between = sentence[first.end() : m.start()]
     if _SUBORDINATE.search(between) or any(True for _ in reg.gazetteer.scan(between)):
         return ()
-    return _subject(sentence, first.start("verb"), reg)
+    return _subject(sentence, first.start("verb"), reg, speaker, sur)
 
 
-def sentence_recommendations(sentence: str, reg: Registry, sur: str
+def sentence_recommendations(sentence: str, reg: Registry, sur: str, speaker: tuple[str, ...] = ()
                              ) -> Iterator[tuple[tuple[str, ...], str, str | None]]:
     """(recommenders, item text, verb) for the "<State> recommended …" clause of one sentence, if it has one.
 
@@ -125,7 +196,7 @@ def sentence_recommendations(sentence: str, reg: Registry, sur: str
     m = _RECOMMENDED.search(sentence)
     if not m:
         return
-    by = _subject(sentence, m.start(), reg) or _coordinated_subject(sentence, m.start(), reg)
+    by = _subject(sentence, m.start(), reg, speaker, sur) or _coordinated_subject(sentence, m.start(), reg, speaker, sur)
     if not by or sur in by:
         return
     after = sentence[m.end() :]
@@ -202,7 +273,7 @@ def _repeats(text: str, by: tuple[str, ...], listed: list[Recommendation]) -> bo
     words = _content(text)
     for rec in listed:
         if set(by) & set(rec.by):
-            other = _content(rec.text)
+            other = _content(_RECOMMENDERS.sub("", rec.text))
             if words and len(words & other) >= 0.5 * min(len(words), len(other) or 1):
                 return True
     return False

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.link import link
-from ingest.link.dialogue import sentence_recommendations
+from ingest.link.dialogue import paragraph_recommendations, sentence_recommendations
 from ingest.link.registry import registry
 from ingest.pipeline import parse
 
@@ -54,7 +54,7 @@ def test_the_item_ends_where_another_statement_starts() -> None:
     (("Mexico welcomed the creation of national institutions for the promotion and defence of human rights, "
      "particularly for the most vulnerable: women, children and the elderly"), "state/BFA"),
     ("Egypt noted the emphasis given to successful integration of migrants", "state/DEU"),
-    # the recommender is named only in an earlier sentence
+    # "It" with no speaker given (a sentence read alone, outside its paragraph)
     (("It also recommended that it sign and ratify the International Convention on the Protection of All Persons "
      "from Enforced Disappearance"), "state/PHL"),
     ("The delegation recommended coming to a more streamlined, transparent registration process, and visa issuing",
@@ -138,3 +138,65 @@ def test_a_state_opening_the_sentence_with_a_first_verb_joined_by_and() -> None:
 ])
 def test_coordinated_verbs_not_read(sentence: str, sur: str) -> None:
     assert _read(sentence, sur) == []
+
+
+def _paragraph(text: str, sur: str) -> list[tuple[tuple[str, ...], str, str | None]]:
+    return list(paragraph_recommendations(text, registry(), sur))
+
+
+NETHERLANDS = ("The Netherlands noted the Chinese position on the protection of ethnic minority rights. It welcomed "
+               "progress made in human rights. It recommended that China: (a) continue to advance the rule of law and "
+               "to deepen the reform of the judicial system; (b) ratify the ICCPR as soon as possible and bring its "
+               "legislation into line with its provisions; and (c) extend a standing invitation to all United Nations "
+               "special rapporteurs. It said it looked forward to the publication of the Human Rights Action Plan.")
+
+
+def test_it_stands_for_the_state_that_spoke_before() -> None:
+    items = _paragraph(NETHERLANDS, "state/CHN")
+    assert [(by, verb) for by, _, verb in items] == [(("state/NLD",), "continue"), (("state/NLD",), "ratify"),
+                                                     (("state/NLD",), "extend")]
+    assert items[1][1] == "ratify the ICCPR as soon as possible and bring its legislation into line with its provisions"
+
+
+@pytest.mark.parametrize(("paragraph", "sur", "by"), [
+    # the State named after an opening clause, then "it" after an opening clause
+    (("Noting Malta’s position as a transit point on migration routes, Mexico asked about cooperative mechanisms "
+      "established with international organizations. In this regard, it recommended that Malta strengthen its "
+      "cooperation with OHCHR"), "state/MLT", "state/MEX"),
+    # a sentence about something else in between, naming no actor, keeps the speaker
+    (("Canada noted positive steps taken by Indonesia. Despite a number of programmes, the problem persisted. It "
+      "recommended that Indonesia provide additional human rights training to security forces"), "state/IDN",
+     "state/CAN"),
+])
+def test_it_after_other_sentences(paragraph: str, sur: str, by: str) -> None:
+    assert [b for b, _, _ in _paragraph(paragraph, sur)] == [(by,)]
+
+
+@pytest.mark.parametrize(("paragraph", "sur"), [
+    # no State spoke first
+    ("The delegation noted the concerns raised. It recommended that Chad ratify the Convention", "state/TCD"),
+    # a body that could be "It" is named in between
+    (("Mexico welcomed the report. The Committee on the Rights of the Child expressed concern about child labour. It "
+      "recommended that Chad adopt a law on the minimum age of employment"), "state/TCD"),
+    # two States spoke: "It" is neither
+    ("Mexico and Brazil welcomed the report. It recommended that Chad ratify the Convention", "state/TCD"),
+    # the opening clause names another State
+    ("Mexico welcomed the report. Like Brazil, it recommended that Chad ratify the Convention", "state/TCD"),
+    # the State under review spoke
+    ("Chad thanked the delegations. It recommended that Chad be given technical assistance", "state/TCD"),
+])
+def test_it_not_read_when_it_could_stand_for_another(paragraph: str, sur: str) -> None:
+    assert _paragraph(paragraph, sur) == []
+
+
+def test_it_recommended_in_a_whole_report(corpus: Path) -> None:
+    document = parse(corpus / "upr-cycle1" / "pdfs" / "china2009.pdf")
+    facts = link(document)
+    netherlands = [r for r in facts.recommendations if r.by == ("state/NLD",)
+                   and "interactive dialogue" in (document.paragraphs[r.paragraph_index].section or "").lower()]
+    # (a) repeats the report's list ("Continue to advance the rule of law … (Netherlands)"): read there only
+    assert [r.text.split()[0] for r in netherlands] == ["ratify", "extend"]
+    assert any(r.by == ("state/NLD",) and r.text.startswith("Continue to advance the rule of law")
+               for r in facts.recommendations)
+    paragraph = document.paragraphs[netherlands[0].paragraph_index]
+    assert paragraph.text.startswith("The Netherlands") and all(r.to == ("state/CHN",) for r in netherlands)
