@@ -21,6 +21,7 @@ app.add_typer(keys_app, name="keys")
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="Store directory (default: R2P_STORE).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV (one row per paragraph, for a spreadsheet).")]
 
 
 def _run(module: str, **kwargs: Any) -> None:
@@ -134,12 +135,13 @@ def search(
     limit: Annotated[int, typer.Option("--limit")] = 10,
     store: StoreOpt = None,
     json_: JsonOpt = False,
+    csv_: CsvOpt = False,
 ) -> None:
     """Hybrid semantic + keyword search down to the paragraph."""
     _run(
         "search", query=query, kind=kind, to=to, by=by, situation=situation, mechanism=mechanism,
         body=body, doc_kind=doc_kind, year_from=year_from, year_to=year_to, language=language,
-        mode=mode, limit=limit, store=store, as_json=json_,
+        mode=mode, limit=limit, store=store, as_json=json_, as_csv=csv_,
     )
 
 
@@ -150,9 +152,10 @@ def similar(
     limit: Annotated[int, typer.Option("--limit")] = 10,
     store: StoreOpt = None,
     json_: JsonOpt = False,
+    csv_: CsvOpt = False,
 ) -> None:
     """Paragraphs like the given one across documents and years (the precedent chain)."""
-    _run("similar", symbol=symbol, paragraph=paragraph, limit=limit, store=store, as_json=json_)
+    _run("similar", symbol=symbol, paragraph=paragraph, limit=limit, store=store, as_json=json_, as_csv=csv_)
 
 
 @app.command()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from api.settings import Settings
 from graph.store import ParagraphFilter
+from search.errors import SearchError
+from search.hits import write_csv
 
 
 def open_read_store(settings: Settings) -> Any:
@@ -26,10 +29,21 @@ def embedder_for(settings: Settings, mode: str) -> Any:
     return load_embedder(e.model, e.backend, e.batch_size)
 
 
-def print_result(result: Any, *, as_json: bool) -> None:
-    """Hits as JSON (a list) or as readable lines."""
+def check_output(as_json: bool, as_csv: bool) -> None:
+    """Refuse two output formats at once, before any work is done."""
+    if as_json and as_csv:
+        raise SearchError("give --json or --csv, not both")
+
+
+def print_result(result: Any, *, as_json: bool, as_csv: bool = False) -> None:
+    """Hits as JSON (a list), as CSV (``search.hits.write_csv``) or as readable lines."""
     if as_json:
         print(json.dumps([h.to_json() for h in result.hits], ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        write_csv(result.hits, sys.stdout)
+        if result.note:
+            print(f"r2p: {result.note}", file=sys.stderr)
         return
     if result.note:
         print(result.note)
@@ -47,10 +61,11 @@ def run(settings: Settings, *, query: str, kind: str | None = None, to: str | No
         by: str | None = None, situation: str | None = None, mechanism: str | None = None,
         body: str | None = None, doc_kind: str | None = None, year_from: int | None = None,
         year_to: int | None = None, language: str | None = None, mode: str = "hybrid", limit: int = 10,
-        as_json: bool = False) -> int:
+        as_json: bool = False, as_csv: bool = False) -> int:
     """Search the store and print the hits."""
     from search.hybrid import search
 
+    check_output(as_json, as_csv)
     filters = ParagraphFilter(
         paragraph_kind=None if kind in (None, "", "any") else kind, document_kind=doc_kind, organ=body,
         year_from=year_from, year_to=year_to, situation=situation, mechanism=mechanism, by=by, to=to,
@@ -61,5 +76,5 @@ def run(settings: Settings, *, query: str, kind: str | None = None, to: str | No
         result = search(store, embedder_for(settings, mode), query, mode=mode, filters=filters, limit=limit)
     finally:
         store.close()
-    print_result(result, as_json=as_json)
+    print_result(result, as_json=as_json, as_csv=as_csv)
     return 0

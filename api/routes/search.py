@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 
 from api.auth import require_reader
 from api.deps import EmbedderDep, StoreDep
@@ -15,6 +17,8 @@ from graph.store import ParagraphFilter
 router = APIRouter(prefix="/api", tags=["search"], dependencies=[Depends(require_reader)])
 
 Text = Annotated[str | None, Query(max_length=200)]
+Format = Annotated[Literal["json", "csv"], Query(description="json, or csv: one row per paragraph with a link to "
+                                                  "it, as a file to download")]
 Year = Annotated[int | None, Query(ge=1900, le=2100)]
 
 
@@ -42,27 +46,46 @@ FilterDep = Annotated[ParagraphFilter, Depends(search_filters)]
 
 @router.get("/search", summary="Hybrid semantic + keyword search down to the paragraph, with facet counts")
 def search(
-    store: StoreDep, embedder: EmbedderDep, filters: FilterDep,
+    request: Request, store: StoreDep, embedder: EmbedderDep, filters: FilterDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="What to look for.")],
     mode: Literal["hybrid", "dense", "lexical"] = "hybrid",
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> dict[str, Any]:
+    format: Format = "json",
+) -> Any:
     from search.hybrid import search as run_search
 
     result = run_search(store, embedder, q, mode=mode, filters=filters, limit=limit, offset=offset)
+    if format == "csv":
+        return csv_response(request, result.hits, "r2p-search.csv")
     return {"query": q, "mode": mode, "offset": offset, "limit": limit, **jsonable(result)}
 
 
 @router.get("/similar", summary="Paragraphs like the given one across documents and years")
 def similar(
-    store: StoreDep, embedder: EmbedderDep,
+    request: Request, store: StoreDep, embedder: EmbedderDep,
     symbol: Annotated[str, Query(min_length=1, max_length=200)],
     paragraph: Annotated[str, Query(min_length=1, max_length=50, description="Paragraph label or key.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> dict[str, Any]:
+    format: Format = "json",
+) -> Any:
     from search.hybrid import similar as run_similar
 
     found = find_paragraph(require_document(store, symbol).document, paragraph)
     result = run_similar(store, embedder, symbol, found.key, limit)
+    if format == "csv":
+        return csv_response(request, result.hits, "r2p-similar.csv")
     return {"symbol": symbol, "paragraph": paragraph, "limit": limit, **jsonable(result)}
+
+
+def csv_response(request: Request, hits: Any, filename: str) -> Response:
+    """The hits as a CSV file to download, each row with the address of its paragraph on this server."""
+    from api.templating import doc_url
+    from search.hits import write_csv
+
+    base = str(request.base_url).rstrip("/")
+    out = io.StringIO()
+    write_csv(hits, out, link=lambda h: base + doc_url(h.symbol, h.key))
+    # the byte order mark tells spreadsheet programs the file is UTF-8 ("Côte d’Ivoire", not mojibake)
+    return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from fastapi.testclient import TestClient
@@ -69,3 +71,16 @@ def test_head_on_pages_answers_like_get_without_a_body(client: TestClient) -> No
         assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"]
     assert client.head("/documents/NO/SUCH/1").status_code == client.get("/documents/NO/SUCH/1").status_code == 404
     assert client.head("/api/documents").status_code == 405  # the JSON API answers the methods it declares
+
+
+def test_search_page_offers_the_results_as_csv(client: TestClient) -> None:
+    page = client.get("/", params={"q": "Security Council decides", "kind": "operative"})
+    link = re.search(r'<a class="download" href="([^"]+)" download>', page.text)
+    assert link, "no download link on the results page"
+    url = link.group(1).replace("&amp;", "&")
+    assert url.startswith("/api/search?") and "format=csv" in url and "kind=operative" in url
+    response = client.get(url)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    kinds = {row["kind"] for row in csv.DictReader(io.StringIO(response.text.lstrip("\ufeff")))}
+    assert kinds == {"operative"}  # the page's filters carry over to the file
+    assert 'class="download"' not in client.get("/", params={"q": "zzzqqq", "mode": "lexical"}).text  # no hits, no file

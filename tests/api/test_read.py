@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from fastapi.testclient import TestClient
 
 from tests.api.helpers import ApiEnv, assert_error
@@ -104,3 +107,34 @@ def test_sparql_is_read_only(client: TestClient) -> None:
     assert posted["boolean"] is True
     err = assert_error(client.post("/api/sparql", data={"query": "DROP ALL"}), 400, "sparql_error")
     assert "read-only" in err["message"]
+
+
+def test_search_as_csv_matches_the_json_hits(client: TestClient) -> None:
+    params = {"q": "Security Council decides", "limit": 5}
+    hits = client.get("/api/search", params=params).json()["hits"]
+    response = client.get("/api/search", params={**params, "format": "csv"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.headers["content-disposition"] == 'attachment; filename="r2p-search.csv"'
+    assert response.content.startswith("\ufeff".encode())  # spreadsheets then read it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    assert [(r["symbol"], r["paragraph"], r["page"]) for r in rows] == [
+        (h["symbol"], h["paragraph"], str(h["page"])) for h in hits]
+    assert [r["rank"] for r in rows] == [str(n) for n in range(1, len(hits) + 1)]
+    assert rows[0]["text"] == " ".join(hits[0]["text"].split())
+    link = rows[0]["link"]
+    assert link.startswith("http://testserver/documents/") and "#para-" in link
+    assert client.get(link.removeprefix("http://testserver").split("#")[0]).status_code == 200
+    assert_error(client.get("/api/search", params={**params, "format": "xlsx"}), 422, "invalid_request")
+
+
+def test_similar_as_csv(client: TestClient) -> None:
+    doc = client.get("/api/documents/S/RES/2786 (2025)").json()
+    key = next(p["key"] for p in doc["paragraphs"] if p["label"])
+    params = {"symbol": "S/RES/2786 (2025)", "paragraph": key, "limit": 3}
+    hits = client.get("/api/similar", params=params).json()["hits"]
+    response = client.get("/api/similar", params={**params, "format": "csv"})
+    assert response.headers["content-disposition"] == 'attachment; filename="r2p-similar.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    assert [r["symbol"] for r in rows] == [h["symbol"] for h in hits] and len(rows) == 3
+    assert "S/RES/2786 (2025)" not in {r["symbol"] for r in rows}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -47,3 +49,30 @@ def test_similar_with_one_document_says_so(cli_store):
     result = CliRunner().invoke(app, ["similar", "S/RES/2772 (2025)", "1", "--store", str(cli_store)])
     assert result.exit_code == 0, result.output
     assert "no similar paragraph in other documents" in result.stdout
+
+
+def test_search_csv_has_one_row_per_hit(cli_store):
+    as_json = json.loads(CliRunner().invoke(app, ["search", "Security Council", "--json", "--limit", "4",
+                                                  "--store", str(cli_store)]).stdout)
+    result = CliRunner().invoke(app, ["search", "Security Council", "--csv", "--limit", "4", "--store", str(cli_store)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["symbol"], r["paragraph"]) for r in rows] == [(h["symbol"], h["paragraph"]) for h in as_json]
+    assert list(rows[0])[:3] == ["rank", "symbol", "other_symbols"] and "link" not in rows[0]
+    both = CliRunner().invoke(app, ["search", "Security Council", "--csv", "--json", "--store", str(cli_store)])
+    assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_csv_cells_are_never_formulas():
+    from search.hits import Hit, write_csv
+
+    def hit(text: str) -> Hit:
+        return Hit(uid="u", symbol="A/1", symbols=("A/1", "E/1"), title=None, date=None, paragraph="1", key="1",
+                   page=1, section=None, kind="numbered", text=text, highlighted=text, marked=text, score=0.5,
+                   document_kind="report", language="en", by=("France", "Chile"))
+
+    out = io.StringIO()
+    write_csv([hit("=HYPERLINK(\"http://x\")"), hit("-2+3"), hit("- a dash item"), hit("plain, with a comma")], out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "'-2+3", "- a dash item", "plain, with a comma"]
+    assert rows[0]["by"] == "France; Chile" and rows[0]["other_symbols"] == "E/1"
