@@ -83,9 +83,10 @@ def recommendations(
     limit: Annotated[int, typer.Option("--limit")] = 100,
     store: StoreOpt = None,
     json_: JsonOpt = False,
+    csv_: CsvOpt = False,
 ) -> None:
     """Recommendations: who recommended what to whom, from which paragraph."""
-    _run("recommendations", to=to, by=by, theme=theme, limit=limit, store=store, as_json=json_)
+    _run("recommendations", to=to, by=by, theme=theme, limit=limit, store=store, as_json=json_, as_csv=csv_)
 
 
 @app.command()

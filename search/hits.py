@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, TextIO
+from typing import Any
 
 from search.catalog import Catalog
 from search.text import ParsedQuery, highlight
@@ -55,29 +53,3 @@ def make_hit(cat: Catalog, pos: int, score: float, query: ParsedQuery, *, mark_w
         to=tuple(cat.name(t) for t in r.to), response=r.response, themes=r.themes,
     )
 
-
-CSV_FIELDS = ("rank", "symbol", "other_symbols", "date", "title", "paragraph", "page", "section", "kind",
-              "recommendation", "by", "to", "response", "themes", "score", "text")
-_FORMULA_START = ("=", "+", "@", "\t", "\r")  # a spreadsheet would run a cell starting so as a formula
-
-
-def write_csv(hits: Iterable[Hit], out: TextIO, *, link: Callable[[Hit], str] | None = None) -> None:
-    """The hits as CSV with a header row (``CSV_FIELDS``, then ``link`` when given): one row per
-    paragraph, lists joined by "; ". A cell a spreadsheet would take for a formula is prefixed with
-    an apostrophe."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_FIELDS + (("link",) if link else ()))
-    for n, h in enumerate(hits, start=1):
-        row: list[Any] = [n, h.symbol, "; ".join(s for s in h.symbols if s != h.symbol), h.date or "", h.title or "",
-                          h.paragraph, h.page, h.section or "", h.kind, "yes" if h.recommendation else "",
-                          "; ".join(h.by), "; ".join(h.to), h.response or "", "; ".join(h.themes), h.score,
-                          " ".join(h.text.split())]
-        if link:
-            row.append(link(h))
-        writer.writerow([_safe_cell(v) for v in row])
-
-
-def _safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and (value.startswith(_FORMULA_START) or (value[:1] == "-" and value[1:2] not in ("", " "))):
-        return "'" + value
-    return value

@@ -1,6 +1,8 @@
-"""`r2p recommendations [--to] [--by] [--theme] [--json]`: who recommended what to whom, from where."""
+"""`r2p recommendations [--to] [--by] [--theme] [--json|--csv]`: who recommended what to whom, from where."""
 
 from __future__ import annotations
+
+import sys
 
 from rich.console import Console
 from rich.table import Table
@@ -17,7 +19,10 @@ def record_json(r: RecommendationRecord) -> dict[str, object]:
 
 
 def run(settings: Settings, *, to: str | None = None, by: str | None = None, theme: str | None = None,
-        limit: int = 100, as_json: bool = False) -> int:
+        limit: int = 100, as_json: bool = False, as_csv: bool = False) -> int:
+    from api.commands.search import check_output
+
+    check_output(as_json, as_csv)
     store = open_from_settings(settings, read_only=True)
     try:
         found = store.recommendations(to=to, by=by, theme=theme, limit=limit)
@@ -25,6 +30,11 @@ def run(settings: Settings, *, to: str | None = None, by: str | None = None, the
         store.close()
     if as_json:
         print_json([record_json(r) for r in found])
+        return 0
+    if as_csv:
+        from api.csvout import RECOMMENDATION_FIELDS, recommendation_rows, write_csv
+
+        write_csv(RECOMMENDATION_FIELDS, recommendation_rows(found), sys.stdout)
         return 0
     table = Table(title=f"{len(found)} recommendations")
     for column in ("document", "¶", "by", "to", "recommendation", "response"):

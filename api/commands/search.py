@@ -9,7 +9,6 @@ from typing import Any
 from api.settings import Settings
 from graph.store import ParagraphFilter
 from search.errors import SearchError
-from search.hits import write_csv
 
 
 def open_read_store(settings: Settings) -> Any:
@@ -41,7 +40,9 @@ def print_result(result: Any, *, as_json: bool, as_csv: bool = False) -> None:
         print(json.dumps([h.to_json() for h in result.hits], ensure_ascii=False, indent=2))
         return
     if as_csv:
-        write_csv(result.hits, sys.stdout)
+        from api.csvout import HIT_FIELDS, hit_rows, write_csv
+
+        write_csv(HIT_FIELDS, hit_rows(result.hits), sys.stdout)
         if result.note:
             print(f"r2p: {result.note}", file=sys.stderr)
         return

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from api.auth import require_reader
+from api.csvout import RECOMMENDATION_FIELDS, csv_response, recommendation_rows
 from api.deps import CatalogueDep, PageDep, StoreDep
 from api.jsonable import jsonable
 
@@ -18,16 +19,19 @@ Year = Annotated[int | None, Query(ge=1900, le=2100)]
 @router.get("/recommendations", summary="Recommendations filtered by addressee, recommender, theme, "
             "mechanism and years")
 def recommendations(
-    store: StoreDep, page: PageDep, catalogue: CatalogueDep,
+    request: Request, store: StoreDep, page: PageDep, catalogue: CatalogueDep,
     to: Text = None, by: Text = None, theme: Text = None, mechanism: Text = None,
     year_from: Year = None, year_to: Year = None,
-) -> dict[str, Any]:
+    format: Annotated[Literal["json", "csv"], Query(description="json, or csv: a file to download, one row "
+                                                     "per recommendation with a link to its paragraph")] = "json",
+) -> Any:
     known = catalogue.snapshot().recommendations
     unfiltered = not any((to, by, theme, mechanism, year_from, year_to))
-    if page.beyond(known):
-        return page.envelope([], total=known if unfiltered else None)
-    items = store.recommendations(
+    items = [] if page.beyond(known) else store.recommendations(
         to=to or None, by=by or None, theme=theme or None, mechanism=mechanism or None,
         year_from=year_from, year_to=year_to, offset=page.offset, limit=page.limit,
     )
+    if format == "csv":
+        return csv_response(request, "r2p-recommendations.csv", RECOMMENDATION_FIELDS,
+                            lambda link: recommendation_rows(items, link))
     return page.envelope(jsonable(items), total=known if unfiltered else None)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
 
 from api.auth import require_reader
+from api.csvout import HIT_FIELDS, csv_response, hit_rows
 from api.deps import EmbedderDep, StoreDep
 from api.jsonable import jsonable
 from api.views import find_paragraph, require_document
@@ -57,7 +56,7 @@ def search(
 
     result = run_search(store, embedder, q, mode=mode, filters=filters, limit=limit, offset=offset)
     if format == "csv":
-        return csv_response(request, result.hits, "r2p-search.csv")
+        return csv_response(request, "r2p-search.csv", HIT_FIELDS, lambda link: hit_rows(result.hits, link))
     return {"query": q, "mode": mode, "offset": offset, "limit": limit, **jsonable(result)}
 
 
@@ -74,18 +73,6 @@ def similar(
     found = find_paragraph(require_document(store, symbol).document, paragraph)
     result = run_similar(store, embedder, symbol, found.key, limit)
     if format == "csv":
-        return csv_response(request, result.hits, "r2p-similar.csv")
+        return csv_response(request, "r2p-similar.csv", HIT_FIELDS, lambda link: hit_rows(result.hits, link))
     return {"symbol": symbol, "paragraph": paragraph, "limit": limit, **jsonable(result)}
 
-
-def csv_response(request: Request, hits: Any, filename: str) -> Response:
-    """The hits as a CSV file to download, each row with the address of its paragraph on this server."""
-    from api.templating import doc_url
-    from search.hits import write_csv
-
-    base = str(request.base_url).rstrip("/")
-    out = io.StringIO()
-    write_csv(hits, out, link=lambda h: base + doc_url(h.symbol, h.key))
-    # the byte order mark tells spreadsheet programs the file is UTF-8 ("Côte d’Ivoire", not mojibake)
-    return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -84,3 +84,12 @@ def test_search_page_offers_the_results_as_csv(client: TestClient) -> None:
     kinds = {row["kind"] for row in csv.DictReader(io.StringIO(response.text.lstrip("\ufeff")))}
     assert kinds == {"operative"}  # the page's filters carry over to the file
     assert 'class="download"' not in client.get("/", params={"q": "zzzqqq", "mode": "lexical"}).text  # no hits, no file
+
+
+def test_recommendations_page_offers_them_as_csv(client: TestClient) -> None:
+    record = client.get("/api/recommendations", params={"limit": 1}).json()["items"][0]
+    page = client.get("/recommendations", params={"to": record["to"][0]})
+    link = re.search(r'<a class="download" href="([^"]+)" download>', page.text)
+    assert link and "format=csv" in link.group(1)
+    rows = list(csv.DictReader(io.StringIO(client.get(link.group(1).replace("&amp;", "&")).text.lstrip("\ufeff"))))
+    assert rows and all(record["to"][0] in r["to"].split("; ") for r in rows)

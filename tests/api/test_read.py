@@ -138,3 +138,12 @@ def test_similar_as_csv(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
     assert [r["symbol"] for r in rows] == [h["symbol"] for h in hits] and len(rows) == 3
     assert "S/RES/2786 (2025)" not in {r["symbol"] for r in rows}
+
+
+def test_recommendations_as_csv(client: TestClient) -> None:
+    records = client.get("/api/recommendations", params={"limit": 20}).json()["items"]
+    response = client.get("/api/recommendations", params={"limit": 20, "format": "csv"})
+    assert response.headers["content-disposition"] == 'attachment; filename="r2p-recommendations.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    assert [(r["symbol"], r["paragraph"]) for r in rows] == [(x["symbol"], x["paragraph"]) for x in records]
+    assert rows and all(r["link"].startswith("http://testserver/documents/") for r in rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -63,6 +65,17 @@ def test_recommendations_json_shape_and_filters(store: Path) -> None:
     assert records and all({"symbol", "paragraph", "text", "by", "to", "verb", "response"} <= set(r) for r in records)
     assert all("France" in r["by"] and r["to"] == ["Albania"] for r in records)
     assert all(r["symbol"] == "A/HRC/13/6" for r in records)
+
+
+def test_recommendations_csv_has_the_json_records(store: Path) -> None:
+    args = ("recommendations", "--to", "Albania", "--by", "France", "--store", str(store))
+    records = json.loads(r2p(*args, "--json").stdout)
+    done = r2p(*args, "--csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(r["symbol"], r["paragraph"], r["text"]) for r in rows] == [
+        (x["symbol"], x["paragraph"], " ".join(x["text"].split())) for x in records]
+    assert all("France" in r["by"].split("; ") and r["to"] == "Albania" for r in rows)
 
 
 def test_trace_json_shape(store: Path) -> None:

@@ -64,7 +64,8 @@ def test_search_csv_has_one_row_per_hit(cli_store):
 
 
 def test_csv_cells_are_never_formulas():
-    from search.hits import Hit, write_csv
+    from api.csvout import HIT_FIELDS, hit_rows, write_csv
+    from search.hits import Hit
 
     def hit(text: str) -> Hit:
         return Hit(uid="u", symbol="A/1", symbols=("A/1", "E/1"), title=None, date=None, paragraph="1", key="1",
@@ -72,7 +73,9 @@ def test_csv_cells_are_never_formulas():
                    document_kind="report", language="en", by=("France", "Chile"))
 
     out = io.StringIO()
-    write_csv([hit("=HYPERLINK(\"http://x\")"), hit("-2+3"), hit("- a dash item"), hit("plain, with a comma")], out)
+    texts = ["=HYPERLINK(\"http://x\")", "-2+3", "- a dash item", "plain, with a comma", "@SUM(A1)", "+1"]
+    write_csv(HIT_FIELDS, hit_rows(hit(t) for t in texts), out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "'-2+3", "- a dash item", "plain, with a comma"]
-    assert rows[0]["by"] == "France; Chile" and rows[0]["other_symbols"] == "E/1"
+    assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "'-2+3", "- a dash item", "plain, with a comma",
+                                         "'@SUM(A1)", "'+1"]
+    assert rows[0]["by"] == "France; Chile" and rows[0]["other_symbols"] == "E/1" and rows[0]["date"] == ""
