@@ -70,9 +70,9 @@ def reembed(store: StoreOpt = None, json_: JsonOpt = False) -> None:
 
 
 @app.command()
-def trace(situation: str, store: StoreOpt = None, json_: JsonOpt = False) -> None:
+def trace(situation: str, store: StoreOpt = None, json_: JsonOpt = False, csv_: CsvOpt = False) -> None:
     """The mechanisms that covered a situation, with dates and evidence paragraphs."""
-    _run("trace", situation=situation, store=store, as_json=json_)
+    _run("trace", situation=situation, store=store, as_json=json_, as_csv=csv_)
 
 
 @app.command()

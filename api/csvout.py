@@ -1,4 +1,5 @@
-"""Results as CSV for a spreadsheet: search hits and recommendations, one row per paragraph.
+"""Results as CSV for a spreadsheet: search hits, recommendations and the evidence of a situation's
+trace, one row per paragraph.
 
 Lists are joined by "; ", a paragraph's text is put on one line, and a cell a spreadsheet would
 run as a formula (starting with ``=``, ``+``, ``@``, a tab, or ``-`` followed by something) is
@@ -16,12 +17,14 @@ from typing import Any, TextIO
 from fastapi import Request
 from fastapi.responses import Response
 
-from graph.store import RecommendationRecord
+from graph.store import RecommendationRecord, TraceResult
 from search.hits import Hit
 
 HIT_FIELDS = ("rank", "symbol", "other_symbols", "date", "title", "paragraph", "page", "section", "kind",
               "recommendation", "by", "to", "response", "themes", "score", "text")
 RECOMMENDATION_FIELDS = ("symbol", "date", "paragraph", "page", "by", "to", "verb", "response", "themes", "text")
+TRACE_FIELDS = ("situation", "mechanism", "mechanism_type", "first_date", "last_date", "documents", "evidence_count",
+                "symbol", "date", "paragraph", "page")
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 Link = Callable[[str, str | None], str]  # (symbol, paragraph key or label) -> address
@@ -42,6 +45,15 @@ def recommendation_rows(records: Iterable[RecommendationRecord], link: Link | No
         row: list[Any] = [r.symbol, r.date, r.paragraph, r.page, _join(r.by), _join(r.to), r.verb, r.response,
                           _join(r.themes), _one_line(r.text)]
         yield row + ([link(r.symbol, r.paragraph)] if link else [])
+
+
+def trace_rows(trace: TraceResult, link: Link | None = None) -> Iterator[list[Any]]:
+    """One row per evidence paragraph of each mechanism (the newest ``graph.store.TRACE_EVIDENCE_LIMIT``;
+    ``evidence_count`` counts them all), in ``TRACE_FIELDS`` order (then its link)."""
+    for m in trace.mechanisms:
+        head = [trace.situation, m.name, m.type, m.first_date, m.last_date, len(m.documents), m.evidence_count]
+        for e in m.evidence:
+            yield head + [e.symbol, e.date, e.paragraph, e.page] + ([link(e.symbol, e.paragraph)] if link else [])
 
 
 def write_csv(fields: tuple[str, ...], rows: Iterable[list[Any]], out: TextIO, *, linked: bool = False) -> None:

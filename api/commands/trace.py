@@ -1,6 +1,8 @@
-"""`r2p trace SITUATION [--json]`: the mechanisms that covered a situation, with dates and evidence."""
+"""`r2p trace SITUATION [--json|--csv]`: the mechanisms that covered a situation, with dates and evidence."""
 
 from __future__ import annotations
+
+import sys
 
 from rich.console import Console
 from rich.table import Table
@@ -26,7 +28,10 @@ def trace_json(trace: TraceResult) -> dict[str, object]:
     }
 
 
-def run(settings: Settings, *, situation: str, as_json: bool = False) -> int:
+def run(settings: Settings, *, situation: str, as_json: bool = False, as_csv: bool = False) -> int:
+    from api.commands.search import check_output
+
+    check_output(as_json, as_csv)
     store = open_from_settings(settings, read_only=True)
     try:
         trace = store.trace(situation)
@@ -36,6 +41,11 @@ def run(settings: Settings, *, situation: str, as_json: bool = False) -> int:
         raise NotFound(f"no situation named {situation!r} in the store")
     if as_json:
         print_json(trace_json(trace))
+        return 0
+    if as_csv:
+        from api.csvout import TRACE_FIELDS, trace_rows, write_csv
+
+        write_csv(TRACE_FIELDS, trace_rows(trace), sys.stdout)
         return 0
     table = Table(title=f"{trace.situation} ({trace.situation_id})")
     for column in ("mechanism", "type", "first", "last", "documents", "evidence"):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from api.auth import require_reader
+from api.csvout import TRACE_FIELDS, csv_response, trace_rows
 from api.deps import PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
@@ -23,9 +24,13 @@ def list_situations(store: StoreDep, page: PageDep) -> dict[str, Any]:
 @router.get("/{situation_id:path}/trace", summary="Mechanisms that covered a situation, with evidence")
 def trace(
     situation_id: Annotated[str, Path(description="Situation id (sit/SDN), name or alias.")],
-    store: StoreDep,
-) -> dict[str, Any]:
+    store: StoreDep, request: Request,
+    format: Annotated[Literal["json", "csv"], Query(description="json, or csv: a file to download, one row per "
+                                                     "evidence paragraph with a link to it")] = "json",
+) -> Any:
     result = store.trace(situation_id)
     if result is None:
         raise NotFoundError(f"no situation {situation_id!r} in the store", detail={"situation": situation_id})
+    if format == "csv":
+        return csv_response(request, "r2p-trace.csv", TRACE_FIELDS, lambda link: trace_rows(result, link))
     return jsonable(result)

@@ -62,6 +62,14 @@ def test_situation_page(client: TestClient) -> None:
     assert situations, "the sample resolutions concern a situation"
     page = client.get(f"/situations/{situations[0]['id']}")
     assert page.status_code == 200 and "Timeline" in page.text and 'class="tl-bar"' in page.text
+    link = re.search(r'<a class="download" href="([^"]+)" download>', page.text)
+    assert link and link.group(1) == f"/api/situations/{situations[0]['id']}/trace?format=csv"
+    response = client.get(link.group(1))
+    assert response.headers["content-disposition"] == 'attachment; filename="r2p-trace.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    trace = client.get(f"/api/situations/{situations[0]['id']}/trace").json()
+    assert len(rows) == sum(len(m["evidence"]) for m in trace["mechanisms"]) > 0
+    assert all(r["link"].startswith("http://testserver/documents/") for r in rows)
 
 
 def test_head_on_pages_answers_like_get_without_a_body(client: TestClient) -> None:

@@ -91,6 +91,16 @@ def test_trace_json_shape(store: Path) -> None:
     assert missing.returncode == 2 and "Atlantis" in missing.stderr
 
 
+def test_trace_csv_one_row_per_evidence_paragraph(store: Path) -> None:
+    trace = json.loads(r2p("trace", "Albania", "--store", str(store), "--json").stdout)
+    done = r2p("trace", "Albania", "--store", str(store), "--csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    expected = [(m["name"], e["symbol"], e["paragraph"] or "") for m in trace["mechanisms"] for e in m["evidence"]]
+    assert [(r["mechanism"], r["symbol"], r["paragraph"]) for r in rows] == expected and rows
+    assert {r["situation"] for r in rows} == {"Albania"}
+
+
 def test_show_cites_stats(store: Path) -> None:
     shown = json.loads(r2p("show", "S/RES/2768 (2025)", "--store", str(store), "--json").stdout)
     assert shown["document"]["symbols"][0] == "S/RES/2768 (2025)"
