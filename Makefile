@@ -39,6 +39,7 @@ test: install system
 bench: install
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/link.py
+	$(BIN)/python bench/link_upr.py
 	$(BIN)/python bench/graph.py
 	$(BIN)/python bench/eval_search.py
 	$(BIN)/python bench/search_latency.py
