@@ -1,9 +1,10 @@
 """Results as CSV for a spreadsheet: search hits, recommendations and the evidence of a situation's
 trace, one row per paragraph.
 
-Lists are joined by "; ", a paragraph's text is put on one line, and a cell a spreadsheet would
-run as a formula (starting with ``=``, ``+``, ``@``, a tab, or ``-`` followed by something) is
-prefixed with an apostrophe. Over HTTP the file starts with a byte order mark, so that
+Lists are joined by "; ", a paragraph with no number is "unnumbered" (its link still leads to
+it), a paragraph's text is put on one line, and a cell a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``@``, a tab, or ``-`` followed by something) is prefixed with an
+apostrophe. Over HTTP the file starts with a byte order mark, so that
 spreadsheet programs read it as UTF-8.
 """
 
@@ -33,7 +34,7 @@ Link = Callable[[str, str | None], str]  # (symbol, paragraph key or label) -> a
 def hit_rows(hits: Iterable[Hit], link: Link | None = None) -> Iterator[list[Any]]:
     """One row per hit, in ``HIT_FIELDS`` order (then its link)."""
     for n, h in enumerate(hits, start=1):
-        row: list[Any] = [n, h.symbol, _join(s for s in h.symbols if s != h.symbol), h.date, h.title, h.paragraph,
+        row: list[Any] = [n, h.symbol, _join(s for s in h.symbols if s != h.symbol), h.date, h.title, _para(h.paragraph),
                           h.page, h.section, h.kind, "yes" if h.recommendation else "", _join(h.by), _join(h.to),
                           h.response, _join(h.themes), h.score, _one_line(h.text)]
         yield row + ([link(h.symbol, h.key)] if link else [])
@@ -42,7 +43,7 @@ def hit_rows(hits: Iterable[Hit], link: Link | None = None) -> Iterator[list[Any
 def recommendation_rows(records: Iterable[RecommendationRecord], link: Link | None = None) -> Iterator[list[Any]]:
     """One row per recommendation, in ``RECOMMENDATION_FIELDS`` order (then its link)."""
     for r in records:
-        row: list[Any] = [r.symbol, r.date, r.paragraph, r.page, _join(r.by), _join(r.to), r.verb, r.response,
+        row: list[Any] = [r.symbol, r.date, _para(r.paragraph), r.page, _join(r.by), _join(r.to), r.verb, r.response,
                           _join(r.themes), _one_line(r.text)]
         yield row + ([link(r.symbol, r.paragraph)] if link else [])
 
@@ -53,7 +54,7 @@ def trace_rows(trace: TraceResult, link: Link | None = None) -> Iterator[list[An
     for m in trace.mechanisms:
         head = [trace.situation, m.name, m.type, m.first_date, m.last_date, len(m.documents), m.evidence_count]
         for e in m.evidence:
-            yield head + [e.symbol, e.date, e.paragraph, e.page] + ([link(e.symbol, e.paragraph)] if link else [])
+            yield head + [e.symbol, e.date, _para(e.paragraph), e.page] + ([link(e.symbol, e.paragraph)] if link else [])
 
 
 def write_csv(fields: tuple[str, ...], rows: Iterable[list[Any]], out: TextIO, *, linked: bool = False) -> None:
@@ -73,6 +74,13 @@ def csv_response(request: Request, filename: str, fields: tuple[str, ...],
     write_csv(fields, rows(lambda symbol, key: base + doc_url(symbol, key)), out, linked=True)
     return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _para(label: str | None) -> str:
+    """A paragraph as printed ("12 (c)"), or "unnumbered" for one with no number."""
+    from api.templating import unnumbered
+
+    return "unnumbered" if label and unnumbered(label) else (label or "")
 
 
 def _join(values: Iterable[str]) -> str:

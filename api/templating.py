@@ -40,11 +40,16 @@ def marked(hit: dict[str, Any], query: str | None) -> Markup:
 _UNNUMBERED = re.compile(r"^p\d+$")
 
 
+def unnumbered(label: str) -> bool:
+    """Whether a paragraph reference is the key of an unnumbered paragraph (``p5``), not a printed label."""
+    return bool(_UNNUMBERED.match(label))
+
+
 def para_name(label: str | None) -> str:
     """How a paragraph is named in lists: ``para. 12``; unnumbered ones (keys ``p5``) as ``unnumbered ¶``."""
     if not label:
         return ""
-    return "unnumbered ¶" if _UNNUMBERED.match(label) else f"para. {label}"
+    return "unnumbered ¶" if unnumbered(label) else f"para. {label}"
 
 
 def doc_url(symbol: str, paragraph_key: str | None = None) -> str:
