@@ -49,8 +49,8 @@ def recommendation_rows(records: Iterable[RecommendationRecord], link: Link | No
 
 
 def trace_rows(trace: TraceResult, link: Link | None = None) -> Iterator[list[Any]]:
-    """One row per evidence paragraph of each mechanism (the newest ``graph.store.TRACE_EVIDENCE_LIMIT``;
-    ``evidence_count`` counts them all), in ``TRACE_FIELDS`` order (then its link)."""
+    """One row per evidence paragraph of each mechanism, in ``TRACE_FIELDS`` order (then its link).
+    ``evidence_count`` counts all of a mechanism's evidence, whether or not ``trace`` holds it all."""
     for m in trace.mechanisms:
         head = [trace.situation, m.name, m.type, m.first_date, m.last_date, len(m.documents), m.evidence_count]
         for e in m.evidence:

@@ -23,6 +23,7 @@ from graph.store import (
     RecommendationRecord,
     StoredDocument,
     TraceResult,
+    newest,
 )
 from ontology.model import symbol_key
 
@@ -122,8 +123,10 @@ def recommenders(conn: kuzu.Connection, name: str) -> list[str]:
     return sorted(set(found)) or [name]
 
 
-def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
-    """Mechanisms covering a situation: every document and exact dates, the newest evidence refs."""
+def trace(conn: kuzu.Connection, situation: str, evidence_limit: int | None = TRACE_EVIDENCE_LIMIT
+          ) -> TraceResult | None:
+    """Mechanisms covering a situation: every document and exact dates, the newest ``evidence_limit``
+    evidence refs (None: all)."""
     found = resolve_situation(conn, situation)
     if found is None:
         return None
@@ -140,7 +143,7 @@ def trace(conn: kuzu.Connection, situation: str) -> TraceResult | None:
     mechanisms = tuple(
         MechanismTrace(id=mid, name=g["name"], type=g["type"], documents=tuple(g["docs"]), first_date=g["first"],
                        last_date=g["last"], evidence_count=len(g["evidence"]),
-                       evidence=tuple(EvidenceRef(*e) for e in list(g["evidence"].values())[-TRACE_EVIDENCE_LIMIT:]))
+                       evidence=tuple(EvidenceRef(*e) for e in newest(list(g["evidence"].values()), evidence_limit)))
         for mid, g in grouped.items()
     )
     return TraceResult(situation=sname, situation_id=sid, mechanisms=mechanisms)

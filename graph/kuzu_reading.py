@@ -10,6 +10,7 @@ from graph import kuzu_bulk, kuzu_listing, kuzu_read, kuzu_search
 from graph import kuzu_queries as q
 from graph.errors import NotFound
 from graph.store import (
+    TRACE_EVIDENCE_LIMIT,
     ActorRecord,
     CitationLink,
     DocumentSummary,
@@ -69,9 +70,9 @@ class KuzuReading:
         """One page of stored documents in symbol-key order."""
         return kuzu_read.list_documents(self._reader(), offset, limit)
 
-    def trace(self, situation: str) -> TraceResult | None:
+    def trace(self, situation: str, *, evidence_limit: int | None = TRACE_EVIDENCE_LIMIT) -> TraceResult | None:
         """Mechanisms that covered a situation (id, name, ISO3 or a country alias), with evidence."""
-        return kuzu_read.trace(self._reader(), situation)
+        return kuzu_read.trace(self._reader(), situation, evidence_limit)
 
     def recommendations(
         self, *, to: str | None = None, by: str | None = None, theme: str | None = None,

@@ -22,6 +22,7 @@ from graph.store import (
     MechanismTrace,
     ParagraphFilter,
     StoredDocument,
+    newest,
 )
 from ontology.model import symbol_key
 
@@ -103,8 +104,10 @@ def link(row: Mapping[str, Any]) -> CitationLink:
                         paragraph=row["paragraph"], text=row["text"], cited_in_store=bool(row["cited_in_store"]))
 
 
-def mechanisms(rows: list[dict[str, Any]]) -> tuple[MechanismTrace, ...]:
-    """TRACE rows grouped by mechanism (in id order), with dates and the newest de-duplicated evidence."""
+def mechanisms(rows: list[dict[str, Any]], evidence_limit: int | None = TRACE_EVIDENCE_LIMIT
+               ) -> tuple[MechanismTrace, ...]:
+    """TRACE rows grouped by mechanism (in id order), with dates and the newest ``evidence_limit``
+    de-duplicated evidence refs (None: all)."""
     grouped: dict[str, dict[str, Any]] = {}
     for r in rows:
         g = grouped.setdefault(r["id"], {"name": r["name"], "type": r["type"], "docs": {}, "dates": [],
@@ -117,6 +120,6 @@ def mechanisms(rows: list[dict[str, Any]]) -> tuple[MechanismTrace, ...]:
     return tuple(
         MechanismTrace(id=mid, name=g["name"], type=g["type"], documents=tuple(g["docs"]),
                        first_date=min(g["dates"], default=None), last_date=max(g["dates"], default=None),
-                       evidence=tuple(g["evidence"].values())[-TRACE_EVIDENCE_LIMIT:],
+                       evidence=newest(tuple(g["evidence"].values()), evidence_limit),
                        evidence_count=len(g["evidence"]))
         for mid, g in grouped.items())

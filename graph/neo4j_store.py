@@ -19,6 +19,7 @@ from graph import neo4j_read as R
 from graph.errors import NotFound, StoreError
 from graph.neo4j_rows import delete_plan, orphan_plan, write_plan
 from graph.store import (
+    TRACE_EVIDENCE_LIMIT,
     ActorRecord,
     CitationLink,
     DocumentSummary,
@@ -224,13 +225,13 @@ class Neo4jGraphStore:
                                 date=r["date"], kind=r["kind"], organs=tuple(r["organs"] or ()),
                                 language=r["language"], paragraphs=r["paragraphs"] or 0) for r in rows]
 
-    def trace(self, situation: str) -> TraceResult | None:
+    def trace(self, situation: str, *, evidence_limit: int | None = TRACE_EVIDENCE_LIMIT) -> TraceResult | None:
         """The mechanisms that covered a situation (id, name, ISO3 code or country alias), with evidence."""
         found = R.resolve_situation(self._read, situation)
         if found is None:
             return None
         rows = self._read(Q.TRACE, {"situation_id": found[0]})
-        return TraceResult(situation=found[1], situation_id=found[0], mechanisms=R.mechanisms(rows))
+        return TraceResult(situation=found[1], situation_id=found[0], mechanisms=R.mechanisms(rows, evidence_limit))
 
     def recommendations(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
@@ -78,13 +78,20 @@ class EvidenceRef:
     date: str | None = None
 
 
+_T = TypeVar("_T")
 TRACE_EVIDENCE_LIMIT = 20  # evidence refs a trace returns per mechanism: the newest ones
+
+
+def newest(refs: Sequence[_T], limit: int | None) -> tuple[_T, ...]:
+    """The last ``limit`` of ``refs`` (in date order, so the newest); all of them when ``limit`` is None."""
+    return tuple(refs if limit is None else refs[-limit:] if limit > 0 else ())
 
 
 @dataclass(frozen=True, slots=True)
 class MechanismTrace:
     """A mechanism covering a situation: every document and the exact first/last dates, but only
-    the newest ``TRACE_EVIDENCE_LIMIT`` evidence refs (in date order); ``evidence_count`` counts all."""
+    the newest evidence refs (``TRACE_EVIDENCE_LIMIT`` unless asked otherwise, in date order);
+    ``evidence_count`` counts all."""
 
     id: str
     name: str
@@ -234,8 +241,9 @@ class GraphStore(Protocol):
 
     def list_documents(self, *, offset: int = 0, limit: int = 50) -> list[DocumentSummary]: ...
 
-    def trace(self, situation: str) -> TraceResult | None:
-        """The mechanisms that covered a situation (id, name or alias), with evidence."""
+    def trace(self, situation: str, *, evidence_limit: int | None = TRACE_EVIDENCE_LIMIT) -> TraceResult | None:
+        """The mechanisms that covered a situation (id, name or alias), with the newest ``evidence_limit``
+        evidence refs of each (None: all of them)."""
         ...
 
     def recommendations(
@@ -328,6 +336,7 @@ __all__ = [
     "SituationSummary",
     "StoredDocument",
     "TraceResult",
+    "newest",
     "paragraph_uid",
     "put_batch",
     "text_hash",

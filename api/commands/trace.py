@@ -10,7 +10,7 @@ from rich.table import Table
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
 from graph.errors import NotFound
-from graph.store import TraceResult
+from graph.store import TRACE_EVIDENCE_LIMIT, TraceResult
 
 
 def trace_json(trace: TraceResult) -> dict[str, object]:
@@ -34,7 +34,7 @@ def run(settings: Settings, *, situation: str, as_json: bool = False, as_csv: bo
     check_output(as_json, as_csv)
     store = open_from_settings(settings, read_only=True)
     try:
-        trace = store.trace(situation)
+        trace = store.trace(situation, evidence_limit=None if as_csv else TRACE_EVIDENCE_LIMIT)
     finally:
         store.close()
     if trace is None:

@@ -11,6 +11,7 @@ from api.csvout import TRACE_FIELDS, csv_response, trace_rows
 from api.deps import PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
+from graph.store import TRACE_EVIDENCE_LIMIT
 
 router = APIRouter(prefix="/api/situations", tags=["situations"], dependencies=[Depends(require_reader)])
 
@@ -28,7 +29,7 @@ def trace(
     format: Annotated[Literal["json", "csv"], Query(description="json, or csv: a file to download, one row per "
                                                      "evidence paragraph with a link to it")] = "json",
 ) -> Any:
-    result = store.trace(situation_id)
+    result = store.trace(situation_id, evidence_limit=None if format == "csv" else TRACE_EVIDENCE_LIMIT)
     if result is None:
         raise NotFoundError(f"no situation {situation_id!r} in the store", detail={"situation": situation_id})
     if format == "csv":

@@ -80,3 +80,10 @@ def test_trace_keeps_the_newest_evidence_and_counts_all(store: GraphStore) -> No
     assert (panel.first_date, panel.last_date) == ("1990-03-29", f"{1990 + total - 1}-03-29")
     assert [(e.symbol, e.paragraph) for e in panel.evidence] == [
         (f"S/RES/{2000 + n} ({1990 + n})", "1") for n in range(3, total)]
+    whole = store.trace("Darfur", evidence_limit=None)
+    assert whole is not None
+    every = {m.id: m for m in whole.mechanisms}["mech/poe-sudan"]
+    assert [e.symbol for e in every.evidence] == list(panel.documents) and every.evidence_count == total
+    two = store.trace("Darfur", evidence_limit=2)
+    assert two is not None and [e.symbol for e in {m.id: m for m in two.mechanisms}["mech/poe-sudan"].evidence] == [
+        f"S/RES/{2000 + n} ({1990 + n})" for n in (total - 2, total - 1)]

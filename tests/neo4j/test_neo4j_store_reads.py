@@ -265,6 +265,8 @@ def test_trace_keeps_the_newest_evidence_per_mechanism_and_counts_all() -> None:
     assert panel.evidence_count == 25 and len(panel.documents) == 25
     assert (panel.first_date, panel.last_date) == ("1990-01-01", "2014-01-01")
     assert [e.symbol for e in panel.evidence] == [f"S/RES/{n}" for n in range(5, 25)]
+    (whole,) = store.trace("sit/SDN", evidence_limit=None).mechanisms
+    assert [e.symbol for e in whole.evidence] == [f"S/RES/{n}" for n in range(25)]
 
 
 def test_list_situations_sends_one_paged_query_and_reads_the_counts() -> None:
