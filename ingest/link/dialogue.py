@@ -119,9 +119,8 @@ def _named_subject(sentence: str, hits: list[Hit]) -> tuple[str, ...]:
     after an opening clause and its comma, and followed by a verb or a comma (not by another name)."""
     for n, hit in enumerate(hits):
         lead = sentence[: hit.start].strip()
-        opening = lead in ("", "The") or (lead.endswith(",") and bool(_OPENER.match(sentence)) or
-                                          lead.endswith(",") and _DISCOURSE.match(sentence) is not None)
-        if not opening:
+        opener = lead.endswith(",") and bool(_OPENER.match(sentence) or _DISCOURSE.match(sentence))
+        if lead not in ("", "The") and not opener:
             continue
         after = sentence[hit.end :]
         listed = n + 1 < len(hits) and hits[n + 1].start - hit.end <= 6  # "Mexico, Brazil and …", "Mexico and Chile"
