@@ -16,6 +16,8 @@ def test_search_page_shows_hits_with_links(client: TestClient) -> None:
     assert page.status_code == 200
     assert 'class="hit"' in page.text and "Similar paragraphs" in page.text
     assert "<mark>" in page.text
+    assert re.search(r"1–\d+ of the \d+ best-matching paragraphs for <strong>Security Council decides</strong> · "
+                     r"ranked by meaning and words", page.text)
     assert re.search(r'href="/documents/S/RES/27(86|68)%20%282025%29#para-', page.text)
 
 
