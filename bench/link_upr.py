@@ -11,6 +11,9 @@ State under review has a report:
 - *not found*: no extracted recommendation has the text (the table rewords or splits many rows).
 
 Rows found only through a recommendation read from the interactive dialogue are counted apart.
+Whatever the wording, a row's *pair* (recommending State, State under review) is *covered* when
+some recommendation of the report has that State among its recommenders: the share of pairs
+covered says how much of "who recommended to whom" the graph holds.
 Usage::
 
     PYTHONPATH=. python bench/link_upr.py [--corpus ../shared/corpus] [--show wrong|missing] [--limit N]
@@ -101,7 +104,7 @@ def main() -> None:
     """Print the share of table rows linked right, wrong and not found."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
-    parser.add_argument("--show", choices=("wrong", "missing"), help="print these rows")
+    parser.add_argument("--show", choices=("wrong", "missing", "pairs"), help="print these rows, or the pairs not covered")
     parser.add_argument("--limit", type=int, default=0, help="read only the first N reports (0: all)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
@@ -123,11 +126,19 @@ def main() -> None:
           f"{', '.join(unread) or 'none'})")
     print(f"{checked:,} table rows checked ({counts['no report']:,} more have no report here); "
           f"{sum(len(v) for v in reports.values()):,} recommendations extracted")
+    rows = [r for r in table_rows(args.corpus) if "Unknown" not in r["From"]]  # a few rows name no recommender
+    pairs = {(state_id(r["From"]), state_id(r["To"])) for r in rows if state_id(r["To"]) in reports}
+    covered = {(by, sur) for by, sur in pairs if any(by in rec[1] for rec in reports[sur])}
     right = counts["right"] + counts["right (dialogue)"]
     for label, n in (("right", right), ("  of which only from the dialogue", counts["right (dialogue)"]),
                      ("wrong", counts["wrong"]), ("not found", counts["not found"])):
         print(f"{label:<36} {n:>6,}  {100 * n / max(checked, 1):6.2f}%")
-    if args.show:
+    print(f"(recommending State, State under review) pairs covered: {len(covered):,} of {len(pairs):,} "
+          f"({100 * len(covered) / max(len(pairs), 1):.2f}%)")
+    if args.show == "pairs":
+        for by, sur in sorted(pairs - covered):
+            print(f"- {sur} ← {by}")
+    elif args.show:
         want = "wrong" if args.show == "wrong" else "not found"
         for outcome, row in outcomes:
             if outcome == want:
