@@ -24,7 +24,7 @@ _MONTHS = {
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
     "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
-DATE = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([^\W\d_]+)\s+(?:de\s+)?(\d{4})(?:\s*(?:г\.|года))?", re.UNICODE)
+DATE = re.compile(r"(?<![\w~^])(\d{1,2})(?:er)?\s+(?:de\s+)?([^\W\d_]+)\s+(?:de\s+)?(\d{4})(?:\s*(?:г\.|года))?", re.UNICODE)
 _LANGUAGES = {
     "english": "en", "anglais": "en", "inglés": "en", "ingles": "en", "английский": "en",
     "french": "fr", "français": "fr", "francais": "fr", "francés": "fr", "французский": "fr",
@@ -59,6 +59,7 @@ _PLACES = {"New York", "Geneva", "Vienna", "Nairobi"}
 _SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
 _UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
+STAMP_BAND = 0.09  # share of the page height above the masthead where a scan carries stamps
 _PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 
 
@@ -73,7 +74,9 @@ class Masthead:
     agenda: list[str] = field(default_factory=list)
     headlines: list[Line] = field(default_factory=list)
     agenda_bottom: float = 0.0  # lower edge of the last agenda line
+    left_bottom: float = 0.0  # lower edge of the last masthead line read in the left column
     consumed: set[int] = field(default_factory=set)  # ids of page-1 lines that belong to the masthead
+    display: list[Line] = field(default_factory=list)  # organ or body names in display type, in reading order
 
     @property
     def title(self) -> str | None:
@@ -130,15 +133,41 @@ def read_masthead(lines: list[Line], *, width: float, height: float, size: float
     head = Masthead()
     for line in lines:
         right = line.x0 > width * 0.5 and line.y0 < height * 0.3
-        if line.y0 > height * 0.6 or (not right and _ends_masthead(head, line, size=size)):
+        if line.y0 > height * 0.6:
             break
-        if not right and line.size >= size * 1.5 and line.y0 < height * 0.2:
+        if not right and _ends_masthead(head, line, size=size):
+            if not _stamp(head, line, height):
+                break
+            head.consumed.update(id(ln) for ln in (*head.headlines, line))  # page furniture, not body text
+            head.headlines.clear()  # a stamp above the masthead ("UN LIBRARY" on a scan), not the title
+            continue
+        if not right and line.size >= size * 1.5 and (line.y0 < height * 0.2 or _organ_tail(head, line)):
             head.consumed.add(id(line))  # organ or body name in display type
+            head.display.append(line)
             continue
         _read_line(head, line, width=width, height=height, size=size)
+        if not right:
+            head.left_bottom = line.y1
     text = " ".join(" ".join(ln.text.split()) for ln in lines if id(ln) in head.consumed)
+    # display lines column by column: "GENERAL" above "ASSEMBLY" reads "GENERAL ASSEMBLY" whatever lies between
+    text += " " + " ".join(ln.text.strip() for ln in sorted(head.display, key=lambda ln: (ln.x0 // ln.size, ln.y0)))
     head.organs = [organ for organ, pattern in _ORGANS if re.search(pattern, text, re.IGNORECASE)]
     return head
+
+
+def _organ_tail(head: Masthead, line: Line) -> bool:
+    """Whether ``line`` ends an organ name in display type begun on the line above ("GENERAL" / "ASSEMBLY")."""
+    above = [ln for ln in head.display if abs(ln.size - line.size) < 1 and ln.y1 <= line.y0
+             and abs(ln.x0 - line.x0) < line.size]
+    return bool(above) and _is_organ(f"{above[-1].text.strip()} {line.text.strip()}")
+
+
+def _stamp(head: Masthead, line: Line, height: float) -> bool:
+    """Whether the headlines read so far, and ``line`` after them, start in the page's top band before
+    anything of the masthead proper (symbol, distribution, date, organ in display type) was read."""
+    band = height * STAMP_BAND
+    started = head.symbols or head.distribution or head.date or head.sessions or head.agenda
+    return not started and line.y0 < band and all(h.y0 < band for h in head.headlines)
 
 
 def _is_headline(line: Line, size: float) -> bool:
@@ -153,6 +182,8 @@ def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
         return False
     if text in _PLACES:
         return False
+    if head.agenda and not head.headlines and not _is_headline(line, size) and _set_apart(head, line):
+        return True  # after the agenda block, a line in body type set apart from it starts the text
     if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
         return not SYMBOL.search(text)
     if head.headlines and _is_headline(line, size) and line.size < size * 1.1 and not _before_title(head, size):
@@ -215,6 +246,11 @@ def _before_title(head: Masthead, size: float) -> bool:
 def _follows(head: Masthead, line: Line) -> bool:
     """The line continues the agenda block (no blank line in between)."""
     return line.y0 - head.agenda_bottom < (line.y1 - line.y0) * 0.6
+
+
+def _set_apart(head: Masthead, line: Line) -> bool:
+    """A blank line lies between ``line`` and the masthead's last line in the left column."""
+    return line.y0 - head.left_bottom >= (line.y1 - line.y0) * 0.6
 
 
 def _is_organ(text: str) -> bool:

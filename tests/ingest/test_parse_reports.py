@@ -138,3 +138,29 @@ def test_symbol_from_the_running_header_when_the_masthead_is_garbled(corpus: Pat
     assert "no symbol in the masthead; symbol read from the running header" in doc.warnings
     assert doc.date == "1992-09-11" and doc.session == "Forty-seventh session"
     assert [p.label for p in doc.paragraphs if p.label] == [str(n) for n in range(1, 10)]
+
+
+def test_title_lines_after_the_agenda_are_kept_as_text(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_47_435.en.pdf")  # its title is not set in bold
+    assert [p.text for p in doc.paragraphs[:2]] == ["QUESTION OF EAST TIMOR", "Progress report of the Secretary-General"]
+    assert doc.paragraphs[2].label == "1"
+
+
+def test_old_scan_with_a_library_stamp_above_the_masthead(corpus: Path) -> None:
+    doc = parse(corpus / "scans" / "1971-09-29_A_L.632-EN.pdf", ocr=False)  # its own text layer, from the scan
+    assert doc.symbols == ("A/L.632",)
+    assert doc.organs == ("General Assembly",)  # "GENERAL" above "ASSEMBLY" in display type
+    assert (doc.distribution, doc.kind, doc.agenda) == ("Limited", DocumentKind.DRAFT, ("Agenda item 93",))
+    assert doc.date is None  # the scan's text layer reads "~9 September 1971": no day can be trusted
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0].startswith("RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC OF CHINA")
+    assert "The General Assembly," in texts and texts[-1].endswith("under Article 18 of the Charter.")
+    assert not any("UBRAR" in t or t.startswith("ocr") for t in texts)  # the stamp is page furniture
+
+
+def test_a_date_is_read_only_from_a_whole_day_number() -> None:
+    from ingest.masthead import iso_date
+
+    assert iso_date("29 September 1971") == "1971-09-29"
+    assert iso_date("~9 September 1971") is None and iso_date("219 September 1971") is None
+    assert iso_date("1er juin 2025") == "2025-06-01"
