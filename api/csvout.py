@@ -21,6 +21,9 @@ from fastapi.responses import Response
 from graph.store import RecommendationRecord, TraceResult
 from search.hits import Hit
 
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+          "description": "JSON, or with format=csv a CSV file (header row, one row per paragraph)"}}
 HIT_FIELDS = ("rank", "symbol", "other_symbols", "date", "title", "paragraph", "page", "section", "kind",
               "recommendation", "by", "to", "response", "themes", "score", "text")
 RECOMMENDATION_FIELDS = ("symbol", "date", "paragraph", "page", "by", "to", "verb", "response", "themes", "text")

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from api.auth import require_reader
-from api.csvout import RECOMMENDATION_FIELDS, csv_response, recommendation_rows
+from api.csvout import CSV_RESPONSE, RECOMMENDATION_FIELDS, csv_response, recommendation_rows
 from api.deps import CatalogueDep, PageDep, StoreDep
 from api.jsonable import jsonable
 
@@ -17,7 +17,7 @@ Year = Annotated[int | None, Query(ge=1900, le=2100)]
 
 
 @router.get("/recommendations", summary="Recommendations filtered by addressee, recommender, theme, "
-            "mechanism and years")
+            "mechanism and years", responses=CSV_RESPONSE)
 def recommendations(
     request: Request, store: StoreDep, page: PageDep, catalogue: CatalogueDep,
     to: Text = None, by: Text = None, theme: Text = None, mechanism: Text = None,

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from api.auth import require_reader
-from api.csvout import HIT_FIELDS, csv_response, hit_rows
+from api.csvout import CSV_RESPONSE, HIT_FIELDS, csv_response, hit_rows
 from api.deps import EmbedderDep, StoreDep
 from api.jsonable import jsonable
 from api.views import find_paragraph, require_document
@@ -43,7 +43,8 @@ def search_filters(
 FilterDep = Annotated[ParagraphFilter, Depends(search_filters)]
 
 
-@router.get("/search", summary="Hybrid semantic + keyword search down to the paragraph, with facet counts")
+@router.get("/search", summary="Hybrid semantic + keyword search down to the paragraph, with facet counts",
+            responses=CSV_RESPONSE)
 def search(
     request: Request, store: StoreDep, embedder: EmbedderDep, filters: FilterDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="What to look for.")],
@@ -60,7 +61,7 @@ def search(
     return {"query": q, "mode": mode, "offset": offset, "limit": limit, **jsonable(result)}
 
 
-@router.get("/similar", summary="Paragraphs like the given one across documents and years")
+@router.get("/similar", summary="Paragraphs like the given one across documents and years", responses=CSV_RESPONSE)
 def similar(
     request: Request, store: StoreDep, embedder: EmbedderDep,
     symbol: Annotated[str, Query(min_length=1, max_length=200)],

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from api.auth import require_reader
-from api.csvout import TRACE_FIELDS, csv_response, trace_rows
+from api.csvout import CSV_RESPONSE, TRACE_FIELDS, csv_response, trace_rows
 from api.deps import PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
@@ -22,7 +22,8 @@ def list_situations(store: StoreDep, page: PageDep) -> dict[str, Any]:
     return page.envelope(jsonable(items), total=store.stats()["situations"])
 
 
-@router.get("/{situation_id:path}/trace", summary="Mechanisms that covered a situation, with evidence")
+@router.get("/{situation_id:path}/trace", summary="Mechanisms that covered a situation, with evidence",
+            responses=CSV_RESPONSE)
 def trace(
     situation_id: Annotated[str, Path(description="Situation id (sit/SDN), name or alias.")],
     store: StoreDep, request: Request,

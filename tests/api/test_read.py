@@ -20,6 +20,8 @@ def test_healthz_and_openapi(client: TestClient) -> None:
                  "/api/situations", "/api/situations/{situation_id}/trace", "/api/mechanisms",
                  "/api/actors/{actor_id}", "/api/recommendations", "/api/export", "/api/sparql"):
         assert path in paths, path
+    for path in ("/api/search", "/api/similar", "/api/recommendations", "/api/situations/{situation_id}/trace"):
+        assert set(paths[path]["get"]["responses"]["200"]["content"]) == {"application/json", "text/csv"}, path
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/docs-static/swagger-ui-bundle.js" in docs.text
     assert "cdn." not in docs.text  # served locally
