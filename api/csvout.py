@@ -34,9 +34,9 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 Link = Callable[[str, str | None], str]  # (symbol, paragraph key or label) -> address
 
 
-def hit_rows(hits: Iterable[Hit], link: Link | None = None) -> Iterator[list[Any]]:
-    """One row per hit, in ``HIT_FIELDS`` order (then its link)."""
-    for n, h in enumerate(hits, start=1):
+def hit_rows(hits: Iterable[Hit], link: Link | None = None, *, first_rank: int = 1) -> Iterator[list[Any]]:
+    """One row per hit, in ``HIT_FIELDS`` order (then its link); ranks count from ``first_rank``."""
+    for n, h in enumerate(hits, start=first_rank):
         row: list[Any] = [n, h.symbol, _join(s for s in h.symbols if s != h.symbol), h.date, h.title, _para(h.paragraph),
                           h.page, h.section, h.kind, "yes" if h.recommendation else "", _join(h.by), _join(h.to),
                           h.response, _join(h.themes), h.score, _one_line(h.text)]

@@ -57,7 +57,8 @@ def search(
 
     result = run_search(store, embedder, q, mode=mode, filters=filters, limit=limit, offset=offset)
     if format == "csv":
-        return csv_response(request, "r2p-search.csv", HIT_FIELDS, lambda link: hit_rows(result.hits, link))
+        return csv_response(request, "r2p-search.csv", HIT_FIELDS,
+                            lambda link: hit_rows(result.hits, link, first_rank=offset + 1))
     return {"query": q, "mode": mode, "offset": offset, "limit": limit, **jsonable(result)}
 
 

@@ -131,6 +131,9 @@ def test_search_as_csv_matches_the_json_hits(client: TestClient) -> None:
     link = rows[0]["link"]
     assert link.startswith("http://testserver/documents/") and "#para-" in link
     assert client.get(link.removeprefix("http://testserver").split("#")[0]).status_code == 200
+    later = list(csv.DictReader(io.StringIO(client.get("/api/search", params={**params, "format": "csv", "offset": 5})
+                                            .text.lstrip("\ufeff"))))
+    assert later and later[0]["rank"] == "6"  # ranks count on from the offset
     assert_error(client.get("/api/search", params={**params, "format": "xlsx"}), 422, "invalid_request")
 
 
