@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from ontology.model import Actor, Mechanism, Situation
+from ontology.model import Actor, Mechanism, Situation, symbol_key
 
 
 @dataclass(slots=True)
@@ -41,6 +41,8 @@ class Snapshot:
     situations: dict[str, Entry] = field(default_factory=dict)
     mechanisms: dict[str, Entry] = field(default_factory=dict)
     actors: dict[str, Entry] = field(default_factory=dict)
+    # symbol key of a document -> (relation, symbol) of the documents that add to, revise or correct it
+    related_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _add(table: dict[str, Entry], entity: Actor | Mechanism | Situation, symbol: str) -> Entry:
@@ -62,6 +64,8 @@ def build_snapshot(store: Any) -> Snapshot:
         for actor in facts.actors:
             _add(snap.actors, actor, symbol)
         snap.recommendations += len(facts.recommendations)
+        for rel in facts.relations:
+            snap.related_in.setdefault(symbol_key(rel.symbol), []).append((rel.type, symbol))
         for rec in facts.recommendations:
             for entity_id in rec.by:
                 table = snap.actors if entity_id in snap.actors else snap.mechanisms

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -103,3 +104,28 @@ def test_recommendations_page_offers_them_as_csv(client: TestClient) -> None:
     assert link and "format=csv" in link.group(1)
     rows = list(csv.DictReader(io.StringIO(client.get(link.group(1).replace("&amp;", "&")).text.lstrip("\ufeff"))))
     assert rows and all(record["to"][0] in r["to"].split("; ") for r in rows)
+
+
+def test_document_pages_link_an_addendum_and_its_report(corpus: Path, tmp_path: Path) -> None:
+    from api.app import create_app, open_settings_store
+    from api.settings import Settings
+    from ingest.link import link
+    from ingest.pipeline import parse
+
+    settings = Settings(store=tmp_path / "store")
+    store = open_settings_store(settings)
+    folder = corpus / "upr-slovenia" / "docs" / "4thcycleunoriginal"
+    try:
+        for name in ("g2505828.pdf", "g2502644.pdf"):  # A/HRC/59/15/Add.1 first: the order does not matter
+            document = parse(folder / name)
+            store.put_document(document, link(document))
+        client = TestClient(create_app(settings, store=store))
+        report = client.get("/documents/A/HRC/59/15").text
+        assert re.search(r'<dt>Addendum</dt><dd><a class="related" href="/documents/A/HRC/59/15/Add.1">', report)
+        addendum = client.get("/documents/A/HRC/59/15/Add.1").text
+        assert re.search(r'<dt>Addendum to</dt><dd><a class="related" href="/documents/A/HRC/59/15">', addendum)
+        store.remove_document("A/HRC/59/15")
+        client = TestClient(create_app(settings, store=store))
+        assert "A/HRC/59/15 <span class=\"muted\">(not stored)</span>" in client.get("/documents/A/HRC/59/15/Add.1").text
+    finally:
+        store.close()
