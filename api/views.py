@@ -7,7 +7,7 @@ from typing import Any
 
 from api.errors import NotFoundError
 from api.jsonable import jsonable
-from ontology.model import Paragraph, ParsedDocument
+from ontology.model import Paragraph, ParsedDocument, symbol_key
 
 _NOT_ANCHOR = re.compile(r"[^0-9A-Za-z.]+")
 
@@ -53,8 +53,28 @@ def paragraph_json(document: ParsedDocument, para: Paragraph) -> dict[str, Any]:
     }
 
 
-def document_json(stored: Any, *, cites: list[Any], cited_by: list[Any]) -> dict[str, Any]:
-    """A stored document with its facts and its citations both ways."""
+RELATION_OUT = {"addendum_to": "Addendum to", "revises": "Revises", "corrects": "Corrects"}
+RELATION_IN = {"addendum_to": "Addendum", "revises": "Revised by", "corrects": "Corrected by"}
+
+
+def related_documents(store: Any, snapshot: Any, stored: Any) -> list[dict[str, Any]]:
+    """The documents this one adds to, revises or corrects, then those that add to, revise or correct
+    it: ``{"relation", "label", "symbol", "stored"}`` each (``relation`` as in ``Relation.type``, read
+    from the other side for the second kind: "addendum", "revised_by", "corrected_by")."""
+    out = [{"relation": r.type, "label": RELATION_OUT[r.type], "symbol": r.symbol,
+            "stored": store.document_sha256(r.symbol) is not None} for r in stored.facts.relations]
+    incoming = sorted(snapshot.related_in.get(symbol_key(stored.document.symbol), []))
+    out += [{"relation": _INVERSE[kind], "label": RELATION_IN[kind], "symbol": other, "stored": True}
+            for kind, other in incoming]
+    return out
+
+
+_INVERSE = {"addendum_to": "addendum", "revises": "revised_by", "corrects": "corrected_by"}
+
+
+def document_json(stored: Any, *, cites: list[Any], cited_by: list[Any],
+                  related: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A stored document with its facts, its citations both ways and its related documents."""
     body = jsonable(stored.document)
     body.pop("file", None)  # a server-side path; the PDF is served by /api/documents/{symbol}/pdf
     return {
@@ -65,4 +85,5 @@ def document_json(stored: Any, *, cites: list[Any], cited_by: list[Any]) -> dict
         "ingested_at": stored.ingested_at,
         "cites": jsonable(cites),
         "cited_by": jsonable(cited_by),
+        "related": related or [],
     }

@@ -13,8 +13,7 @@ from api.jsonable import jsonable
 from api.routes.search import FilterDep
 from api.sessions import session_key
 from api.templating import TEMPLATES
-from api.views import document_json, find_paragraph, require_document
-from ontology.model import symbol_key
+from api.views import document_json, find_paragraph, related_documents, require_document
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
 FACET_PARAMS = {"kind": "kind", "paragraph_kind": "kind", "body": "body", "organ": "body",
@@ -92,16 +91,9 @@ def document_page(request: Request, symbol: str, store: StoreDep, catalogue: Cat
                   just_stored: Annotated[Literal["added", "replaced", "unchanged"] | None,
                                          Query(alias="stored")] = None) -> HTMLResponse:
     stored = require_document(store, symbol)
-    doc = document_json(stored, cites=store.cites(symbol), cited_by=store.cited_by(symbol))
-    related = [{"label": RELATION_OUT[r.type], "symbol": r.symbol, "stored": store.document_sha256(r.symbol) is not None}
-               for r in stored.facts.relations]
-    related += [{"label": RELATION_IN[kind], "symbol": other, "stored": True}
-                for kind, other in sorted(catalogue.snapshot().related_in.get(symbol_key(stored.document.symbol), []))]
-    return page(request, "document.html", doc=doc, stored=stored, just_stored=just_stored, related=related)
-
-
-RELATION_OUT = {"addendum_to": "Addendum to", "revises": "Revises", "corrects": "Corrects"}
-RELATION_IN = {"addendum_to": "Addendum", "revises": "Revised by", "corrects": "Corrected by"}
+    doc = document_json(stored, cites=store.cites(symbol), cited_by=store.cited_by(symbol),
+                        related=related_documents(store, catalogue.snapshot(), stored))
+    return page(request, "document.html", doc=doc, stored=stored, just_stored=just_stored)
 
 
 def _embedder(request: Request) -> Any:

@@ -124,6 +124,8 @@ def test_document_pages_link_an_addendum_and_its_report(corpus: Path, tmp_path: 
         assert re.search(r'<dt>Addendum</dt><dd><a class="related" href="/documents/A/HRC/59/15/Add.1">', report)
         addendum = client.get("/documents/A/HRC/59/15/Add.1").text
         assert re.search(r'<dt>Addendum to</dt><dd><a class="related" href="/documents/A/HRC/59/15">', addendum)
+        assert client.get("/api/documents/A/HRC/59/15").json()["related"] == [
+            {"relation": "addendum", "label": "Addendum", "symbol": "A/HRC/59/15/Add.1", "stored": True}]
         store.remove_document("A/HRC/59/15")
         client = TestClient(create_app(settings, store=store))
         assert "A/HRC/59/15 <span class=\"muted\">(not stored)</span>" in client.get("/documents/A/HRC/59/15/Add.1").text
