@@ -80,13 +80,17 @@ def recommendations(
     to: Annotated[str | None, typer.Option("--to", help="Addressee (State or actor).")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Recommender.")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="Theme.")] = None,
+    mechanism: Annotated[str | None, typer.Option("--mechanism", help="Mechanism (UPR, a special procedure …).")] = None,
+    year_from: Annotated[int | None, typer.Option("--year-from")] = None,
+    year_to: Annotated[int | None, typer.Option("--year-to")] = None,
     limit: Annotated[int, typer.Option("--limit")] = 100,
     store: StoreOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:
     """Recommendations: who recommended what to whom, from which paragraph."""
-    _run("recommendations", to=to, by=by, theme=theme, limit=limit, store=store, as_json=json_, as_csv=csv_)
+    _run("recommendations", to=to, by=by, theme=theme, mechanism=mechanism, year_from=year_from, year_to=year_to,
+         limit=limit, store=store, as_json=json_, as_csv=csv_)
 
 
 @app.command()

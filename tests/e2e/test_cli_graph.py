@@ -67,6 +67,17 @@ def test_recommendations_json_shape_and_filters(store: Path) -> None:
     assert all(r["symbol"] == "A/HRC/13/6" for r in records)
 
 
+def test_recommendations_by_mechanism_and_years(store: Path) -> None:
+    base = ("recommendations", "--to", "Albania", "--store", str(store), "--json")
+    every = json.loads(r2p(*base).stdout)
+    year = int(every[0]["date"][:4])
+    cat = json.loads(r2p(*base, "--mechanism", "Committee against Torture").stdout)
+    assert [r["paragraph"] for r in cat] == ["67.25", "67.45"]  # the two that cite the Committee's recommendations
+    assert all("Committee against Torture" in r["text"] for r in cat)
+    assert json.loads(r2p(*base, "--year-from", str(year), "--year-to", str(year)).stdout) == every
+    assert json.loads(r2p(*base, "--year-to", str(year - 1)).stdout) == []
+
+
 def test_recommendations_csv_has_the_json_records(store: Path) -> None:
     args = ("recommendations", "--to", "Albania", "--by", "France", "--store", str(store))
     records = json.loads(r2p(*args, "--json").stdout)
