@@ -5,6 +5,8 @@ imported lazily so that ``r2p --help`` is instant. Each implementation returns a
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -39,6 +41,9 @@ def _run(module: str, **kwargs: Any) -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130) from None
+    except BrokenPipeError:  # the reader stopped early (`r2p … | head`): no message, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit flush cannot fail again
+        raise typer.Exit(141) from None
     except Exception as exc:  # noqa: BLE001 - one line, no traceback, non-zero exit
         status = cli_error(exc)
     raise typer.Exit(int(status or 0))
@@ -57,10 +62,12 @@ def parse(
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (recursive).")],
     store: StoreOpt = None,
+    reread: Annotated[bool, typer.Option("--reread", help="Read files stored already again with the current "
+                                         "parsing and linking rules (after an upgrade); their vectors are reused.")] = False,
     json_: JsonOpt = False,
 ) -> None:
-    """Parse, link, embed and store documents; unchanged files are skipped."""
-    _run("ingest", paths=paths, store=store, as_json=json_)
+    """Parse, link, embed and store documents; unchanged files are skipped (unless --reread)."""
+    _run("ingest", paths=paths, store=store, as_json=json_, reread=reread)
 
 
 @app.command()

@@ -2,7 +2,8 @@
 
 Each document is written atomically by the store; a file that fails (bad PDF, linking error, refused
 by the store) is recorded with its reason and the batch goes on. Files whose bytes are already stored
-(same sha256) are skipped before parsing.
+(same sha256) are skipped before parsing, unless asked to be read again (``reread``: after the
+parsing or linking rules changed).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from graph.store import GraphStore, put_batch
 from ingest.link import link
 from ingest.pipeline import file_sha256, parse
 from ontology.errors import R2PError
-from ontology.model import ParsedDocument
+from ontology.model import ParsedDocument, symbol_key
 
 # vectors by paragraph index, and the keys they are stored (and found again) under
 Embed = Callable[[ParsedDocument, GraphStore], tuple[Mapping[int, Sequence[float]], Mapping[int, str]]]
@@ -73,19 +74,25 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     return list(found)
 
 
-def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, Any]:
-    """("unchanged", symbol) when the file's bytes are stored already, else ("ready", what to put)."""
-    try:
-        sha = file_sha256(path)
-    except OSError as exc:
-        raise FileNotFoundError(f"{path}: {exc.strerror}") from exc
-    known = store.find_by_sha256(sha)
-    if known is not None:
+def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None, reread: bool = False) -> tuple[str, Any]:
+    """("unchanged", symbol) when the file's bytes are stored already (unless ``reread``), else
+    ("ready", what to put)."""
+    known = stored_symbol(path, store)
+    if known is not None and not reread:
         return "unchanged", known
     document = parse(path)
     facts = link(document)
     vectors, keys = embed(document, store) if embed is not None else (None, None)
     return "ready", (document, facts, vectors, str(path.resolve()), keys)
+
+
+def stored_symbol(path: Path, store: GraphStore) -> str | None:
+    """The symbol of the stored document read from a file with the same bytes, if any."""
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        raise FileNotFoundError(f"{path}: {exc.strerror}") from exc
+    return store.find_by_sha256(sha)
 
 
 def ingest_paths(
@@ -95,20 +102,25 @@ def ingest_paths(
     embed: Embed | None = None,
     progress: Progress | None = None,
     batch_size: int = 16,
+    reread: bool = False,
 ) -> IngestReport:
     """Ingest every PDF named or found under ``paths``; failures are recorded, never fatal.
 
     Stores that offer ``put_documents`` get up to ``batch_size`` documents per transaction (each
     batch all or nothing; a batch the store refuses is retried one document at a time).
+    ``reread`` reads files whose bytes are stored already again, with the current parsing and
+    linking rules: a document that comes out the same stays unchanged, its vectors are reused, and
+    one that now reads under another symbol replaces the one stored under the old symbol.
     """
     started = time.perf_counter()
     report = IngestReport()
-    pending: list[tuple[Path, Any]] = []
+    pending: list[tuple[Path, Any, str | None]] = []
     batched = batch_size > 1 and hasattr(store, "put_documents")
     for path in collect_paths(paths):
         report.files += 1
         try:
-            status, item = prepare(path, store, embed=embed)
+            earlier = stored_symbol(path, store) if reread else None
+            status, item = prepare(path, store, embed=embed, reread=reread)
         except Exception as exc:  # noqa: BLE001 - a bad file (or a defect met on one) must not stop the batch
             _fail(report, path, exc, progress)
             continue
@@ -116,7 +128,7 @@ def ingest_paths(
             report.unchanged += 1
             _tell(progress, path, status)
             continue
-        pending.append((path, item))
+        pending.append((path, item, earlier))
         if not batched or len(pending) >= batch_size:
             _flush(pending, store, report, progress)
     _flush(pending, store, report, progress)
@@ -124,15 +136,19 @@ def ingest_paths(
     return report
 
 
-def _flush(pending: list[tuple[Path, Any]], store: GraphStore, report: IngestReport,
+def _flush(pending: list[tuple[Path, Any, str | None]], store: GraphStore, report: IngestReport,
            progress: Progress | None) -> None:
-    results = put_batch(store, [item for _, item in pending])
-    for (path, _), result in zip(pending, results, strict=True):
+    results = put_batch(store, [item for _, item, _ in pending])
+    for (path, item, earlier), result in zip(pending, results, strict=True):
         if isinstance(result, Exception):
             _fail(report, path, result, progress)
-        else:
-            _count(report, result.status, result)
-            _tell(progress, path, result.status)
+            continue
+        status = result.status
+        if earlier is not None and symbol_key(earlier) != symbol_key(item[0].symbol):
+            store.remove_document(earlier)  # the same file, now read under another symbol
+            status = "replaced"
+        _count(report, status, result)
+        _tell(progress, path, status)
     pending.clear()
 
 

@@ -1,4 +1,4 @@
-"""`r2p ingest PATH... [--store DIR] [--json]`: parse, link, embed and store PDFs; report failures."""
+"""`r2p ingest PATH... [--store DIR] [--reread] [--json]`: parse, link, embed and store PDFs; report failures."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def _embedder(settings: Settings) -> Embed | None:
     return lambda document, store: embed_document(document, store, model)
 
 
-def run(settings: Settings, *, paths: list[Path], as_json: bool = False) -> int:
+def run(settings: Settings, *, paths: list[Path], as_json: bool = False, reread: bool = False) -> int:
     """Ingest the files and folders given; exit 1 when any file failed."""
     err = Console(stderr=True)
     files = collect_paths(paths)
@@ -41,7 +41,7 @@ def run(settings: Settings, *, paths: list[Path], as_json: bool = False) -> int:
             def step(path: Path, status: str) -> None:
                 bar.update(task, advance=1, description=f"{status:9} {path.name[:40]}")
 
-            report = ingest_paths(files, store, embed=embed, progress=step)
+            report = ingest_paths(files, store, embed=embed, progress=step, reread=reread)
     finally:
         store.close()
     if as_json:

@@ -47,6 +47,9 @@ def test_reingesting_the_same_files_changes_nothing(store: Path, files: dict[str
     done = r2p("ingest", str(files["upr"].parent.parent / "pdfs" / files["upr"].name), "--store", str(store),
                "--json")
     assert done.returncode == 0 and json.loads(done.stdout)["unchanged"] == 1
+    reread = r2p("ingest", str(files["upr"]), "--reread", "--store", str(store), "--json")
+    assert reread.returncode == 0, reread.stderr
+    assert json.loads(reread.stdout)["unchanged"] == 1  # read again by the same rules: the same document
 
 
 def test_a_bad_file_is_reported_skipped_and_the_exit_status_says_so(store: Path, files: dict[str, Path],

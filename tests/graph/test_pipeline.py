@@ -29,3 +29,33 @@ def test_collect_paths_walks_folders(corpus: Path) -> None:
     found = collect_paths([corpus / "ga-resolutions-2018"])
     assert found and all(p.suffix.lower() == ".pdf" for p in found)
     assert found == sorted(found)
+
+
+def test_reread_brings_stored_documents_up_to_the_current_rules(corpus: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from ingest.link import link
+    from ingest.pipeline import parse
+
+    upr = corpus / "upr-cycle1" / "pdfs" / "china2009.pdf"  # its dialogue has "It recommended …" items
+    scan = corpus / "scans" / "1971-09-29_A_L.632-EN.pdf"  # once read with no symbol
+    with open_store(path=tmp_path / "store") as store:
+        # what earlier rules stored: the UPR report without its dialogue items, the scan under another symbol
+        document = parse(upr)
+        facts = link(document)
+        dialogue = {p.index for p in document.paragraphs if "interactive dialogue" in (p.section or "").lower()}
+        older = replace(facts, recommendations=tuple(r for r in facts.recommendations if r.paragraph_index not in dialogue))
+        store.put_document(document, older, source_path=str(upr))
+        old_scan = parse(scan, ocr=False)
+        store.put_document(replace(old_scan, symbols=("UNKNOWN/1971/1",)), link(old_scan), source_path=str(scan))
+
+        assert ingest_paths([upr, scan], store).unchanged == 2  # the same bytes: skipped
+        report = ingest_paths([upr, scan], store, reread=True)
+        assert (report.replaced, report.added, report.unchanged, report.failures) == (2, 0, 0, [])
+        stored = store.get_document(document.symbol)
+        assert stored is not None and len(stored.facts.recommendations) == len(facts.recommendations) > len(
+            older.recommendations)
+        assert store.get_document("UNKNOWN/1971/1") is None and store.get_document("A/L.632") is not None
+        assert store.stats()["documents"] == 2
+        again = ingest_paths([upr, scan], store, reread=True)
+        assert (again.unchanged, again.replaced) == (2, 0)  # the current rules give what is stored
