@@ -69,5 +69,6 @@ def facts_from_json(data: dict[str, Any]) -> DocumentFacts:
         risk_tags=tuple(RiskTag(**t) for t in data["risk_tags"]),
         relations=tuple(Relation(**r) for r in data["relations"]),
         memberships=tuple(Membership(**m) for m in data.get("memberships", ())),
+        outcome_of=tuple(data.get("outcome_of", ())),
         warnings=tuple(data["warnings"]),
     )

@@ -29,7 +29,8 @@ class ParagraphContext:
 def paragraph_context(document: ParsedDocument, facts: DocumentFacts) -> ParagraphContext:
     """The filter columns of every paragraph of ``document``.
 
-    Mechanisms: mentioned, recommending, covering or established in the paragraph. Situations:
+    Mechanisms: mentioned, recommending, covering or established in the paragraph, and for a
+    recommendation those the document is the outcome of (the UPR for its Working Group report). Situations:
     mentioned, concerned by a recommendation or covered there, plus the document's own situations
     (which hold for every paragraph).
     """
@@ -48,7 +49,7 @@ def paragraph_context(document: ParsedDocument, facts: DocumentFacts) -> Paragra
         ctx.to[i] |= set(r.to)
         ctx.situations[i] |= set(r.situations)
         ctx.themes[i] |= set(r.themes)
-        ctx.mechanisms[i] |= set(r.by) & mechanism_ids
+        ctx.mechanisms[i] |= (set(r.by) & mechanism_ids) | set(facts.outcome_of)
     for c in facts.coverage:
         ctx.mechanisms[c.paragraph_index].add(c.mechanism_id)
         ctx.situations[c.paragraph_index].add(c.situation_id)

@@ -259,6 +259,9 @@ class DocumentFacts:
     risk_tags: tuple[RiskTag, ...] = ()
     relations: tuple[Relation, ...] = ()
     memberships: tuple[Membership, ...] = ()  # MEMBER_OF among the actors above
+    # mechanisms whose outcome the document is (the UPR for a Working Group report): its
+    # recommendations are made through them, whoever makes them
+    outcome_of: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # what linking could not decide ("'Guinea' ambiguous in para 12")
 
     def to_json(self) -> dict[str, Any]:

@@ -48,6 +48,7 @@ _RES_PREFIX = (("S/RES/", "un/SC"), ("A/HRC/", "un/HRC"), ("A/RES/", "un/GA"),
 _BARE_PANEL = re.compile(r"\b(?P<kind>Panel of Experts|Group of Experts)\b(?!\s+(?:on|for|in|of)\b)")
 _SG_OPENING = re.compile(r"Report of the Secretary-General|\b(?:requested|requests|asked)\s+me\b|\bI\s+was\s+requested")
 _FIRST_PERSON_I = re.compile(r"\bI\s+(?:call|urge|encourage|welcome|remain|commend|condemn|reiterate|appeal)\b")
+UPR_MECHANISM = "mech/upr"  # a UPR Working Group report is its outcome
 _MODIFIER = re.compile(r"^(?P<base>.+?)/(?P<kind>Add|Rev|Corr)\.\d+")
 _TREATY_SYMBOL = re.compile(r"^(CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|CCPR|E/C\.12)/C/(?P<iso>[A-Z]{3})/")
 _TREATY_MECH = {"CERD": "mech/cerd", "CEDAW": "mech/cedaw", "CAT": "mech/cat", "CRC": "mech/crc", "CMW": "mech/cmw",
@@ -82,6 +83,8 @@ def link(document: ParsedDocument) -> DocumentFacts:
     warnings += rec_warnings
     mech_ids = {m for _, m in mech_mentions} | {e.mechanism_id for e in establishments}
     mech_ids |= {c.mechanism_id for c in covers} | {i for r in recs for i in r.by if i in entries}
+    outcome_of = (UPR_MECHANISM,) if recs and upr_match(document) and UPR_MECHANISM in entries else ()
+    mech_ids |= set(outcome_of)
     actors, memberships = vocabulary_memberships(_actors(reg, mentions, recs, issued_by), reg.actors)
     memberships += text_memberships(document, reg.gazetteer, mentions)
     return DocumentFacts(
@@ -90,7 +93,7 @@ def link(document: ParsedDocument) -> DocumentFacts:
         mechanisms=tuple(entries[m].mechanism for m in sorted(mech_ids)),
         mentions=tuple(mentions), recommendations=tuple(recs), coverage=tuple(covers),
         establishments=tuple(dict.fromkeys(establishments)), risk_tags=tuple(risk_tags(document.paragraphs, tokens=tokens)),
-        relations=_relations(document), warnings=tuple(dict.fromkeys(warnings)),
+        relations=_relations(document), outcome_of=outcome_of, warnings=tuple(dict.fromkeys(warnings)),
     )
 
 

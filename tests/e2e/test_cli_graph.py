@@ -74,6 +74,7 @@ def test_recommendations_by_mechanism_and_years(store: Path) -> None:
     base = ("recommendations", "--to", "Albania", "--store", str(store), "--json")
     every = json.loads(r2p(*base).stdout)
     year = int(every[0]["date"][:4])
+    assert json.loads(r2p(*base, "--mechanism", "Universal Periodic Review").stdout) == every  # their channel
     cat = json.loads(r2p(*base, "--mechanism", "Committee against Torture").stdout)
     assert [r["paragraph"] for r in cat] == ["67.25", "67.45"]  # the two that cite the Committee's recommendations
     assert all("Committee against Torture" in r["text"] for r in cat)

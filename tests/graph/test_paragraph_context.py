@@ -43,3 +43,15 @@ def test_columns_of_a_upr_recommendation() -> None:
     assert ctx.by[i] >= set(rec.by) and ctx.to[i] >= set(rec.to)
     assert set(facts.situations) <= ctx.situations[0]
     assert ctx.themes[i] == set(rec.themes)
+
+
+def test_recommendations_carry_the_mechanism_the_document_is_the_outcome_of() -> None:
+    from dataclasses import replace
+
+    doc, facts = upr_report()
+    facts = replace(facts, outcome_of=("mech/upr",))
+    ctx = paragraph_context(doc, facts)
+    assert all("mech/upr" in ctx.mechanisms[r.paragraph_index] for r in facts.recommendations)
+    others = set(range(len(doc.paragraphs))) - ctx.recommendation - {c.paragraph_index for c in facts.coverage}
+    assert others and not any("mech/upr" in ctx.mechanisms[i] for i in others)
+    assert _kuzu(doc, facts) == _neo4j(doc, facts)

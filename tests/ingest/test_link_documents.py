@@ -60,6 +60,7 @@ def test_resolution_renewing_a_peace_operation(corpus: Path) -> None:
     document, facts = _linked(corpus, "S_RES_2778 (2025)")
     assert facts.issued_by == ("un/SC",)
     assert facts.situations == ("sit/SSD",)  # from the preamble's threat determination
+    assert facts.outcome_of == ()  # the Council decides; the mission it renews is not its channel
     [est] = facts.establishments
     assert (est.mechanism_id, est.symbol, est.action) == ("mech/unmiss", "S/RES/2778 (2025)", "extended")
     assert document.paragraphs[est.paragraph_index].label == "1"

@@ -66,6 +66,7 @@ def test_every_recommendation_with_its_recommenders_and_addressee(corpus: Path, 
     assert len(facts.recommendations) == count + dialogue  # Ecuador: one more, given only in the dialogue
     assert facts.situations == (f"sit/{iso3}",)
     assert all(r.by and r.to == (f"state/{iso3}",) and r.verb for r in facts.recommendations)
+    assert facts.outcome_of == ("mech/upr",)  # made by States, through the UPR
 
 
 @pytest.mark.parametrize(("name", "iso3"), [("belize2009", "BLZ"), ("slovenia2010", "SVN")])
