@@ -13,14 +13,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import Annotated, Any, Literal, TextIO
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 
 from graph.store import RecommendationRecord, TraceResult
 from search.hits import Hit
 
+Format = Annotated[Literal["json", "csv"], Query(description="json, or csv: a file to download, one row per "
+                                                  "paragraph with a link to it")]
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}},
           "description": "JSON, or with format=csv a CSV file (header row, one row per paragraph)"}}

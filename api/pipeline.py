@@ -74,16 +74,20 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     return list(found)
 
 
-def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None, reread: bool = False) -> tuple[str, Any]:
-    """("unchanged", symbol) when the file's bytes are stored already (unless ``reread``), else
-    ("ready", what to put)."""
+def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, Any]:
+    """("unchanged", symbol) when the file's bytes are stored already, else ("ready", what to put)."""
     known = stored_symbol(path, store)
-    if known is not None and not reread:
+    if known is not None:
         return "unchanged", known
+    return "ready", read(path, store, embed=embed)
+
+
+def read(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[Any, ...]:
+    """What to put for one file: parsed, linked and (with ``embed``) embedded."""
     document = parse(path)
     facts = link(document)
     vectors, keys = embed(document, store) if embed is not None else (None, None)
-    return "ready", (document, facts, vectors, str(path.resolve()), keys)
+    return document, facts, vectors, str(path.resolve()), keys
 
 
 def stored_symbol(path: Path, store: GraphStore) -> str | None:
@@ -119,14 +123,14 @@ def ingest_paths(
     for path in collect_paths(paths):
         report.files += 1
         try:
-            earlier = stored_symbol(path, store) if reread else None
-            status, item = prepare(path, store, embed=embed, reread=reread)
+            earlier = stored_symbol(path, store)
+            if earlier is not None and not reread:
+                report.unchanged += 1
+                _tell(progress, path, "unchanged")
+                continue
+            item = read(path, store, embed=embed)
         except Exception as exc:  # noqa: BLE001 - a bad file (or a defect met on one) must not stop the batch
             _fail(report, path, exc, progress)
-            continue
-        if status == "unchanged":
-            report.unchanged += 1
-            _tell(progress, path, status)
             continue
         pending.append((path, item, earlier))
         if not batched or len(pending) >= batch_size:

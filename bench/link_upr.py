@@ -120,13 +120,14 @@ def main() -> None:
             else:
                 reports.setdefault(sur, []).extend(recs)
     elapsed = time.perf_counter() - start
-    counts, outcomes = check(table_rows(args.corpus), reports)
+    table = table_rows(args.corpus)
+    counts, outcomes = check(table, reports)
     checked = sum(v for k, v in counts.items() if k != "no report")
     print(f"{len(files)} reports read in {elapsed:.1f} s ({len(unread)} without one State under review: "
           f"{', '.join(unread) or 'none'})")
     print(f"{checked:,} table rows checked ({counts['no report']:,} more have no report here); "
           f"{sum(len(v) for v in reports.values()):,} recommendations extracted")
-    rows = [r for r in table_rows(args.corpus) if "Unknown" not in r["From"]]  # a few rows name no recommender
+    rows = [r for r in table if "Unknown" not in r["From"]]  # a few rows name no recommender
     pairs = {(state_id(r["From"]), state_id(r["To"])) for r in rows if state_id(r["To"]) in reports}
     covered = {(by, sur) for by, sur in pairs if any(by in rec[1] for rec in reports[sur])}
     right = counts["right"] + counts["right (dialogue)"]

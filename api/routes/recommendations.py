@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
 from api.auth import require_reader
-from api.csvout import CSV_RESPONSE, RECOMMENDATION_FIELDS, csv_response, recommendation_rows
+from api.csvout import CSV_RESPONSE, RECOMMENDATION_FIELDS, Format, csv_response, recommendation_rows
 from api.deps import CatalogueDep, PageDep, StoreDep
 from api.jsonable import jsonable
 
@@ -22,8 +22,7 @@ def recommendations(
     request: Request, store: StoreDep, page: PageDep, catalogue: CatalogueDep,
     to: Text = None, by: Text = None, theme: Text = None, mechanism: Text = None,
     year_from: Year = None, year_to: Year = None,
-    format: Annotated[Literal["json", "csv"], Query(description="json, or csv: a file to download, one row "
-                                                     "per recommendation with a link to its paragraph")] = "json",
+    format: Format = "json",
 ) -> Any:
     known = catalogue.snapshot().recommendations
     unfiltered = not any((to, by, theme, mechanism, year_from, year_to))

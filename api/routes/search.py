@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from api.auth import require_reader
-from api.csvout import CSV_RESPONSE, HIT_FIELDS, csv_response, hit_rows
+from api.csvout import CSV_RESPONSE, HIT_FIELDS, Format, csv_response, hit_rows
 from api.deps import EmbedderDep, StoreDep
 from api.jsonable import jsonable
 from api.views import find_paragraph, require_document
@@ -16,8 +16,6 @@ from graph.store import ParagraphFilter
 router = APIRouter(prefix="/api", tags=["search"], dependencies=[Depends(require_reader)])
 
 Text = Annotated[str | None, Query(max_length=200)]
-Format = Annotated[Literal["json", "csv"], Query(description="json, or csv: one row per paragraph with a link to "
-                                                  "it, as a file to download")]
 Year = Annotated[int | None, Query(ge=1900, le=2100)]
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 
 from api.auth import require_reader
-from api.csvout import CSV_RESPONSE, TRACE_FIELDS, csv_response, trace_rows
+from api.csvout import CSV_RESPONSE, TRACE_FIELDS, Format, csv_response, trace_rows
 from api.deps import PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
@@ -27,8 +27,7 @@ def list_situations(store: StoreDep, page: PageDep) -> dict[str, Any]:
 def trace(
     situation_id: Annotated[str, Path(description="Situation id (sit/SDN), name or alias.")],
     store: StoreDep, request: Request,
-    format: Annotated[Literal["json", "csv"], Query(description="json, or csv: a file to download, one row per "
-                                                     "evidence paragraph with a link to it")] = "json",
+    format: Format = "json",
 ) -> Any:
     result = store.trace(situation_id, evidence_limit=None if format == "csv" else TRACE_EVIDENCE_LIMIT)
     if result is None:

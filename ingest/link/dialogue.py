@@ -23,7 +23,7 @@ not read twice (the list's recommender names in brackets are not counted as cont
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ontology.model import Paragraph, ParagraphKind, ParsedDocument, Recommendation
 
@@ -104,14 +104,18 @@ def _speaker(sentence: str, reg: Registry, before: tuple[str, ...], sur: str) ->
     subject = _named_subject(sentence, hits)
     if subject:
         return subject
-    known = set(before) | {sur, sur.replace("state/", "sit/")}
     pronoun = _PRONOUN.match(sentence)
     if pronoun:
-        named = [h for h in hits if h.end <= pronoun.end()]
-        return before if all(set(h.ids) <= known for h in named) else ()
-    if any(not set(h.ids) <= known for h in hits) or _BODY.search(sentence):
+        return before if _only_known([h for h in hits if h.end <= pronoun.end()], before, sur) else ()
+    if not _only_known(hits, before, sur) or _BODY.search(sentence):
         return ()
     return before
+
+
+def _only_known(hits: Iterable[Hit], speaker: tuple[str, ...], sur: str) -> bool:
+    """Whether the names found are only the speaker and the State under review (or its situation)."""
+    known = set(speaker) | {sur, sur.replace("state/", "sit/")}
+    return all(set(h.ids) <= known for h in hits)
 
 
 def _named_subject(sentence: str, hits: list[Hit]) -> tuple[str, ...]:
@@ -148,8 +152,7 @@ def _subject(sentence: str, at: int, reg: Registry, speaker: tuple[str, ...] = (
     head = sentence[:at]
     pronoun = _PRONOUN.match(head)
     if pronoun and not head[pronoun.end() :].strip():
-        known = set(speaker) | {sur, sur.replace("state/", "sit/")}
-        return speaker if all(set(h.ids) <= known for h in reg.gazetteer.scan(pronoun.group("opener") or "")) else ()
+        return speaker if _only_known(reg.gazetteer.scan(pronoun.group("opener") or ""), speaker, sur) else ()
     hits = list(reg.gazetteer.scan(head))
     chain: list[Hit] = []
     end = len(head)
