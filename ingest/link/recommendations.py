@@ -30,7 +30,7 @@ from .gazetteer import Hit
 from .registry import Registry
 from .vocab import read_vocab, split_aliases
 
-_GROUP = re.compile(r"\((?P<by>[^()]{2,400})\)")
+_GROUP = re.compile(r"\((?P<by>(?:[^()]|\([^()]{1,60}\)){2,400})\)")  # one level of nesting: "(Iran (Islamic Republic of))"
 _RECS_START = re.compile(r"conclusions|recommendations", re.IGNORECASE)
 _RECS_END = re.compile(r"voluntary\s+pledges|annex|composition\s+of\s+the\s+delegation", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s:]))(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(?=[A-Z])")
