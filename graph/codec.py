@@ -25,6 +25,7 @@ from ontology.model import (
     ParsedDocument,
     Recommendation,
     Relation,
+    Response,
     RiskTag,
     Situation,
 )
@@ -70,5 +71,6 @@ def facts_from_json(data: dict[str, Any]) -> DocumentFacts:
         relations=tuple(Relation(**r) for r in data["relations"]),
         memberships=tuple(Membership(**m) for m in data.get("memberships", ())),
         outcome_of=tuple(data.get("outcome_of", ())),
+        responses=tuple(Response(**_tuples(r, "items")) for r in data.get("responses", ())),
         warnings=tuple(data["warnings"]),
     )

@@ -191,6 +191,20 @@ class Recommendation:
 
 
 @dataclass(frozen=True, slots=True)
+class Response:
+    """A State's position on recommendations of its UPR Working Group report, stated in an addendum.
+
+    ``items`` are numbered as the addendum numbers them: ``"115.3"`` (the report's paragraph and
+    item), or ``"3"`` where the addendum counts the report's list of pending recommendations from 1.
+    """
+
+    paragraph_index: int  # the addendum's paragraph that states it
+    report: str  # symbol of the Working Group report holding the recommendations
+    items: tuple[str, ...]
+    position: str  # "supported" | "noted" ("accepted" before 2012, as the reports of cycle 1 say)
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """Evidence that a mechanism covered a situation (COVERS), read in one paragraph."""
 
@@ -262,6 +276,8 @@ class DocumentFacts:
     # mechanisms whose outcome the document is (the UPR for a Working Group report): its
     # recommendations are made through them, whoever makes them
     outcome_of: tuple[str, ...] = ()
+    # positions on recommendations of another document (a UPR Working Group report), stated here
+    responses: tuple[Response, ...] = ()
     warnings: tuple[str, ...] = ()  # what linking could not decide ("'Guinea' ambiguous in para 12")
 
     def to_json(self) -> dict[str, Any]:
@@ -281,5 +297,5 @@ def _jsonable(value: Any) -> Any:
 __all__ = [
     "Actor", "ActorKind", "Citation", "Coverage", "DocumentFacts", "DocumentKind", "Establishment",
     "Footnote", "Mechanism", "MechanismType", "Membership", "Mention", "Paragraph", "ParagraphKind", "ParsedDocument",
-    "Recommendation", "Relation", "RiskTag", "Situation", "symbol_key",
+    "Recommendation", "Relation", "Response", "RiskTag", "Situation", "symbol_key",
 ]

@@ -36,6 +36,7 @@ from .memberships import text_memberships, vocabulary_memberships
 from .named import is_named, named_mandates, named_situations, named_warning
 from .recommendations import report_recommendations, resolution_recommendations, upr_recommendations
 from .registry import Registry, registry
+from .responses import upr_responses
 from .risk import risk_tags
 from .situations import coverage, document_situations, situation_for, upr_match
 
@@ -93,7 +94,8 @@ def link(document: ParsedDocument) -> DocumentFacts:
         mechanisms=tuple(entries[m].mechanism for m in sorted(mech_ids)),
         mentions=tuple(mentions), recommendations=tuple(recs), coverage=tuple(covers),
         establishments=tuple(dict.fromkeys(establishments)), risk_tags=tuple(risk_tags(document.paragraphs, tokens=tokens)),
-        relations=_relations(document), outcome_of=outcome_of, warnings=tuple(dict.fromkeys(warnings)),
+        relations=_relations(document), outcome_of=outcome_of, responses=tuple(upr_responses(document)),
+        warnings=tuple(dict.fromkeys(warnings)),
     )
 
 
