@@ -309,6 +309,17 @@ def recommendations_count_query(filters: dict[str, Any]) -> str:
     return recommendations_query(filters).replace(_REC_COLUMNS, "RETURN count(*)")
 
 
+# Responses a report's addenda state (graph.responses): the addenda, where their paragraphs are, and the
+# report's recommendations with their own responses.
+ADDENDA_OF = ("MATCH (a:Document)-[:ADDENDUM_TO]->(p:Document) WHERE p.key IN $keys "
+              "RETURN DISTINCT a.key, a.symbols, a.facts_json")
+PARAGRAPHS_AT = ("MATCH (:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) WHERE p.idx IN $indexes "
+                 "RETURN p.idx, coalesce(p.label, p.key), p.page")
+REPORT_RECOMMENDATIONS = (
+    "MATCH (d:Document)-[:HAS_PARAGRAPH]->(p:Paragraph)<-[:STATED_IN]-(r:Recommendation) WHERE d.key IN $keys "
+    "RETURN d.key, coalesce(p.label, p.key), r.response")
+
+
 def recommendations_query(filters: dict[str, Any]) -> str:
     """The recommendations query for the filters given; ``to``/``by`` go through the graph's edges.
 

@@ -13,6 +13,7 @@ import kuzu
 
 from graph import kuzu_queries as q
 from graph.codec import document_from_json, facts_from_json
+from graph.responses import AddendumResponses, StatedResponse, report_keys, stated_by_report, with_stated
 from graph.store import (
     TRACE_EVIDENCE_LIMIT,
     CitationLink,
@@ -172,12 +173,28 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
     if ids:
         names.update((r[0], r[1]) for r in rows(conn, q.MECHANISM_NAMES, {"ids": ids}))
         names.update((r[0], r[1]) for r in rows(conn, q.ACTOR_NAMES, {"ids": ids}))
-    return [
+    records = [
         RecommendationRecord(symbol=r[0], paragraph=r[1], text=r[2], by=tuple(names.get(i, i) for i in r[3]),
                              to=tuple(names.get(i, i) for i in r[4]), verb=r[5], response=r[6], date=r[7],
                              page=r[8], themes=tuple(r[9]))
         for r in found
     ]
+    return with_stated(records, stated_responses(conn, sorted({r[10] for r in found})))
+
+
+def stated_responses(conn: kuzu.Connection, keys: Sequence[str]) -> dict[str, dict[str, StatedResponse]]:
+    """Report key → paragraph label → the response its stored addenda state (``graph.responses``)."""
+    addenda = []
+    for key, symbols, facts in rows(conn, q.ADDENDA_OF, {"keys": list(keys)}) if keys else []:
+        responses = facts_from_json(json.loads(facts)).responses
+        if responses:
+            indexes = sorted({r.paragraph_index for r in responses})
+            at = {i: (label, page) for i, label, page in rows(conn, q.PARAGRAPHS_AT, {"key": key, "indexes": indexes})}
+            addenda.append(AddendumResponses(symbols[0], responses, at))
+    if not addenda:
+        return {}
+    reports = sorted(report_keys(addenda) & set(keys))
+    return stated_by_report(map(tuple, rows(conn, q.REPORT_RECOMMENDATIONS, {"keys": reports})), addenda)
 
 
 def _used(query: str, params: dict[str, Any]) -> dict[str, Any]:

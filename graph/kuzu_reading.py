@@ -9,6 +9,7 @@ import kuzu
 from graph import kuzu_bulk, kuzu_listing, kuzu_read, kuzu_search
 from graph import kuzu_queries as q
 from graph.errors import NotFound
+from graph.responses import StatedResponse
 from graph.store import (
     TRACE_EVIDENCE_LIMIT,
     ActorRecord,
@@ -85,6 +86,10 @@ class KuzuReading:
         """
         return kuzu_read.recommendations(self._reader(), to=to, by=by, theme=theme, mechanism=mechanism,
                                          year_from=year_from, year_to=year_to, offset=offset, limit=limit)
+
+    def stated_responses(self, symbols: Sequence[str]) -> dict[str, dict[str, StatedResponse]]:
+        """Positions on the given reports' recommendations stated in their stored addenda."""
+        return kuzu_read.stated_responses(self._reader(), sorted({symbol_key(s) for s in symbols}))
 
     def list_situations(self, *, offset: int = 0, limit: int = 50) -> list[SituationSummary]:
         """One page of situations by name (then id), with document and mechanism counts."""

@@ -464,6 +464,26 @@ ORDER BY m.id, c.date, c.symbol, paragraph
 """
 
 # Filters arrive resolved to entity ids (lists) or null; a null filter holds for every row.
+# Responses a report's addenda state (graph.responses): the addenda (ADDENDUM_TO reaches the
+# report's Symbol, stored or not), where their paragraphs are, the reports' recommendations.
+ADDENDA_OF = """
+UNWIND $keys AS k
+MATCH (a:Document)-[:ADDENDUM_TO]->(:Symbol {key: k})
+RETURN DISTINCT a.key AS key, a.symbol AS symbol, a.facts_json AS facts_json
+"""
+
+PARAGRAPHS_AT = """
+MATCH (:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph)
+WHERE p.index IN $indexes
+RETURN p.index AS index, coalesce(p.label, p.key) AS label, p.page AS page
+"""
+
+REPORT_RECOMMENDATIONS = """
+UNWIND $keys AS k
+MATCH (:Document {key: k})-[:HAS_PARAGRAPH]->(p:Paragraph)<-[:STATED_IN]-(r:Recommendation)
+RETURN k AS key, coalesce(p.label, p.key) AS label, r.response AS response
+"""
+
 RECOMMENDATIONS = """
 MATCH (r:Recommendation)-[:STATED_IN]->(p:Paragraph)
 WHERE ($to IS NULL OR any(x IN r.to_ids WHERE x IN $to))

@@ -18,6 +18,7 @@ from graph import neo4j_queries as Q
 from graph import neo4j_read as R
 from graph.errors import NotFound, StoreError
 from graph.neo4j_rows import delete_plan, orphan_plan, write_plan
+from graph.responses import StatedResponse, with_stated
 from graph.store import (
     TRACE_EVIDENCE_LIMIT,
     ActorRecord,
@@ -250,10 +251,15 @@ class Neo4jGraphStore:
             return []
         params = R.recommendation_params(self._read, to=to, by=by, theme=theme, mechanism=mechanism,
                                          year_from=year_from, year_to=year_to, offset=offset, limit=limit)
-        return [RecommendationRecord(symbol=r["symbol"], paragraph=r["paragraph"], text=r["text"],
-                                     by=tuple(r["by"]), to=tuple(r["to"]), verb=r["verb"],
-                                     response=r["response"], date=r["date"], page=r["page"],
-                                     themes=tuple(r["themes"] or ())) for r in self._read(Q.RECOMMENDATIONS, params)]
+        records = [RecommendationRecord(symbol=r["symbol"], paragraph=r["paragraph"], text=r["text"],
+                                        by=tuple(r["by"]), to=tuple(r["to"]), verb=r["verb"],
+                                        response=r["response"], date=r["date"], page=r["page"],
+                                        themes=tuple(r["themes"] or ())) for r in self._read(Q.RECOMMENDATIONS, params)]
+        return with_stated(records, self.stated_responses([r.symbol for r in records]))
+
+    def stated_responses(self, symbols: Sequence[str]) -> dict[str, dict[str, StatedResponse]]:
+        """Positions on the given reports' recommendations stated in their stored addenda."""
+        return R.stated_responses(self._read, sorted({symbol_key(s) for s in symbols}))
 
     def list_situations(self, *, offset: int = 0, limit: int = 50) -> list[SituationSummary]:
         """One page of situations by name (then id), with document and mechanism counts."""

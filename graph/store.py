@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar, runtime_checkable
 
+from graph.responses import StatedResponse
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 
@@ -162,6 +163,9 @@ class RecommendationRecord:
     date: str | None = None
     page: int | None = None
     themes: tuple[str, ...] = ()
+    response_symbol: str | None = None  # where the response is stated, when not in this document (its addendum)
+    response_paragraph: str | None = None
+    response_page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +262,11 @@ class GraphStore(Protocol):
         offset: int = 0,
         limit: int = 100,
     ) -> list[RecommendationRecord]: ...
+
+    def stated_responses(self, symbols: Sequence[str]) -> dict[str, dict[str, StatedResponse]]:
+        """Positions on the recommendations of the given reports stated in their stored addenda:
+        report ``symbol_key`` → paragraph label → response (:mod:`graph.responses`)."""
+        ...
 
     def list_situations(self, *, offset: int = 0, limit: int = 50) -> list[SituationSummary]:
         """One page of situations by name (then id); [] past the end."""

@@ -15,6 +15,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.responses import AddendumResponses, report_keys, resolve
 from graph.store import GraphStore, StoredDocument, paragraph_uid
 from ontology.model import ParagraphKind, symbol_key
 from search.indexing import context_of
@@ -45,6 +46,9 @@ class Row:
     by: tuple[str, ...] = ()  # actor/mechanism ids
     to: tuple[str, ...] = ()
     response: str | None = None
+    response_symbol: str | None = None  # where a response not in the document itself is stated (its addendum)
+    response_paragraph: str | None = None
+    response_page: int | None = None
     themes: tuple[str, ...] = ()
     situations: tuple[str, ...] = ()  # ids
     mechanisms: tuple[str, ...] = ()  # ids
@@ -62,6 +66,7 @@ class Catalog:
     fingerprint: Any = None
     checked_at: float = 0.0
     cache: dict[str, Any] = field(default_factory=dict)  # derived indexes (lexical, dense)
+    addenda: list[AddendumResponses] = field(default_factory=list)  # responses stated for other documents
 
     def name(self, entity_id: str) -> str:
         return self.names.get(entity_id, entity_id)
@@ -92,6 +97,9 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
     positions: list[int] = []
     for sym in doc.symbols or (doc.symbol,):
         cat.doc_rows[symbol_key(sym)] = positions
+    if facts.responses:
+        cat.addenda.append(AddendumResponses(doc.symbol, facts.responses,
+                                             {p.index: (p.label or p.key, p.page) for p in doc.paragraphs}))
     for p in doc.paragraphs:
         rec = recs.get(p.index)
         sits = set(facts.situations) | para_sits.get(p.index, set()) | set(rec.situations if rec else ())
@@ -107,6 +115,25 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
         cat.by_uid[row.uid] = len(cat.rows)
         positions.append(len(cat.rows))
         cat.rows.append(row)
+
+
+def apply_responses(cat: Catalog) -> None:
+    """Give the recommendations of UPR reports the positions their stored addenda state
+    (:mod:`graph.responses`); call once every document is in."""
+    for key in report_keys(cat.addenda):
+        positions = cat.doc_rows.get(key, [])
+        if not positions:
+            continue
+        own: dict[str, str | None] = {}
+        for pos in positions:
+            if cat.rows[pos].recommendation:
+                own.setdefault(cat.rows[pos].label or cat.rows[pos].key, cat.rows[pos].response)
+        stated = resolve(own, cat.addenda, cat.rows[positions[0]].symbol)
+        for pos in positions:
+            row = cat.rows[pos]
+            if (s := stated.get(row.label or row.key)) is not None and row.recommendation:
+                row.response, row.response_symbol = s.position, s.symbol
+                row.response_paragraph, row.response_page = s.paragraph, s.page
 
 
 def row_context(cat: Catalog, pos: int) -> str:
@@ -157,6 +184,7 @@ def catalog(store: GraphStore) -> Catalog:
         bulk = getattr(store, "iter_document_outlines", None)
         for stored in bulk() if bulk is not None else store.iter_documents():
             add_document(cat, stored)
+        apply_responses(cat)
         _CATALOGS[store] = cat
         return cat
 

@@ -33,6 +33,9 @@ class Hit:
     by: tuple[str, ...] = ()
     to: tuple[str, ...] = ()
     response: str | None = None
+    response_symbol: str | None = None  # where the response is stated, when not in this document (its addendum)
+    response_paragraph: str | None = None
+    response_page: int | None = None
     themes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -51,5 +54,6 @@ def make_hit(cat: Catalog, pos: int, score: float, query: ParsedQuery, *, mark_w
         score=round(float(score), 6), document_kind=r.doc_kind, language=r.language,
         recommendation=r.recommendation, by=tuple(cat.name(b) for b in r.by),
         to=tuple(cat.name(t) for t in r.to), response=r.response, themes=r.themes,
+        response_symbol=r.response_symbol, response_paragraph=r.response_paragraph, response_page=r.response_page,
     )
 

@@ -24,7 +24,7 @@ from graph.store import (
     SituationSummary,
     StoredDocument,
 )
-from ontology.model import Membership
+from ontology.model import Membership, Response
 from tests.neo4j import sample
 from tests.neo4j.recording import RecordingDriver, answers
 
@@ -122,7 +122,33 @@ def test_recommendations_resolve_names_to_ids_first() -> None:
         (Q.RESOLVE_MECHANISMS, {"query": "MXYZ", "key": "mxyz"}),
         (Q.RECOMMENDATIONS, {"to": ["state/XYZ"], "by": ["state/XYZ", "Chile"], "theme": "treaties",
                              "mechanism": ["MXYZ"], "year_from": 2008, "year_to": None, "offset": 0,
-                             "limit": 10})]
+                             "limit": 10}),
+        (Q.ADDENDA_OF, {"keys": [KEY]})]  # no addendum answers: nothing more is asked
+
+
+def _addendum_facts() -> str:
+    responses = (Response(1, KEY, ("86.1",), "supported"), Response(2, KEY, ("2", "3"), "noted"))
+    return dumps(dataclasses.replace(sample.facts(), responses=responses))
+
+
+def test_recommendations_take_the_positions_their_addenda_state() -> None:
+    rec = {"symbol": KEY, "paragraph": "86.1", "text": "Ratify", "by": ["Chile"], "to": ["Xyzland"],
+           "verb": "Ratify", "response": "pending", "date": "2008-05-23", "page": 3, "themes": []}
+    table = {Q.RECOMMENDATIONS: [rec, {**rec, "paragraph": "86.2"}, {**rec, "paragraph": "86.3", "response": None}],
+             Q.ADDENDA_OF: [{"key": KEY + "/ADD.1", "symbol": KEY + "/Add.1", "facts_json": _addendum_facts()}],
+             Q.PARAGRAPHS_AT: [{"index": 1, "label": "3", "page": 2}, {"index": 2, "label": "4", "page": 5}],
+             Q.REPORT_RECOMMENDATIONS: [{"key": KEY, "label": "86.1", "response": "pending"},
+                                        {"key": KEY, "label": "86.2", "response": "pending"},
+                                        {"key": KEY, "label": "86.3", "response": "supported"}]}
+    store, driver = store_with(table)
+    found = {r.paragraph: (r.response, r.response_symbol, r.response_paragraph, r.response_page)
+             for r in store.recommendations()}
+    # 86.1 by its full number, 86.2 as the second pending one; 86.3 keeps what the report says
+    assert found == {"86.1": ("supported", KEY + "/Add.1", "3", 2), "86.2": ("noted", KEY + "/Add.1", "4", 5),
+                     "86.3": (None, None, None, None)}
+    assert sent(driver)[1:] == [(Q.ADDENDA_OF, {"keys": [KEY]}),
+                                (Q.PARAGRAPHS_AT, {"key": KEY + "/ADD.1", "indexes": [1, 2]}),
+                                (Q.REPORT_RECOMMENDATIONS, {"keys": [KEY]})]
 
 
 def test_recommendations_without_filters_send_nulls() -> None:
@@ -220,7 +246,10 @@ def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
              "facts_json": dumps(sample.facts()), "symbol_keys": [KEY]}
     table = {Q.DOCUMENT_STATE: [state], Q.DOCUMENT_KEY: [{"key": KEY, "symbol_keys": [KEY]}],
              Q.STATS: [{"documents": 1}], Q.RESOLVE_SITUATION: [{"id": "sit/XYZ", "name": "Xyzland"}],
-             B.OUTLINE_DOCUMENTS: [outline]}
+             B.OUTLINE_DOCUMENTS: [outline],
+             Q.RECOMMENDATIONS: [{"symbol": KEY, "paragraph": "1", "text": "t", "by": [], "to": [], "verb": None,
+                                  "response": None, "date": None, "page": 1, "themes": []}],
+             Q.ADDENDA_OF: [{"key": KEY, "symbol": KEY, "facts_json": _addendum_facts()}]}
     driver = RecordingDriver(answers(table))
     store = Neo4jGraphStore(driver)
     store.put_document(sample.document(), sample.facts())

@@ -1,0 +1,91 @@
+"""Positions stated in a UPR report's addendum, matched to the report's recommendations when read.
+
+An addendum is stored as its own document with its ``DocumentFacts.responses``; the report and
+its addendum may be ingested in any order, replaced or removed apart. So the match is made when
+the graph is read, here, the same way for every backend and for search's catalogue:
+
+* an item written ``"115.3"`` is the recommendation in the report's paragraph labelled ``115.3``;
+* a bare ``"3"`` is the third of the report's pending recommendations ("will be examined by …"),
+  which the report numbers ``<paragraph>.3``: read only when the report has exactly one such
+  paragraph, else the numbering is not the report's and nothing is claimed;
+* a position is given only to a recommendation whose own response is pending or not given: where
+  the report already states one, that is what stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from ontology.model import Response, symbol_key
+
+PENDING = "pending"
+_R = TypeVar("_R")
+
+
+@dataclass(frozen=True, slots=True)
+class StatedResponse:
+    """A recommendation's position and where it is stated."""
+
+    position: str  # "supported" | "noted" | "accepted"
+    symbol: str  # the document stating it (the addendum)
+    paragraph: str | None  # label (or key) of its paragraph
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AddendumResponses:
+    """The responses one stored document states, with where its paragraphs are."""
+
+    symbol: str
+    responses: tuple[Response, ...]
+    paragraphs: Mapping[int, tuple[str, int | None]]  # paragraph index -> (label or key, page)
+
+
+def report_keys(addenda: Iterable[AddendumResponses]) -> set[str]:
+    """Symbol keys of the reports the addenda respond to."""
+    return {symbol_key(r.report) for a in addenda for r in a.responses}
+
+
+def resolve(own: Mapping[str, str | None], addenda: Iterable[AddendumResponses], report: str
+            ) -> dict[str, StatedResponse]:
+    """Paragraph label → stated response, for the recommendations of ``report`` whose own response
+    (``own``: the label, or key of an unnumbered paragraph → response) is pending or unknown."""
+    pending = {k.rsplit(".", 1)[0] for k, v in own.items() if v == PENDING and "." in k}
+    bare_prefix = next(iter(pending)) if len(pending) == 1 else None
+    out: dict[str, StatedResponse] = {}
+    for addendum in addenda:
+        for r in addendum.responses:
+            if symbol_key(r.report) != symbol_key(report):
+                continue
+            label, page = addendum.paragraphs.get(r.paragraph_index, (None, None))
+            stated = StatedResponse(r.position, addendum.symbol, label, page)
+            for item in r.items:
+                key = item if "." in item else (f"{bare_prefix}.{item}" if bare_prefix else None)
+                if key is not None and key in own and own[key] in (None, PENDING):
+                    out.setdefault(key, stated)
+    return out
+
+
+def stated_by_report(own_rows: Iterable[tuple[str, str, str | None]], addenda: Iterable[AddendumResponses]
+                     ) -> dict[str, dict[str, StatedResponse]]:
+    """Report key → paragraph label → stated response, from the reports' recommendation rows
+    (report key, paragraph label, own response) and their addenda."""
+    addenda = list(addenda)
+    own: dict[str, dict[str, str | None]] = {}
+    for key, label, response in own_rows:
+        own.setdefault(key, {}).setdefault(label, response)
+    return {key: found for key, items in own.items()
+            if (found := resolve(items, addenda, key))}
+
+
+def with_stated(records: Sequence[_R], stated: Mapping[str, Mapping[str, StatedResponse]]) -> list[_R]:
+    """``records`` (``RecommendationRecord``s) with the responses ``stated`` for them filled in."""
+    out = []
+    for r in records:
+        rec: Any = r
+        found = stated.get(symbol_key(rec.symbol), {}).get(rec.paragraph)
+        out.append(r if found is None else replace(rec, response=found.position, response_symbol=found.symbol,
+                                                  response_paragraph=found.paragraph, response_page=found.page))
+    return out

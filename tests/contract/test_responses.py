@@ -1,0 +1,88 @@
+"""Contract: positions stated in a UPR report's addendum reach the report's recommendations.
+
+Real documents: Slovenia's second-cycle Working Group report (A/HRC/28/15, 163 recommendations
+"will be examined") and its addendum (A/HRC/28/15/Add.1: "accepts the recommendations 1–5, …",
+"notes recommendations 6–13, …"), stored in either order, replaced and removed apart.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from graph.store import GraphStore
+from ingest.link import link
+from ingest.pipeline import parse
+from ontology.model import DocumentFacts, ParsedDocument
+from tests.contract.samples import embeddings_for
+
+REPORT = "upr-slovenia/docs/2ndcycleunoriginal/g1423930.pdf"
+ADDENDUM = "upr-slovenia/docs/2ndcycleunoriginal/g1504261.pdf"
+
+
+@lru_cache(maxsize=2)
+def _read(path: Path) -> tuple[ParsedDocument, DocumentFacts]:
+    document = parse(path)
+    return document, link(document)
+
+
+def _put(store: GraphStore, corpus: Path, name: str) -> None:
+    document, facts = _read(corpus / name)
+    store.put_document(document, facts, embeddings=embeddings_for(document))
+
+
+def _slovenia(store: GraphStore) -> dict[str, tuple]:
+    recs = store.recommendations(to="Slovenia", limit=500)
+    return {r.paragraph: (r.response, r.response_symbol, r.response_paragraph, r.response_page) for r in recs}
+
+
+@pytest.mark.parametrize("addendum_first", [False, True], ids=["report-first", "addendum-first"])
+def test_the_addendum_gives_the_pending_recommendations_their_positions(
+        store: GraphStore, corpus: Path, addendum_first: bool) -> None:
+    for name in ([ADDENDUM, REPORT] if addendum_first else [REPORT, ADDENDUM]):
+        _put(store, corpus, name)
+    got = _slovenia(store)
+    assert len(got) == 163
+    assert got["115.1"] == ("supported", "A/HRC/28/15/Add.1", "3", 2)  # "accepts the recommendations 1–5, …"
+    assert got["115.18"] == ("supported", "A/HRC/28/15/Add.1", "4", 2)  # accepted, "already implemented"
+    assert got["115.6"] == ("noted", "A/HRC/28/15/Add.1", "5", 6)  # "notes recommendations 6–13, …"
+    counts: dict[str | None, int] = {}
+    for response, *_ in got.values():
+        counts[response] = counts.get(response, 0) + 1
+    assert counts == {"supported": 142, "noted": 21}  # as the addendum's paragraph 2 counts them
+    stated = store.stated_responses(["A/HRC/28/15"])
+    assert set(stated) == {"A/HRC/28/15"} and len(stated["A/HRC/28/15"]) == 163
+
+
+def test_without_its_addendum_a_recommendation_stays_pending(store: GraphStore, corpus: Path) -> None:
+    _put(store, corpus, REPORT)
+    _put(store, corpus, ADDENDUM)
+    assert store.remove_document("A/HRC/28/15/Add.1")
+    assert {v for v in _slovenia(store).values()} == {("pending", None, None, None)}
+    assert store.stated_responses(["A/HRC/28/15"]) == {}
+
+
+def test_an_addendum_alone_claims_nothing(store: GraphStore, corpus: Path) -> None:
+    _put(store, corpus, ADDENDUM)
+    assert store.recommendations(to="Slovenia") == []
+    assert store.stated_responses(["A/HRC/28/15", "A/HRC/28/15/Add.1"]) == {}
+
+
+def test_search_rows_carry_the_stated_position(store: GraphStore, corpus: Path) -> None:
+    """Search's catalogue (hits, facets, CSV) reads the same positions as ``recommendations``."""
+    from search.catalog import catalog
+
+    _put(store, corpus, ADDENDUM)
+    _put(store, corpus, REPORT)
+    cat = catalog(store)
+    rows = {r.label: r for r in cat.rows if r.symbol == "A/HRC/28/15" and r.recommendation}
+    assert len(rows) == 163
+    first, noted = rows["115.1"], rows["115.6"]
+    assert (first.response, first.response_symbol, first.response_paragraph, first.response_page) == (
+        "supported", "A/HRC/28/15/Add.1", "3", 2)
+    assert (noted.response, noted.response_paragraph) == ("noted", "5")
+    from_store = _slovenia(store)
+    assert {k: (r.response, r.response_symbol, r.response_paragraph, r.response_page) for k, r in rows.items()
+            } == from_store
