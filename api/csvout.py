@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, TextIO
 from fastapi import Query, Request
 from fastapi.responses import Response
 
+from graph.responses import stated_in
 from graph.store import RecommendationRecord, TraceResult
 from search.hits import Hit
 
@@ -27,8 +28,9 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}},
           "description": "JSON, or with format=csv a CSV file (header row, one row per paragraph)"}}
 HIT_FIELDS = ("rank", "symbol", "other_symbols", "date", "title", "paragraph", "page", "section", "kind",
-              "recommendation", "by", "to", "response", "themes", "score", "text")
-RECOMMENDATION_FIELDS = ("symbol", "date", "paragraph", "page", "by", "to", "verb", "response", "themes", "text")
+              "recommendation", "by", "to", "response", "response_stated_in", "themes", "score", "text")
+RECOMMENDATION_FIELDS = ("symbol", "date", "paragraph", "page", "by", "to", "verb", "response", "response_stated_in",
+                         "themes", "text")
 TRACE_FIELDS = ("situation", "mechanism", "mechanism_type", "first_date", "last_date", "documents", "evidence_count",
                 "symbol", "date", "paragraph", "page")
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
@@ -41,7 +43,8 @@ def hit_rows(hits: Iterable[Hit], link: Link | None = None, *, first_rank: int =
     for n, h in enumerate(hits, start=first_rank):
         row: list[Any] = [n, h.symbol, _join(s for s in h.symbols if s != h.symbol), h.date, h.title, _para(h.paragraph),
                           h.page, h.section, h.kind, "yes" if h.recommendation else "", _join(h.by), _join(h.to),
-                          h.response, _join(h.themes), h.score, _one_line(h.text)]
+                          h.response, stated_in(h.response_symbol, h.response_paragraph, h.response_page),
+                          _join(h.themes), h.score, _one_line(h.text)]
         yield row + ([link(h.symbol, h.key)] if link else [])
 
 
@@ -49,6 +52,7 @@ def recommendation_rows(records: Iterable[RecommendationRecord], link: Link | No
     """One row per recommendation, in ``RECOMMENDATION_FIELDS`` order (then its link)."""
     for r in records:
         row: list[Any] = [r.symbol, r.date, _para(r.paragraph), r.page, _join(r.by), _join(r.to), r.verb, r.response,
+                          stated_in(r.response_symbol, r.response_paragraph, r.response_page),
                           _join(r.themes), _one_line(r.text)]
         yield row + ([link(r.symbol, r.paragraph)] if link else [])
 

@@ -73,8 +73,9 @@ _INVERSE = {"addendum_to": "addendum", "revises": "revised_by", "corrects": "cor
 
 
 def document_json(stored: Any, *, cites: list[Any], cited_by: list[Any],
-                  related: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """A stored document with its facts, its citations both ways and its related documents."""
+                  related: list[dict[str, Any]] | None = None, stated: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A stored document with its facts, its citations both ways, its related documents, and the
+    positions on its recommendations that other documents state (paragraph label → where)."""
     body = jsonable(stored.document)
     body.pop("file", None)  # a server-side path; the PDF is served by /api/documents/{symbol}/pdf
     return {
@@ -86,4 +87,11 @@ def document_json(stored: Any, *, cites: list[Any], cited_by: list[Any],
         "cites": jsonable(cites),
         "cited_by": jsonable(cited_by),
         "related": related or [],
+        "stated_responses": jsonable(stated or {}),
     }
+
+
+def stated_for(store: Any, stored: Any) -> dict[str, Any]:
+    """Paragraph label → the position on its recommendation an addendum states (``graph.responses``)."""
+    symbol = stored.document.symbol
+    return dict(store.stated_responses([symbol]).get(symbol_key(symbol), {}))

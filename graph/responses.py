@@ -43,6 +43,13 @@ class AddendumResponses:
     paragraphs: Mapping[int, tuple[str, int | None]]  # paragraph index -> (label or key, page)
 
 
+def stated_in(symbol: str | None, paragraph: str | None, page: int | None) -> str:
+    """Where a response is stated, for people: ``"A/HRC/28/15/Add.1, para. 3, p. 2"`` ("" when in the document itself)."""
+    if not symbol:
+        return ""
+    return ", ".join([symbol, *([f"para. {paragraph}"] if paragraph else []), *([f"p. {page}"] if page else [])])
+
+
 def report_keys(addenda: Iterable[AddendumResponses]) -> set[str]:
     """Symbol keys of the reports the addenda respond to."""
     return {symbol_key(r.report) for a in addenda for r in a.responses}

@@ -9,13 +9,17 @@ from rich.table import Table
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
+from graph.responses import stated_in
 from graph.store import RecommendationRecord
 
 
 def record_json(r: RecommendationRecord) -> dict[str, object]:
-    """The documented shape: ``{"symbol", "paragraph", "text", "by", "to", "verb", "response"}`` (+ date, page)."""
+    """The documented shape: ``{"symbol", "paragraph", "text", "by", "to", "verb", "response"}`` (+ date, page,
+    themes, and where a response is stated when another document states it)."""
     return {"symbol": r.symbol, "paragraph": r.paragraph, "text": r.text, "by": list(r.by), "to": list(r.to),
-            "verb": r.verb, "response": r.response, "date": r.date, "page": r.page, "themes": list(r.themes)}
+            "verb": r.verb, "response": r.response, "date": r.date, "page": r.page, "themes": list(r.themes),
+            "response_symbol": r.response_symbol, "response_paragraph": r.response_paragraph,
+            "response_page": r.response_page}
 
 
 def run(settings: Settings, *, to: str | None = None, by: str | None = None, theme: str | None = None,
@@ -42,6 +46,8 @@ def run(settings: Settings, *, to: str | None = None, by: str | None = None, the
     for column in ("document", "¶", "by", "to", "recommendation", "response"):
         table.add_column(column)
     for r in found:
-        table.add_row(r.symbol, r.paragraph or "", ", ".join(r.by), ", ".join(r.to), r.text, r.response or "")
+        where = stated_in(r.response_symbol, r.response_paragraph, r.response_page)
+        table.add_row(r.symbol, r.paragraph or "", ", ".join(r.by), ", ".join(r.to), r.text,
+                      (r.response or "") + (f" ({where})" if where else ""))
     Console().print(table)
     return 0

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from api.settings import Settings
+from graph.responses import stated_in
 from graph.store import ParagraphFilter
 from search.errors import SearchError
 
@@ -52,8 +53,9 @@ def print_result(result: Any, *, as_json: bool, as_csv: bool = False) -> None:
         head = f"{n:>2}. {h.symbol} ¶{h.paragraph} (p. {h.page}) {h.date or ''}  score {h.score:.4f}"
         print(head)
         if h.recommendation:
+            where = stated_in(h.response_symbol, h.response_paragraph, h.response_page)
             print(f"    by {', '.join(h.by) or '?'} to {', '.join(h.to) or '?'}"
-                  + (f" ({h.response})" if h.response else ""))
+                  + (f" ({h.response}{', stated in ' + where if where else ''})" if h.response else ""))
         text = h.marked if len(h.marked) <= 600 else h.marked[:597] + "…"
         print("    " + text)
 

@@ -18,7 +18,14 @@ from api.deps import CatalogueDep, EmbedderDep, PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
 from api.uploads import receive_upload
-from api.views import document_json, find_paragraph, paragraph_json, related_documents, require_document
+from api.views import (
+    document_json,
+    find_paragraph,
+    paragraph_json,
+    related_documents,
+    require_document,
+    stated_for,
+)
 
 router = APIRouter(prefix="/api/documents", tags=["documents"], dependencies=[Depends(require_reader)])
 SymbolParam = Annotated[str, PathParam(description="Any symbol of the document, e.g. S/RES/2417 (2018).")]
@@ -52,7 +59,8 @@ def get_pdf(symbol: SymbolParam, store: StoreDep) -> FileResponse:
 def get_document(symbol: SymbolParam, store: StoreDep, catalogue: CatalogueDep) -> dict[str, Any]:
     stored = require_document(store, symbol)
     return document_json(stored, cites=store.cites(symbol), cited_by=store.cited_by(symbol),
-                         related=related_documents(store, catalogue.snapshot(), stored))
+                         related=related_documents(store, catalogue.snapshot(), stored),
+                        stated=stated_for(store, stored))
 
 
 @router.post("", status_code=201, summary="Upload a PDF and ingest it (curator)",

@@ -13,7 +13,7 @@ from api.jsonable import jsonable
 from api.routes.search import FilterDep
 from api.sessions import session_key
 from api.templating import TEMPLATES
-from api.views import document_json, find_paragraph, related_documents, require_document
+from api.views import document_json, find_paragraph, related_documents, require_document, stated_for
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
 FACET_PARAMS = {"kind": "kind", "paragraph_kind": "kind", "body": "body", "organ": "body",
@@ -92,7 +92,8 @@ def document_page(request: Request, symbol: str, store: StoreDep, catalogue: Cat
                                          Query(alias="stored")] = None) -> HTMLResponse:
     stored = require_document(store, symbol)
     doc = document_json(stored, cites=store.cites(symbol), cited_by=store.cited_by(symbol),
-                        related=related_documents(store, catalogue.snapshot(), stored))
+                        related=related_documents(store, catalogue.snapshot(), stored),
+                        stated=stated_for(store, stored))
     return page(request, "document.html", doc=doc, stored=stored, just_stored=just_stored)
 
 

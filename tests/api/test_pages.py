@@ -126,6 +126,12 @@ def test_document_pages_link_an_addendum_and_its_report(corpus: Path, tmp_path: 
         assert re.search(r'<dt>Addendum to</dt><dd><a class="related" href="/documents/A/HRC/59/15">', addendum)
         assert client.get("/api/documents/A/HRC/59/15").json()["related"] == [
             {"relation": "addendum", "label": "Addendum", "symbol": "A/HRC/59/15/Add.1", "stored": True}]
+        # the positions the addendum states, on the report's recommendations and where they are stated
+        assert ('· supported (<a href="/documents/A/HRC/59/15/Add.1#para-3">A/HRC/59/15/Add.1, para. 3</a>)'
+                in report.split('id="para-140.7"')[1].split("</div>")[0])
+        assert client.get("/api/documents/A/HRC/59/15").json()["stated_responses"]["140.1"] == {
+            "position": "noted", "symbol": "A/HRC/59/15/Add.1", "paragraph": "5", "page": 5}
+        assert "Position: noted on 37 recommendations of" in addendum
         store.remove_document("A/HRC/59/15")
         client = TestClient(create_app(settings, store=store))
         assert "A/HRC/59/15 <span class=\"muted\">(not stored)</span>" in client.get("/documents/A/HRC/59/15/Add.1").text
