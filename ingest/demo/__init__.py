@@ -12,11 +12,11 @@ from ingest.demo.model import FICTIONAL_MARK, Block, BlockKind, DemoDocument, Ex
 from ingest.demo.texts.report import REPORT
 from ingest.demo.texts.resolution import RESOLUTION
 from ingest.demo.texts.special import SPECIAL
-from ingest.demo.texts.upr import UPR
+from ingest.demo.texts.upr import UPR, UPR_ADDENDUM
 
 __all__ = ["DOCUMENTS", "FICTIONAL_MARK", "Block", "BlockKind", "DemoDocument", "Expected", "write_demo"]
 
-DOCUMENTS: tuple[DemoDocument, ...] = (REPORT, RESOLUTION, SPECIAL, UPR)
+DOCUMENTS: tuple[DemoDocument, ...] = (REPORT, RESOLUTION, SPECIAL, UPR, UPR_ADDENDUM)
 
 
 def write_demo(out: Path) -> list[Path]:

@@ -32,7 +32,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]
     assert done.returncode == 0, done.stderr
     store = open_store(path=root / "store")
     report = ingest_paths([root / "pdfs"], store)
-    assert (report.added, report.failures) == (4, [])
+    assert (report.added, report.failures) == (5, [])
     yield store
     store.close()
 
@@ -65,3 +65,15 @@ def test_upr_recommendations_carry_the_reviewed_situation(demo_store: GraphStore
     assert any("not in the controlled list" in w for w in upr.warnings)
     records = [r for r in demo_store.recommendations(limit=200) if r.symbol == "A/HRC/61/9003"]
     assert len(records) == 14 and records[0].text.startswith("Ratify the Rome Statute")
+
+
+def test_the_addendum_states_the_positions_on_the_upr_recommendations(demo_store: GraphStore) -> None:
+    records = {r.paragraph: r for r in demo_store.recommendations(limit=200) if r.symbol == "A/HRC/61/9003"}
+    positions = {k: (r.response, r.response_symbol, r.response_paragraph) for k, r in records.items()}
+    noted = {"12.2", "12.8", "12.11"}
+    assert positions == {k: ("noted", "A/HRC/61/9003/Add.1", "4") if k in noted
+                         else ("supported", "A/HRC/61/9003/Add.1", "2") for k in records}
+    from api.csvout import RECOMMENDATION_FIELDS, recommendation_rows
+
+    first = dict(zip(RECOMMENDATION_FIELDS, next(recommendation_rows([records["12.1"]])), strict=True))
+    assert (first["response"], first["response_stated_in"]) == ("supported", "A/HRC/61/9003/Add.1, para. 2, p. 1")

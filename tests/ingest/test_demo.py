@@ -35,7 +35,7 @@ def test_every_document_is_written_and_opens(demo_dir: Path) -> None:
     assert names == sorted(d.filename for d in DOCUMENTS)
     for doc in DOCUMENTS:
         pages = _text(demo_dir / doc.filename)
-        assert 2 <= len(pages) <= 5
+        assert 1 <= len(pages) <= 5
 
 
 @pytest.mark.parametrize("doc", DOCUMENTS, ids=lambda d: d.symbol)

@@ -32,7 +32,7 @@ def demo_ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
         mp.setenv("R2P_EMBEDDING__BACKEND", "openvino")
         done = runner.invoke(app, ["ingest", str(root / "pdfs"), "--store", str(root / "store"), "--json"])
     assert done.exit_code == 0, done.output
-    assert json.loads(done.stdout)["added"] == 4
+    assert json.loads(done.stdout)["added"] == 5
     return root / "pdfs", root / "store"
 
 
@@ -68,7 +68,7 @@ def test_a_model_change_is_repaired_by_reembed_without_the_pdfs(demo_ingested, s
 
     report = _json(store_copy, "reembed")
     assert report["model"] == default_model_path()
-    assert (report["documents"], report["reembedded"], report["current"], report["failures"]) == (4, 4, 0, [])
+    assert (report["documents"], report["reembedded"], report["current"], report["failures"]) == (5, 5, 0, [])
     assert report["paragraphs_embedded"] == before["paragraphs"] and report["paragraphs_reused"] == 0
 
     hits = _json(store_copy, "search", QUERY, "--mode", "dense", "--limit", "3")
@@ -77,7 +77,7 @@ def test_a_model_change_is_repaired_by_reembed_without_the_pdfs(demo_ingested, s
     assert code == 0 and "r2p reembed" not in out
 
     again = _json(store_copy, "reembed")
-    assert (again["reembedded"], again["current"], again["paragraphs_embedded"]) == (0, 4, 0)
+    assert (again["reembedded"], again["current"], again["paragraphs_embedded"]) == (0, 5, 0)
     assert again["paragraphs_reused"] == before["paragraphs"]
     assert _json(store_copy, "stats") == before
     assert _json(store_copy, "recommendations") == recs_before
@@ -86,7 +86,7 @@ def test_a_model_change_is_repaired_by_reembed_without_the_pdfs(demo_ingested, s
     assert stored_after == stored_before  # documents, facts, source paths and ingestion times as they were
 
     ingest = _json(store_copy, "ingest", str(pdfs))
-    assert (ingest["unchanged"], ingest["added"], ingest["replaced"]) == (4, 0, 0)
+    assert (ingest["unchanged"], ingest["added"], ingest["replaced"]) == (5, 0, 0)
 
 
 def test_changed_embedding_rules_give_new_vectors(store_copy, embedder, monkeypatch) -> None:
@@ -104,7 +104,7 @@ def test_changed_embedding_rules_give_new_vectors(store_copy, embedder, monkeypa
         s._hook = writes.append
         report = reembed(s, embedder)
         s._hook = None
-        assert (report.documents, report.reembedded, report.failures) == (4, 4, [])
+        assert (report.documents, report.reembedded, report.failures) == (5, 5, [])
         assert writes.count("after_delete") == 1  # the four documents in one transaction
         new_key = indexing.embedding_keys(doc, embedder.name)[index]
         assert new_key != old_key and s.embeddings_by_hash([old_key]) == {}
@@ -127,20 +127,20 @@ def test_a_document_that_fails_is_named_and_kept_and_the_others_go_on(store_copy
 
         def fail_first_write(point: str) -> None:  # the store's fault-injection point inside its transaction
             writes.append(point)
-            if writes.count("after_delete") <= 2:  # the batch of four, then the first document alone
+            if writes.count("after_delete") <= 2:  # the batch of five, then the first document alone
                 raise RuntimeError("disk full")
 
         s._hook = fail_first_write
         report = reembed(s, embedder)
         s._hook = None
-        assert (report.documents, report.reembedded) == (4, 3), report
-        assert writes.count("after_delete") == 5  # the refused batch, then each document on its own
+        assert (report.documents, report.reembedded) == (5, 4), report
+        assert writes.count("after_delete") == 6  # the refused batch, then each document on its own
         [failure] = report.failures
         assert failure.symbol == first and failure.error.startswith(f"{first}: ") and "disk full" in failure.error
         assert s.get_document(first) == old  # rolled back: the stored version is whole
         assert len(s.embeddings_by_hash(sorted(old_keys))) == len(old_keys)  # with its vectors
         retry = reembed(s, embedder)
-        assert (retry.reembedded, retry.current, retry.failures) == (1, 3, [])
+        assert (retry.reembedded, retry.current, retry.failures) == (1, 4, [])
     finally:
         s.close()
 

@@ -104,3 +104,37 @@ UPR = DemoDocument(
         footnotes=1,
     ),
 )
+
+ADDENDUM_BLOCKS = (
+    Block(K.HEADING, "Addendum"),
+    Block(K.HEADING, "Views on conclusions and/or recommendations, voluntary commitments and replies presented by "
+          "the State under review"),
+    Block(K.PARAGRAPH, "This document sets out the responses of the Government of Northmark to the "
+          f"{len(RECOMMENDATIONS)} recommendations it received during its review on 4 November 2025. The "
+          "Government consulted civil society and the national parliament before deciding on each of them.", "1."),
+    Block(K.HEADING, "Supported recommendations", "I."),
+    Block(K.PARAGRAPH, "The Government supports the following recommendations: 12.1, 12.3-7, 12.9, 12.10 and "
+          "12.12-14.", "2."),
+    Block(K.PARAGRAPH, "A bill on the ratification of the Rome Statute of the International Criminal Court was "
+          "adopted by Parliament in January 2026, and the national human rights institution will be "
+          "established by the end of 2026.", "3."),
+    Block(K.HEADING, "Noted recommendations", "II."),
+    Block(K.PARAGRAPH, "The Government takes note of recommendations 12.2, 12.8 and 12.11.", "4."),
+    Block(K.PARAGRAPH, "The Government is not yet in a position to ratify the Convention on enforced "
+          "disappearance; legislation on refugees and on attacks against journalists is under review.", "5."),
+)
+
+UPR_ADDENDUM = DemoDocument(
+    filename="demo-A_HRC_61_9003_Add.1.pdf",
+    symbol="A/HRC/61/9003/Add.1",
+    organs=("General Assembly",),
+    date="2 March 2026",
+    job="GE.26-90005(E)",
+    job_date="",
+    session=(("Human Rights Council", "Sixty-first session", "23 February-2 April 2026", "Agenda item 6",
+              "Universal periodic review"),),
+    title=("Report of the Working Group on the Universal", "Periodic Review"),
+    subtitle="Northmark",
+    blocks=ADDENDUM_BLOCKS,
+    expected=Expected(labels=("1", "2", "3", "4", "5"), citations=(), footnotes=0),
+)
