@@ -314,7 +314,7 @@ def recommendations_count_query(filters: dict[str, Any]) -> str:
 ADDENDA_OF = ("MATCH (a:Document)-[:ADDENDUM_TO]->(p:Document) WHERE p.key IN $keys "
               "RETURN DISTINCT a.key, a.symbols, a.facts_json")
 PARAGRAPHS_AT = ("MATCH (:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph) WHERE p.idx IN $indexes "
-                 "RETURN p.idx, coalesce(p.label, p.key), p.page")
+                 "RETURN p.idx, coalesce(p.label, p.key), p.key, p.page")
 REPORT_RECOMMENDATIONS = (
     "MATCH (d:Document)-[:HAS_PARAGRAPH]->(p:Paragraph)<-[:STATED_IN]-(r:Recommendation) WHERE d.key IN $keys "
     "RETURN d.key, coalesce(p.label, p.key), r.response")

@@ -189,7 +189,8 @@ def stated_responses(conn: kuzu.Connection, keys: Sequence[str]) -> dict[str, di
         responses = facts_from_json(json.loads(facts)).responses
         if responses:
             indexes = sorted({r.paragraph_index for r in responses})
-            at = {i: (label, page) for i, label, page in rows(conn, q.PARAGRAPHS_AT, {"key": key, "indexes": indexes})}
+            at = {i: (label, pkey, page)
+                  for i, label, pkey, page in rows(conn, q.PARAGRAPHS_AT, {"key": key, "indexes": indexes})}
             addenda.append(AddendumResponses(symbols[0], responses, at))
     if not addenda:
         return {}

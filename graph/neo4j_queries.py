@@ -475,7 +475,7 @@ RETURN DISTINCT a.key AS key, a.symbol AS symbol, a.facts_json AS facts_json
 PARAGRAPHS_AT = """
 MATCH (:Document {key: $key})-[:HAS_PARAGRAPH]->(p:Paragraph)
 WHERE p.index IN $indexes
-RETURN p.index AS index, coalesce(p.label, p.key) AS label, p.page AS page
+RETURN p.index AS index, coalesce(p.label, p.key) AS label, p.key AS key, p.page AS page
 """
 
 REPORT_RECOMMENDATIONS = """

@@ -133,7 +133,8 @@ def stated_responses(read: Read, keys: Sequence[str]) -> dict[str, dict[str, Sta
         responses = facts_from_json(json.loads(row["facts_json"])).responses
         if responses:
             indexes = sorted({r.paragraph_index for r in responses})
-            at = {p["index"]: (p["label"], p["page"]) for p in read(Q.PARAGRAPHS_AT, {"key": row["key"], "indexes": indexes})}
+            at = {p["index"]: (p["label"], p["key"], p["page"])
+                  for p in read(Q.PARAGRAPHS_AT, {"key": row["key"], "indexes": indexes})}
             addenda.append(AddendumResponses(row["symbol"], responses, at))
     if not addenda:
         return {}

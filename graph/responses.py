@@ -32,6 +32,7 @@ class StatedResponse:
     symbol: str  # the document stating it (the addendum)
     paragraph: str | None  # label (or key) of its paragraph
     page: int | None
+    key: str | None = None  # key of its paragraph (for IRIs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class AddendumResponses:
 
     symbol: str
     responses: tuple[Response, ...]
-    paragraphs: Mapping[int, tuple[str, int | None]]  # paragraph index -> (label or key, page)
+    paragraphs: Mapping[int, tuple[str, str, int | None]]  # paragraph index -> (label or key, key, page)
 
 
 def stated_in(symbol: str | None, paragraph: str | None, page: int | None) -> str:
@@ -66,12 +67,12 @@ def resolve(own: Mapping[str, str | None], addenda: Iterable[AddendumResponses],
         for r in addendum.responses:
             if symbol_key(r.report) != symbol_key(report):
                 continue
-            label, page = addendum.paragraphs.get(r.paragraph_index, (None, None))
-            stated = StatedResponse(r.position, addendum.symbol, label, page)
+            label, key, page = addendum.paragraphs.get(r.paragraph_index, (None, None, None))
+            stated = StatedResponse(r.position, addendum.symbol, label, page, key)
             for item in r.items:
-                key = item if "." in item else (f"{bare_prefix}.{item}" if bare_prefix else None)
-                if key is not None and key in own and own[key] in (None, PENDING):
-                    out.setdefault(key, stated)
+                target = item if "." in item else (f"{bare_prefix}.{item}" if bare_prefix else None)
+                if target is not None and target in own and own[target] in (None, PENDING):
+                    out.setdefault(target, stated)
     return out
 
 

@@ -119,6 +119,7 @@ class R2P(DefinedNamespace):
     actionVerb: URIRef
     verbText: URIRef
     response: URIRef
+    responseStatedIn: URIRef
     theme: URIRef
     mechanism: URIRef
     situation: URIRef

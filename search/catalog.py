@@ -99,7 +99,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
         cat.doc_rows[symbol_key(sym)] = positions
     if facts.responses:
         cat.addenda.append(AddendumResponses(doc.symbol, facts.responses,
-                                             {p.index: (p.label or p.key, p.page) for p in doc.paragraphs}))
+                                             {p.index: (p.label or p.key, p.key, p.page) for p in doc.paragraphs}))
     for p in doc.paragraphs:
         rec = recs.get(p.index)
         sits = set(facts.situations) | para_sits.get(p.index, set()) | set(rec.situations if rec else ())

@@ -20,6 +20,7 @@ from graph.rdf import terms as t
 from graph.rdf.errors import RdfError
 from graph.rdf.mapping import ExportState, shaped_blocks
 from graph.rdf.writers import WRITERS, Block
+from graph.responses import PENDING
 from graph.store import GraphStore
 from ontology.model import symbol_key
 from ontology.terms import ONTOLOGY_IRI, PREFIXES
@@ -85,7 +86,9 @@ def export(
         document = stored.document
         if not document.symbols:
             raise RdfError(f"stored document from {document.file!r} has no symbol; cannot mint its IRI")
-        out.write(writer.render_bytes(shaped_blocks(stored, state)))
+        pending = any(r.response in (None, PENDING) for r in stored.facts.recommendations)
+        stated = store.stated_responses([document.symbol]).get(symbol_key(document.symbol)) if pending else None
+        out.write(writer.render_bytes(shaped_blocks(stored, state, stated)))
         fingerprint.update(f"{symbol_key(document.symbol)}\0{document.sha256}\0{stored.ingested_at}\n".encode())
         if stored.ingested_at and (latest is None or stored.ingested_at > latest):
             latest = stored.ingested_at

@@ -8,7 +8,7 @@ Facts are put in a canonical order of their content before they are numbered.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TypeVar
@@ -17,6 +17,7 @@ from graph.rdf import iris, shapes
 from graph.rdf import terms as t
 from graph.rdf.membership import membership_blocks
 from graph.rdf.verbs import verb_concept
+from graph.responses import PENDING, StatedResponse
 from graph.store import StoredDocument
 from ontology.model import (
     Actor,
@@ -87,17 +88,23 @@ class DocContext:
     fns: dict[str, str]  # footnote IRI by label
 
 
-def document_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block]:
+def document_blocks(stored: StoredDocument, state: ExportState,
+                    stated: Mapping[str, StatedResponse] | None = None) -> Iterator[Block]:
     """Every subject block of one stored document, in a fixed order."""
-    for block in shaped_blocks(stored, state):
+    for block in shaped_blocks(stored, state, stated):
         if block.__class__ is t.Shaped:
             yield from block.blocks()  # type: ignore[union-attr]
         else:
             yield block  # type: ignore[misc]
 
 
-def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block | t.Shaped]:
-    """The blocks of :func:`document_blocks`, the most frequent ones in ``Shaped`` runs (for the writers)."""
+def shaped_blocks(stored: StoredDocument, state: ExportState,
+                  stated: Mapping[str, StatedResponse] | None = None) -> Iterator[Block | t.Shaped]:
+    """The blocks of :func:`document_blocks`, the most frequent ones in ``Shaped`` runs (for the writers).
+
+    ``stated``: paragraph label → the response another document (the report's addendum) states for
+    the recommendation there (``GraphStore.stated_responses``); exported with the paragraph stating it.
+    """
     document, facts = stored.document, stored.facts
     base = state.base
     doc = iris.doc_iri(base, document.symbol)
@@ -111,7 +118,8 @@ def shaped_blocks(stored: StoredDocument, state: ExportState) -> Iterator[Block 
     yield from _paragraphs(document, facts, ctx)
     yield from _footnotes(document, ctx)
     yield from _citations(document.citations, ctx)
-    yield from _facts(facts, ctx, state)
+    stated_at = {p.index: s for p in document.paragraphs if (s := (stated or {}).get(p.label or p.key))}
+    yield from _facts(facts, ctx, state, stated_at)
     yield from _entities(facts, state)
     yield from membership_blocks(facts, base=base, doc=doc, paras=ctx.paras, run=ctx.run, first=state.first)
 
@@ -332,8 +340,9 @@ def _provenance_props(ctx: DocContext, where: str) -> list[t.Prop]:
     return [(t.PROV_DERIVED, (t.IRI, where)), (t.PROV_GENERATED_BY, (t.IRI, ctx.run))]
 
 
-def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterator[Block | t.Shaped]:
-    yield from _recommendations(facts, ctx)
+def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState,
+           stated_at: Mapping[int, StatedResponse]) -> Iterator[Block | t.Shaped]:
+    yield from _recommendations(facts, ctx, stated_at)
     coverage = sorted(facts.coverage, key=lambda c: (c.paragraph_index, c.mechanism_id, c.situation_id, c.date or ""))
     covers: list[tuple[tuple, list[str]]] = []
     for where, n, c in _numbered(coverage, lambda c: _para_or_doc(ctx, c.paragraph_index)):
@@ -356,7 +365,8 @@ def _facts(facts: DocumentFacts, ctx: DocContext, state: ExportState) -> Iterato
     yield from _risk_tags(facts, ctx, state)
 
 
-def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped]:
+def _recommendations(facts: DocumentFacts, ctx: DocContext, stated_at: Mapping[int, StatedResponse]
+                     ) -> Iterator[t.Shaped]:
     recs = sorted(facts.recommendations, key=lambda r: (r.paragraph_index, r.text, r.by, r.to, r.verb or ""))
     lang, run, paras, doc = ctx.lang, ctx.run, ctx.paras, ctx.doc
     entity, bases = iris.entity_iri, repeat(ctx.base)
@@ -372,7 +382,11 @@ def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped
         values = [f"{where}/rec/{n}", r.text, *map(entity, bases, by), *map(entity, bases, to)]
         if verb:
             values.append(verb)
-        if response:
+        stated = stated_at.get(i) if stated_at and response in (None, PENDING) else None
+        if stated is not None:
+            response = stated.position
+            values += (response, iris.doc_iri(ctx.base, stated.symbol) + "/para/" + iris.path(stated.key or ""))
+        elif response:
             values.append(response)
         if themes:
             themes = tuple(dict.fromkeys(themes))
@@ -381,8 +395,8 @@ def _recommendations(facts: DocumentFacts, ctx: DocContext) -> Iterator[t.Shaped
             situations = tuple(dict.fromkeys(situations))
             values += map(entity, bases, situations)
         values += (where, run)
-        key = ("rec", lang, len(by), len(to), bool(verb), verb_concept(verb) if verb else None, bool(response),
-               len(themes), len(situations))
+        key = ("rec", lang, len(by), len(to), bool(verb), verb_concept(verb) if verb else None,
+               2 if stated is not None else int(bool(response)), len(themes), len(situations))
         items.append((key, values))
     if items:
         yield t.Shaped(shapes.build_recommendation, items)

@@ -81,6 +81,8 @@ def build_recommendation(key: tuple, values: list[str]) -> Block:
             props.append((t.R2P_actionVerb, (t.IRI, concept)))
     if response:
         props.append((t.R2P_response, (t.STR, next(rest))))
+    if response == 2:  # stated in another document's paragraph (the report's addendum)
+        props.append((t.R2P_responseStatedIn, (t.IRI, next(rest))))
     props += [(t.R2P_theme, (t.STR, next(rest))) for _ in range(n_themes)]
     props += [(t.R2P_concernsSituation, (t.IRI, next(rest))) for _ in range(n_situations)]
     props += [(t.PROV_DERIVED, (t.IRI, next(rest))), (t.PROV_GENERATED_BY, (t.IRI, next(rest)))]

@@ -130,7 +130,7 @@ def test_document_pages_link_an_addendum_and_its_report(corpus: Path, tmp_path: 
         assert ('· supported (<a href="/documents/A/HRC/59/15/Add.1#para-3">A/HRC/59/15/Add.1, para. 3</a>)'
                 in report.split('id="para-140.7"')[1].split("</div>")[0])
         assert client.get("/api/documents/A/HRC/59/15").json()["stated_responses"]["140.1"] == {
-            "position": "noted", "symbol": "A/HRC/59/15/Add.1", "paragraph": "5", "page": 5}
+            "position": "noted", "symbol": "A/HRC/59/15/Add.1", "paragraph": "5", "page": 5, "key": "5"}
         assert "Position: noted on 37 recommendations of" in addendum
         store.remove_document("A/HRC/59/15")
         client = TestClient(create_app(settings, store=store))

@@ -86,3 +86,26 @@ def test_search_rows_carry_the_stated_position(store: GraphStore, corpus: Path) 
     from_store = _slovenia(store)
     assert {k: (r.response, r.response_symbol, r.response_paragraph, r.response_page) for k, r in rows.items()
             } == from_store
+
+
+def test_the_rdf_export_says_where_the_response_is_stated(store: GraphStore, corpus: Path, tmp_path: Path) -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    from graph.rdf.export import export
+    from graph.rdf.validate import validate
+    from ontology.terms import R2P
+
+    _put(store, corpus, REPORT)
+    _put(store, corpus, ADDENDUM)
+    path = tmp_path / "dump.nt"
+    with path.open("wb") as out:
+        export(store, out, format="nt", base_iri="https://example.org/r2p/")
+    graph = Graph().parse(path, format="nt")
+    base = "https://example.org/r2p/doc/A/HRC/28/15"
+    first = URIRef(f"{base}/para/115.1/rec/1")
+    assert graph.value(first, R2P.response) == Literal("supported")
+    assert graph.value(first, R2P.responseStatedIn) == URIRef(f"{base}/ADD.1/para/3")  # IRIs use the symbol key
+    assert (graph.value(first, R2P.responseStatedIn), None, None) in graph  # the addendum's paragraph is there too
+    stated = list(graph.subject_objects(R2P.responseStatedIn))
+    assert len(stated) == 163
+    assert validate(path).conforms, validate(path).text()

@@ -136,7 +136,8 @@ def test_recommendations_take_the_positions_their_addenda_state() -> None:
            "verb": "Ratify", "response": "pending", "date": "2008-05-23", "page": 3, "themes": []}
     table = {Q.RECOMMENDATIONS: [rec, {**rec, "paragraph": "86.2"}, {**rec, "paragraph": "86.3", "response": None}],
              Q.ADDENDA_OF: [{"key": KEY + "/ADD.1", "symbol": KEY + "/Add.1", "facts_json": _addendum_facts()}],
-             Q.PARAGRAPHS_AT: [{"index": 1, "label": "3", "page": 2}, {"index": 2, "label": "4", "page": 5}],
+             Q.PARAGRAPHS_AT: [{"index": 1, "label": "3", "key": "3", "page": 2},
+                               {"index": 2, "label": "4", "key": "4", "page": 5}],
              Q.REPORT_RECOMMENDATIONS: [{"key": KEY, "label": "86.1", "response": "pending"},
                                         {"key": KEY, "label": "86.2", "response": "pending"},
                                         {"key": KEY, "label": "86.3", "response": "supported"}]}

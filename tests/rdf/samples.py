@@ -6,8 +6,9 @@ may not hold (joint symbols, bracketed years, every kind of fact, awkward charac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from graph.responses import AddendumResponses, StatedResponse, stated_by_report
 from graph.store import StoredDocument
 from ontology.model import (
     Actor,
@@ -28,6 +29,7 @@ from ontology.model import (
     Relation,
     RiskTag,
     Situation,
+    symbol_key,
 )
 
 BASE = "https://r2p-graph.example.org/"
@@ -106,7 +108,7 @@ def resolution() -> StoredDocument:
 
 
 class ListStore:
-    """Only ``iter_documents``: what the export needs, over documents built in code."""
+    """``iter_documents`` and ``stated_responses``: what the export needs, over documents built in code."""
 
     def __init__(self, documents: list[StoredDocument]) -> None:
         self.documents = sorted(documents, key=lambda d: d.document.symbol)
@@ -115,3 +117,14 @@ class ListStore:
         for stored in self.documents:
             if since is None or (stored.ingested_at or "") >= since:
                 yield stored
+
+    def stated_responses(self, symbols: Sequence[str]) -> dict[str, dict[str, StatedResponse]]:
+        """What the stores answer, matched by :mod:`graph.responses` over these documents."""
+        addenda = [AddendumResponses(d.document.symbol, d.facts.responses,
+                                     {p.index: (p.label or p.key, p.key, p.page) for p in d.document.paragraphs})
+                   for d in self.documents if d.facts.responses]
+        keys = {symbol_key(s) for s in symbols}
+        own = [(symbol_key(d.document.symbol), (p := d.document.paragraphs[r.paragraph_index]).label or p.key,
+                r.response) for d in self.documents if symbol_key(d.document.symbol) in keys
+               for r in d.facts.recommendations]
+        return stated_by_report(own, addenda)
