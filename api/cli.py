@@ -143,6 +143,8 @@ def search(
     year_from: Annotated[int | None, typer.Option("--year-from")] = None,
     year_to: Annotated[int | None, typer.Option("--year-to")] = None,
     language: Annotated[str | None, typer.Option("--language")] = None,
+    response: Annotated[str | None, typer.Option(
+        "--response", help="Recommendations with this response: supported (also cycle 1's accepted), noted, pending.")] = None,
     mode: Annotated[str, typer.Option("--mode", help="hybrid | dense | lexical")] = "hybrid",
     limit: Annotated[int, typer.Option("--limit")] = 10,
     store: StoreOpt = None,
@@ -153,7 +155,7 @@ def search(
     _run(
         "search", query=query, kind=kind, to=to, by=by, situation=situation, mechanism=mechanism,
         body=body, doc_kind=doc_kind, year_from=year_from, year_to=year_to, language=language,
-        mode=mode, limit=limit, store=store, as_json=json_, as_csv=csv_,
+        response=response, mode=mode, limit=limit, store=store, as_json=json_, as_csv=csv_,
     )
 
 

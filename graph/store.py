@@ -192,6 +192,7 @@ class ParagraphFilter:
     to: str | None = None  # addressee actor id or name
     language: str | None = None
     symbol: str | None = None  # restrict to one document
+    response: str | None = None  # a recommendation's response: "supported" (also cycle 1's "accepted"), "noted", "pending"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,14 +13,15 @@ from ontology.model import symbol_key
 from search.catalog import Catalog, Row
 
 FACETS = ("kind", "document_kind", "body", "year", "situation", "mechanism", "recommender", "addressee",
-          "language")
+          "response", "language")
+SUPPORTED = frozenset({"supported", "accepted"})  # the reports say "accepted" before 2012, "supported" since
 
 
 def is_empty(f: ParagraphFilter | None) -> bool:
     """Whether the filter narrows nothing."""
     return f is None or all(v in (None, "") for v in (
         f.paragraph_kind if f.paragraph_kind != "any" else None, f.document_kind, f.organ, f.year_from,
-        f.year_to, f.situation, f.mechanism, f.by, f.to, f.language, f.symbol))
+        f.year_to, f.situation, f.mechanism, f.by, f.to, f.language, f.symbol, f.response))
 
 
 def row_matches(cat: Catalog, row: Row, f: ParagraphFilter) -> bool:
@@ -42,6 +43,10 @@ def row_matches(cat: Catalog, row: Row, f: ParagraphFilter) -> bool:
         return False
     if f.symbol and symbol_key(f.symbol) not in {symbol_key(s) for s in row.symbols}:
         return False
+    if f.response:
+        response = f.response.strip().lower()
+        if not row.recommendation or (row.response or "") not in (SUPPORTED if response in SUPPORTED else {response}):
+            return False
     for wanted, ids in ((f.situation, row.situations), (f.mechanism, row.mechanisms), (f.by, row.by),
                         (f.to, row.to)):
         if wanted and not any(cat.matches_entity(i, wanted) for i in ids):
@@ -73,6 +78,7 @@ def facet_values(cat: Catalog, row: Row) -> dict[str, list[str]]:
         "mechanism": [cat.name(m) for m in row.mechanisms],
         "recommender": [cat.name(b) for b in row.by],
         "addressee": [cat.name(t) for t in row.to],
+        "response": [row.response] if row.recommendation and row.response else [],
         "language": [row.language] if row.language else [],
     }
 

@@ -63,8 +63,8 @@ def print_result(result: Any, *, as_json: bool, as_csv: bool = False) -> None:
 def run(settings: Settings, *, query: str, kind: str | None = None, to: str | None = None,
         by: str | None = None, situation: str | None = None, mechanism: str | None = None,
         body: str | None = None, doc_kind: str | None = None, year_from: int | None = None,
-        year_to: int | None = None, language: str | None = None, mode: str = "hybrid", limit: int = 10,
-        as_json: bool = False, as_csv: bool = False) -> int:
+        year_to: int | None = None, language: str | None = None, response: str | None = None,
+        mode: str = "hybrid", limit: int = 10, as_json: bool = False, as_csv: bool = False) -> int:
     """Search the store and print the hits."""
     from search.hybrid import search
 
@@ -72,7 +72,7 @@ def run(settings: Settings, *, query: str, kind: str | None = None, to: str | No
     filters = ParagraphFilter(
         paragraph_kind=None if kind in (None, "", "any") else kind, document_kind=doc_kind, organ=body,
         year_from=year_from, year_to=year_to, situation=situation, mechanism=mechanism, by=by, to=to,
-        language=language,
+        language=language, response=response,
     )
     store = open_read_store(settings)
     try:

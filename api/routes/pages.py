@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader
 FACET_PARAMS = {"kind": "kind", "paragraph_kind": "kind", "body": "body", "organ": "body",
                 "doc_kind": "doc_kind", "document_kind": "doc_kind", "situation": "situation",
                 "mechanism": "mechanism", "recommender": "by", "by": "by", "addressee": "to", "to": "to",
-                "language": "language", "year": "year"}
+                "language": "language", "year": "year", "response": "response"}
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:

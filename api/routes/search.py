@@ -28,13 +28,15 @@ def search_filters(
     year_from: Year = None, year_to: Year = None,
     language: Annotated[str | None, Query(max_length=8)] = None,
     symbol: Annotated[str | None, Query(max_length=200, description="Only this document.")] = None,
+    response: Annotated[str | None, Query(max_length=20, description="Recommendations with this response: "
+                                          "supported (also cycle 1's accepted), noted, pending.")] = None,
 ) -> ParagraphFilter:
     """The CLI's search options as a `ParagraphFilter` (empty values mean no filter)."""
     return ParagraphFilter(
         paragraph_kind=None if kind in (None, "", "any") else kind,
         document_kind=doc_kind or None, organ=body or None, year_from=year_from, year_to=year_to,
         situation=situation or None, mechanism=mechanism or None, by=by or None, to=to or None,
-        language=language or None, symbol=symbol or None,
+        language=language or None, symbol=symbol or None, response=response or None,
     )
 
 

@@ -83,6 +83,11 @@ def test_search_rows_carry_the_stated_position(store: GraphStore, corpus: Path) 
     assert (first.response, first.response_symbol, first.response_paragraph, first.response_page) == (
         "supported", "A/HRC/28/15/Add.1", "3", 2)
     assert (noted.response, noted.response_paragraph) == ("noted", "5")
+    from graph.store import ParagraphFilter
+    from search.filters import mask
+
+    noted = mask(cat, ParagraphFilter(response="noted"))
+    assert noted is not None and int(noted.sum()) == 21  # the search filter sees what the addendum says
     from_store = _slovenia(store)
     assert {k: (r.response, r.response_symbol, r.response_paragraph, r.response_page) for k, r in rows.items()
             } == from_store

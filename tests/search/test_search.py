@@ -77,7 +77,22 @@ def test_facet_counts_sum_over_the_pool(store, embedder):
     assert result.total >= len(result.hits)
     assert sum(result.facets["document_kind"].values()) == result.total
     assert set(result.facets) >= {"kind", "document_kind", "body", "year", "situation", "mechanism",
-                                  "recommender", "addressee", "language"}
+                                  "recommender", "addressee", "response", "language"}
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_filter_by_response_never_leaks(store, embedder, mode):
+    """"supported" also finds cycle 1's "accepted": the reports changed the word in 2012, not the meaning."""
+    supported = search(store, embedder, "women", mode=mode, filters=ParagraphFilter(response="supported"), limit=30)
+    assert supported.hits and {h.response for h in supported.hits} == {"accepted"}
+    assert set(supported.facets["response"]) == {"accepted"}
+    noted = search(store, embedder, "corporal punishment of children", mode=mode,
+                   filters=ParagraphFilter(response="Noted"), limit=30)
+    assert noted.hits and all(h.recommendation and h.response == "noted" for h in noted.hits)
+    assert set(noted.facets["response"]) == {"noted"}
+    pending = search(store, embedder, "death penalty", mode=mode,
+                     filters=ParagraphFilter(response="pending", to="China"), limit=30)
+    assert pending.hits and all(h.response == "pending" and "China" in h.to for h in pending.hits)
 
 
 def test_similar_finds_other_documents(store, embedder):
