@@ -56,23 +56,30 @@ def report_keys(addenda: Iterable[AddendumResponses]) -> set[str]:
     return {symbol_key(r.report) for a in addenda for r in a.responses}
 
 
-def resolve(own: Mapping[str, str | None], addenda: Iterable[AddendumResponses], report: str
+def statements(addenda: Iterable[AddendumResponses]) -> dict[str, list[tuple[Response, StatedResponse]]]:
+    """The addenda's responses grouped by the symbol key of the report they answer, each with where it is stated."""
+    out: dict[str, list[tuple[Response, StatedResponse]]] = {}
+    for addendum in addenda:
+        for r in addendum.responses:
+            label, key, page = addendum.paragraphs.get(r.paragraph_index, (None, None, None))
+            out.setdefault(symbol_key(r.report), []).append(
+                (r, StatedResponse(r.position, addendum.symbol, label, page, key)))
+    return out
+
+
+def resolve(own: Mapping[str, str | None], stated: Iterable[tuple[Response, StatedResponse]]
             ) -> dict[str, StatedResponse]:
-    """Paragraph label → stated response, for the recommendations of ``report`` whose own response
-    (``own``: the label, or key of an unnumbered paragraph → response) is pending or unknown."""
+    """Paragraph label → stated response, for the recommendations of one report whose own response
+    (``own``: the label, or key of an unnumbered paragraph → response) is pending or unknown;
+    ``stated``: that report's entry of :func:`statements`."""
     pending = {k.rsplit(".", 1)[0] for k, v in own.items() if v == PENDING and "." in k}
     bare_prefix = next(iter(pending)) if len(pending) == 1 else None
     out: dict[str, StatedResponse] = {}
-    for addendum in addenda:
-        for r in addendum.responses:
-            if symbol_key(r.report) != symbol_key(report):
-                continue
-            label, key, page = addendum.paragraphs.get(r.paragraph_index, (None, None, None))
-            stated = StatedResponse(r.position, addendum.symbol, label, page, key)
-            for item in r.items:
-                target = item if "." in item else (f"{bare_prefix}.{item}" if bare_prefix else None)
-                if target is not None and target in own and own[target] in (None, PENDING):
-                    out.setdefault(target, stated)
+    for r, where in stated:
+        for item in r.items:
+            target = item if "." in item else (f"{bare_prefix}.{item}" if bare_prefix else None)
+            if target is not None and target in own and own[target] in (None, PENDING):
+                out.setdefault(target, where)
     return out
 
 
@@ -80,12 +87,12 @@ def stated_by_report(own_rows: Iterable[tuple[str, str, str | None]], addenda: I
                      ) -> dict[str, dict[str, StatedResponse]]:
     """Report key → paragraph label → stated response, from the reports' recommendation rows
     (report key, paragraph label, own response) and their addenda."""
-    addenda = list(addenda)
+    grouped = statements(addenda)
     own: dict[str, dict[str, str | None]] = {}
     for key, label, response in own_rows:
         own.setdefault(key, {}).setdefault(label, response)
     return {key: found for key, items in own.items()
-            if (found := resolve(items, addenda, key))}
+            if (found := resolve(items, grouped.get(key, ())))}
 
 
 def with_stated(records: Sequence[_R], stated: Mapping[str, Mapping[str, StatedResponse]]) -> list[_R]:

@@ -15,7 +15,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.responses import AddendumResponses, report_keys, resolve
+from graph.responses import AddendumResponses, resolve, statements
 from graph.store import GraphStore, StoredDocument, paragraph_uid
 from ontology.model import ParagraphKind, symbol_key
 from search.indexing import context_of
@@ -120,7 +120,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
 def apply_responses(cat: Catalog) -> None:
     """Give the recommendations of UPR reports the positions their stored addenda state
     (:mod:`graph.responses`); call once every document is in."""
-    for key in report_keys(cat.addenda):
+    for key, stated_there in statements(cat.addenda).items():
         positions = cat.doc_rows.get(key, [])
         if not positions:
             continue
@@ -128,7 +128,7 @@ def apply_responses(cat: Catalog) -> None:
         for pos in positions:
             if cat.rows[pos].recommendation:
                 own.setdefault(cat.rows[pos].label or cat.rows[pos].key, cat.rows[pos].response)
-        stated = resolve(own, cat.addenda, cat.rows[positions[0]].symbol)
+        stated = resolve(own, stated_there)
         for pos in positions:
             row = cat.rows[pos]
             if (s := stated.get(row.label or row.key)) is not None and row.recommendation:

@@ -60,7 +60,7 @@ def get_document(symbol: SymbolParam, store: StoreDep, catalogue: CatalogueDep) 
     stored = require_document(store, symbol)
     return document_json(stored, cites=store.cites(symbol), cited_by=store.cited_by(symbol),
                          related=related_documents(store, catalogue.snapshot(), stored),
-                        stated=stated_for(store, stored))
+                         stated=stated_for(store, stored))
 
 
 @router.post("", status_code=201, summary="Upload a PDF and ingest it (curator)",

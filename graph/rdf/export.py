@@ -86,8 +86,10 @@ def export(
         document = stored.document
         if not document.symbols:
             raise RdfError(f"stored document from {document.file!r} has no symbol; cannot mint its IRI")
-        pending = any(r.response in (None, PENDING) for r in stored.facts.recommendations)
-        stated = store.stated_responses([document.symbol]).get(symbol_key(document.symbol)) if pending else None
+        # only the outcome of a review (a UPR Working Group report) is answered in an addendum: one
+        # query for those documents, none for the rest
+        answerable = stored.facts.outcome_of and any(r.response in (None, PENDING) for r in stored.facts.recommendations)
+        stated = store.stated_responses([document.symbol]).get(symbol_key(document.symbol)) if answerable else None
         out.write(writer.render_bytes(shaped_blocks(stored, state, stated)))
         fingerprint.update(f"{symbol_key(document.symbol)}\0{document.sha256}\0{stored.ingested_at}\n".encode())
         if stored.ingested_at and (latest is None or stored.ingested_at > latest):
