@@ -90,6 +90,9 @@ def recommendations(
     mechanism: Annotated[str | None, typer.Option("--mechanism", help="Mechanism (UPR, a special procedure …).")] = None,
     year_from: Annotated[int | None, typer.Option("--year-from")] = None,
     year_to: Annotated[int | None, typer.Option("--year-to")] = None,
+    response: Annotated[str | None, typer.Option(
+        "--response", help="Only those with this response: supported (also cycle 1's accepted), noted, pending. "
+        "A position stated in the report's addendum counts.")] = None,
     limit: Annotated[int, typer.Option("--limit")] = 100,
     store: StoreOpt = None,
     json_: JsonOpt = False,
@@ -97,7 +100,7 @@ def recommendations(
 ) -> None:
     """Recommendations: who recommended what to whom, from which paragraph."""
     _run("recommendations", to=to, by=by, theme=theme, mechanism=mechanism, year_from=year_from, year_to=year_to,
-         limit=limit, store=store, as_json=json_, as_csv=csv_)
+         response=response, limit=limit, store=store, as_json=json_, as_csv=csv_)
 
 
 @app.command()

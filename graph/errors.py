@@ -29,4 +29,10 @@ class BadDocument(StoreError):
     code = "bad_document"
 
 
-__all__ = ["BadDocument", "NotFound", "StoreError", "StoreLockedError"]
+class QueryError(R2PError):
+    """A read asked with a value the graph cannot take (an unknown response, …)."""
+
+    code = "bad_query"
+
+
+__all__ = ["BadDocument", "NotFound", "QueryError", "StoreError", "StoreLockedError"]

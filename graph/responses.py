@@ -14,13 +14,17 @@ the graph is read, here, the same way for every backend and for search's catalog
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from graph.errors import QueryError
 from ontology.model import Response, symbol_key
 
 PENDING = "pending"
+RESPONSES = ("supported", "noted", "pending", "accepted")  # what a response filter takes
+SUPPORTED = frozenset({"supported", "accepted"})  # the reports say "accepted" before 2012, "supported" since
+FILTER_CHUNK = 1_000  # records read at a time when filtering by response
 _R = TypeVar("_R")
 
 
@@ -49,6 +53,42 @@ def stated_in(symbol: str | None, paragraph: str | None, page: int | None) -> st
     if not symbol:
         return ""
     return ", ".join([symbol, *([f"para. {paragraph}"] if paragraph else []), *([f"p. {page}"] if page else [])])
+
+
+def wanted_responses(response: str) -> frozenset[str]:
+    """The stored responses a filter value stands for ("supported" also finds cycle 1's "accepted");
+    :class:`QueryError` for a value that is none of :data:`RESPONSES`."""
+    value = response.strip().lower()
+    if value not in RESPONSES:
+        raise QueryError(f"unknown response {response!r}: use supported (also finds accepted), noted or pending")
+    return SUPPORTED if value in SUPPORTED else frozenset({value})
+
+
+def by_response(fetch: Callable[[int, int], Sequence[_R]], response: str, *, offset: int = 0, limit: int = 100,
+                chunk: int = FILTER_CHUNK) -> list[_R]:
+    """One page (``offset``, ``limit``) of the records whose response is ``response``, read from
+    ``fetch(offset, limit)`` (a store's ``recommendations`` with the other filters) ``chunk`` at a time.
+
+    The filter is applied after the read because a position stated in an addendum is filled in
+    when the report's recommendations are read, not stored with them."""
+    wanted = wanted_responses(response)
+    out: list[_R] = []
+    skipped, start = 0, 0
+    while len(out) < limit:
+        batch = fetch(start, chunk)
+        for rec in batch:
+            if getattr(rec, "response", None) not in wanted:
+                continue
+            if skipped < offset:
+                skipped += 1
+                continue
+            out.append(rec)
+            if len(out) == limit:
+                break
+        if len(batch) < chunk:
+            break
+        start += chunk
+    return out
 
 
 def report_keys(addenda: Iterable[AddendumResponses]) -> set[str]:

@@ -8,13 +8,13 @@ from itertools import chain
 
 import numpy as np
 
+from graph.responses import wanted_responses
 from graph.store import ParagraphFilter
 from ontology.model import symbol_key
 from search.catalog import Catalog, Row
 
 FACETS = ("kind", "document_kind", "body", "year", "situation", "mechanism", "recommender", "addressee",
           "response", "language")
-SUPPORTED = frozenset({"supported", "accepted"})  # the reports say "accepted" before 2012, "supported" since
 
 
 def is_empty(f: ParagraphFilter | None) -> bool:
@@ -43,10 +43,8 @@ def row_matches(cat: Catalog, row: Row, f: ParagraphFilter) -> bool:
         return False
     if f.symbol and symbol_key(f.symbol) not in {symbol_key(s) for s in row.symbols}:
         return False
-    if f.response:
-        response = f.response.strip().lower()
-        if not row.recommendation or (row.response or "") not in (SUPPORTED if response in SUPPORTED else {response}):
-            return False
+    if f.response and (not row.recommendation or row.response not in wanted_responses(f.response)):
+        return False
     for wanted, ids in ((f.situation, row.situations), (f.mechanism, row.mechanisms), (f.by, row.by),
                         (f.to, row.to)):
         if wanted and not any(cat.matches_entity(i, wanted) for i in ids):

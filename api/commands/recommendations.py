@@ -1,4 +1,4 @@
-"""`r2p recommendations [--to] [--by] [--theme] [--mechanism] [--year-from] [--year-to] [--json|--csv]`: who recommended what to whom, from where."""
+"""`r2p recommendations [--to] [--by] [--theme] [--mechanism] [--year-from] [--year-to] [--response] [--json|--csv]`: who recommended what to whom, from where."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.table import Table
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
-from graph.responses import stated_in
+from graph.responses import by_response, stated_in
 from graph.store import RecommendationRecord
 
 
@@ -24,14 +24,17 @@ def record_json(r: RecommendationRecord) -> dict[str, object]:
 
 def run(settings: Settings, *, to: str | None = None, by: str | None = None, theme: str | None = None,
         mechanism: str | None = None, year_from: int | None = None, year_to: int | None = None,
-        limit: int = 100, as_json: bool = False, as_csv: bool = False) -> int:
+        response: str | None = None, limit: int = 100, as_json: bool = False, as_csv: bool = False) -> int:
     from api.commands.search import check_output
 
     check_output(as_json, as_csv)
     store = open_from_settings(settings, read_only=True)
     try:
-        found = store.recommendations(to=to, by=by, theme=theme, mechanism=mechanism, year_from=year_from,
-                                      year_to=year_to, limit=limit)
+        def fetch(offset: int, size: int) -> list[RecommendationRecord]:
+            return store.recommendations(to=to, by=by, theme=theme, mechanism=mechanism, year_from=year_from,
+                                         year_to=year_to, offset=offset, limit=size)
+
+        found = by_response(fetch, response, limit=limit) if response else fetch(0, limit)
     finally:
         store.close()
     if as_json:

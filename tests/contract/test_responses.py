@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import QueryError
+from graph.responses import by_response
 from graph.store import GraphStore
 from ingest.link import link
 from ingest.pipeline import parse
@@ -54,6 +56,28 @@ def test_the_addendum_gives_the_pending_recommendations_their_positions(
     assert counts == {"supported": 142, "noted": 21}  # as the addendum's paragraph 2 counts them
     stated = store.stated_responses(["A/HRC/28/15"])
     assert set(stated) == {"A/HRC/28/15"} and len(stated["A/HRC/28/15"]) == 163
+
+
+def test_filtering_by_response_counts_the_addendum_positions_and_pages(store: GraphStore, corpus: Path) -> None:
+    _put(store, corpus, REPORT)
+    _put(store, corpus, ADDENDUM)
+
+    def fetch(offset: int, limit: int) -> list:
+        return store.recommendations(to="Slovenia", offset=offset, limit=limit)
+
+    everything = fetch(0, 500)
+    noted = by_response(fetch, "noted", limit=500, chunk=40)  # 163 rows read 40 at a time
+    assert [r.paragraph for r in noted] == [r.paragraph for r in everything if r.response == "noted"]
+    assert len(noted) == 21 and {r.response_symbol for r in noted} == {"A/HRC/28/15/Add.1"}
+    assert len(by_response(fetch, "Supported ", limit=500)) == 142  # case and spaces do not matter
+    assert by_response(fetch, "pending", limit=500) == []
+    page = by_response(fetch, "noted", offset=5, limit=7, chunk=40)
+    assert page == noted[5:12]
+    assert by_response(fetch, "noted", offset=21, limit=5) == []
+    with pytest.raises(QueryError, match="unknown response 'rejected'"):
+        by_response(fetch, "rejected")
+    store.remove_document("A/HRC/28/15/Add.1")
+    assert len(by_response(fetch, "pending", limit=500)) == 163
 
 
 def test_without_its_addendum_a_recommendation_stays_pending(store: GraphStore, corpus: Path) -> None:

@@ -150,3 +150,15 @@ def test_a_bad_setting_is_one_line_naming_the_variable(tmp_path: Path, monkeypat
     assert len(lines) == 1 and lines[0].startswith("r2p: error: invalid setting")
     assert "R2P_GRAPH__BACKEND='sqlite'" in lines[0] and "R2P_API__PORT='eighty'" in lines[0]
     assert not (tmp_path / "store").exists()
+
+
+def test_recommendations_by_response(store: Path) -> None:
+    base = ("recommendations", "--to", "Albania", "--limit", "1000", "--store", str(store), "--json")
+    every = json.loads(r2p(*base).stdout)
+    found = {}
+    for value, stored in (("supported", {"supported", "accepted"}), ("noted", {"noted"}), ("pending", {"pending"})):
+        found[value] = json.loads(r2p(*base, "--response", value).stdout)
+        assert found[value] == [r for r in every if r["response"] in stored], value
+    assert found["supported"] and sum(map(len, found.values())) == sum(r["response"] is not None for r in every)
+    bad = r2p(*base, "--response", "rejected")
+    assert bad.returncode == 2 and "unknown response 'rejected'" in bad.stderr and not bad.stdout

@@ -77,3 +77,24 @@ def test_the_addendum_states_the_positions_on_the_upr_recommendations(demo_store
 
     first = dict(zip(RECOMMENDATION_FIELDS, next(recommendation_rows([records["12.1"]])), strict=True))
     assert (first["response"], first["response_stated_in"]) == ("supported", "A/HRC/61/9003/Add.1, para. 2, p. 1")
+
+
+def test_recommendations_filtered_by_response_on_the_api(demo_store: GraphStore, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    client = TestClient(create_app(Settings(store=tmp_path / "unused"), store=demo_store, embedder=None),
+                        raise_server_exceptions=False)
+    noted = client.get("/api/recommendations", params={"response": "noted"}).json()
+    assert sorted(r["paragraph"] for r in noted["items"]) == ["12.11", "12.2", "12.8"]
+    assert noted["total"] is None and {r["response_symbol"] for r in noted["items"]} == {"A/HRC/61/9003/Add.1"}
+    every = client.get("/api/recommendations", params={"limit": 200}).json()["items"]
+    supported = [r["paragraph"] for r in every if r["response"] == "supported"]
+    assert len(supported) == 11
+    page = client.get("/api/recommendations", params={"response": "supported", "limit": 4, "offset": 8}).json()
+    assert [r["paragraph"] for r in page["items"]] == supported[8:] and len(page["items"]) == 3
+    bad = client.get("/api/recommendations", params={"response": "rejected"})
+    assert bad.status_code == 400 and "unknown response 'rejected'" in bad.json()["error"]["message"]
+    assert client.get("/api/search", params={"q": "torture", "response": "rejected"}).status_code == 400
