@@ -8,7 +8,8 @@ only the first dense run's best ``FEEDBACK_WITHIN`` rows and the lexical candida
 paragraphs of ``bench/eval_search.py --docs 400`` the top ten of every query came out the same as
 from a second pass over all rows, at a small part of its cost when the vectors are in memory. Keyword matches
 anchor what the feedback learns, and the feedback finds the paragraphs worded unlike the query
-that keywords miss; neither single mode can do that. Weighted reciprocal rank fusion (``fuse``,
+that keywords miss. ``DENSE_FEEDBACK`` gives the dense mode the same round from its own best rows
+(off: the dense mode shows what the vectors alone find). Weighted reciprocal rank fusion (``fuse``,
 ``FUSION = "rrf"``) is the alternative. ``bench/eval_search.py`` measured all of these; its
 ``--split`` tunes them on half of the queries and reports on the other half.
 In every mode a formula line (a very short paragraph stating no recommendation, such as "The
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from graph.responses import wanted_responses
 from graph.store import GraphStore, ParagraphFilter
 from ontology.model import symbol_key
 from search.catalog import Catalog, catalog, row_context
@@ -50,6 +52,7 @@ RARE_ALPHA = True  # the lexical weight shrinks with the share of query terms th
 FEEDBACK_ROWS = 5  # best fused paragraphs whose vectors refine the query vector (0: no feedback)
 FEEDBACK_WEIGHT = 1.0  # weight of their mean vector against the query's
 FEEDBACK_WITHIN = 1_000  # the refined vector ranks the first dense run's best this many, and the lexical run
+DENSE_FEEDBACK = False  # the dense mode refines its query vector with its own best rows (measured, not the default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,8 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
            filters: ParagraphFilter | None = None, limit: int = 10, offset: int = 0) -> SearchResult:
     """Search the stored paragraphs. Raises :class:`SearchError` for a query it cannot take."""
     parsed = _check(query, mode, limit, offset)
+    if filters is not None and filters.response:
+        wanted_responses(filters.response)  # an unknown response is an error, not an empty page
     if parsed.empty:
         return SearchResult(query=parsed.text, mode=mode, hits=(), total=0, note=(
             "nothing to search for: the query has no words or document symbols"))
@@ -108,11 +113,16 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
         raise SearchError(f"the {mode} mode needs an embedding model")
     dense_text = q.free_text if (q.terms or q.phrases) else q.text
     qvec = embedder.encode([dense_text])[0]
-    feedback = mode == "hybrid" and FUSION == "score" and FEEDBACK_ROWS > 0
+    feedback = FEEDBACK_ROWS > 0 and (DENSE_FEEDBACK if mode == "dense" else FUSION == "score")
     wide = dense_search(store, cat, qvec, model=embedder.name, k=max(pool, FEEDBACK_WITHIN) if feedback else pool,
                         filters=filters, allowed=allowed)
     dense = _with_phrases(cat, wide[:pool], q)
     if mode == "dense":
+        if feedback and dense:
+            qvec = feedback_vector(qvec, row_vectors(store, cat, embedder.name, [p for p, _ in dense[:FEEDBACK_ROWS]]))
+            within = np.fromiter((p for p, _ in wide), dtype=np.int64)
+            dense = _with_phrases(cat, dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters,
+                                                    allowed=allowed, within=within), q)
         return demote_formula_lines(cat, dense)
     pinned = _pinned(lexical)
     if FUSION == "rrf":

@@ -121,3 +121,22 @@ def test_feedback_pass_ranks_only_the_first_runs_candidates(store, embedder, mon
         monkeypatch.setattr(hybrid, "FEEDBACK_WITHIN", 3)
         narrow = search(store, embedder, query, limit=3).hits
         assert narrow and {cat.by_uid[h.uid] for h in narrow} <= candidates, query
+
+
+def test_dense_feedback_is_off_by_default_and_refines_within_the_first_run(store, embedder, monkeypatch):
+    cat = catalog(store)
+    query = "stop putting people to death"
+    plain = search(store, embedder, query, mode="dense", limit=20)
+    qvec = embedder.encode([query])[0]
+    first = dense_search(store, cat, qvec, model=embedder.name, k=len(cat.rows), filters=None, allowed=None)
+    assert [cat.by_uid[h.uid] for h in plain.hits] == [p for p, _ in first[:20]]  # off: the plain run
+    monkeypatch.setattr(hybrid, "DENSE_FEEDBACK", True)
+    monkeypatch.setattr(hybrid, "POOL", 20)
+    monkeypatch.setattr(hybrid, "FEEDBACK_WITHIN", 20)
+    refined = search(store, embedder, query, mode="dense", limit=20)
+    moved = feedback_vector(qvec, row_vectors(store, cat, embedder.name, [p for p, _ in first[:FEEDBACK_ROWS]]))
+    assert {cat.by_uid[h.uid] for h in refined.hits} == {p for p, _ in first[:20]}  # the same rows, ranked again
+    scores = {cat.by_uid[h.uid]: h.score for h in refined.hits}
+    vectors = row_vectors(store, cat, embedder.name, list(scores))
+    assert [p for p, _ in sorted(zip(scores, vectors @ moved, strict=True), key=lambda kv: -kv[1])] == \
+        [cat.by_uid[h.uid] for h in refined.hits]
