@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -21,7 +22,7 @@ from graph.rdf.errors import RdfError
 from graph.rdf.mapping import ExportState, shaped_blocks
 from graph.rdf.writers import WRITERS, Block
 from graph.responses import PENDING
-from graph.store import GraphStore
+from graph.store import GraphStore, StoredDocument
 from ontology.model import symbol_key
 from ontology.terms import ONTOLOGY_IRI, PREFIXES
 
@@ -69,7 +70,8 @@ def export(
     license: str = DEFAULT_LICENSE,
     run_id: str | None = None,
 ) -> ExportSummary:
-    """Write the graph (or the documents ingested on or after ``since``) to ``out`` as RDF.
+    """Write the graph (or the documents ingested on or after ``since``, with the UPR reports whose
+    addenda are among them) to ``out`` as RDF.
 
     ``format`` is ``turtle``, ``nt``, ``jsonld`` or ``xml``; ``base_iri`` the IRI every node is minted
     under (ending in ``/``); ``license`` the licence IRI stated in the dataset description; ``run_id``
@@ -82,7 +84,9 @@ def export(
     state = ExportState(base_iri)
     fingerprint, latest, documents = hashlib.sha256(), None, 0
     out.write(writer.header().encode("utf-8"))
-    for stored in store.iter_documents(since=since):
+    written: set[str] = set()
+    answered: dict[str, str] = {}  # symbol key -> symbol of the reports the addenda written answer
+    for stored in _with_answered_reports(store, store.iter_documents(since=since), since, written, answered):
         document = stored.document
         if not document.symbols:
             raise RdfError(f"stored document from {document.file!r} has no symbol; cannot mint its IRI")
@@ -101,6 +105,23 @@ def export(
     out.write(writer.render([block]).encode("utf-8"))
     out.write(writer.footer().encode("utf-8"))
     return ExportSummary(format, documents, writer.triples, digest, latest)
+
+
+def _with_answered_reports(store: GraphStore, documents: Iterator[StoredDocument], since: str | None,
+                           written: set[str], answered: dict[str, str]) -> Iterator[StoredDocument]:
+    """``documents``, then (with ``since``) every stored report that one of them answers as its addendum
+    and that was not among them: the positions the addendum states belong to the report's recommendations,
+    so the report is written again, whole, with them."""
+    for stored in documents:
+        written.add(symbol_key(stored.document.symbol))
+        answered.update((symbol_key(r.report), r.report) for r in stored.facts.responses)
+        yield stored
+    if since is None:
+        return
+    for key, symbol in answered.items():
+        if key not in written and (report := store.get_document(symbol)) is not None:
+            written.add(key)
+            yield report
 
 
 def dataset_block(base: str, *, since: str | None, license: str, run_id: str | None, fingerprint: str,

@@ -138,3 +138,30 @@ def test_the_rdf_export_says_where_the_response_is_stated(store: GraphStore, cor
     stated = list(graph.subject_objects(R2P.responseStatedIn))
     assert len(stated) == 163
     assert validate(path).conforms, validate(path).text()
+
+
+def test_an_export_since_the_addendum_writes_the_report_again_with_its_positions(
+        store: GraphStore, corpus: Path, tmp_path: Path) -> None:
+    import time
+
+    from rdflib import Graph, Literal, URIRef
+
+    from graph.rdf.export import export
+    from ontology.terms import R2P
+
+    _put(store, corpus, REPORT)
+    time.sleep(1.1)  # ingestion times are kept to the second
+    _put(store, corpus, ADDENDUM)
+    added = store.get_document("A/HRC/28/15/Add.1").ingested_at
+    assert added and store.get_document("A/HRC/28/15").ingested_at < added
+    path = tmp_path / "since.nt"
+    with path.open("wb") as out:
+        summary = export(store, out, format="nt", base_iri="https://example.org/r2p/", since=added)
+    assert summary.documents == 2  # the addendum, and the report it answers
+    graph = Graph().parse(path, format="nt")
+    first = URIRef("https://example.org/r2p/doc/A/HRC/28/15/para/115.1/rec/1")
+    assert graph.value(first, R2P.response) == Literal("supported")
+    assert graph.value(first, R2P.responseStatedIn) == URIRef("https://example.org/r2p/doc/A/HRC/28/15/ADD.1/para/3")
+    store.remove_document("A/HRC/28/15/Add.1")
+    with (tmp_path / "after.nt").open("wb") as out:
+        assert export(store, out, format="nt", base_iri="https://example.org/r2p/", since=added).documents == 0
