@@ -14,6 +14,7 @@ from api.deps import CatalogueDep, PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
 from api.routes.pages import page
+from graph.responses import by_response
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
 
@@ -83,6 +84,7 @@ def recommendations_page(
     request: Request, store: StoreDep, catalogue: CatalogueDep, paging: PageDep,
     to: Annotated[str | None, Query(max_length=200)] = None,
     by: Annotated[str | None, Query(max_length=200)] = None,
+    response: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     snap = catalogue.snapshot()
     addressees = sorted((e for e in snap.actors.values() if e.addressed), key=lambda e: -e.addressed)
@@ -90,8 +92,12 @@ def recommendations_page(
                           key=lambda e: -e.recommended)
     records = []
     if (to or by) and not paging.beyond(snap.recommendations):
-        records = jsonable(store.recommendations(to=to or None, by=by or None, offset=paging.offset,
-                                                 limit=paging.limit))
-    return page(request, "recommendations.html", to=to, by=by, records=records, paging=paging,
+        def fetch(offset: int, limit: int) -> list[Any]:
+            return store.recommendations(to=to or None, by=by or None, offset=offset, limit=limit)
+
+        records = jsonable(by_response(fetch, response, offset=paging.offset, limit=paging.limit) if response
+                           else fetch(paging.offset, paging.limit))
+    return page(request, "recommendations.html", to=to, by=by, response=response or None, records=records,
+                responses=("supported", "noted", "pending"), paging=paging,
                 addressees=[e.to_json() for e in addressees],
                 recommenders=[e.to_json() for e in recommenders])

@@ -165,3 +165,22 @@ def test_an_export_since_the_addendum_writes_the_report_again_with_its_positions
     store.remove_document("A/HRC/28/15/Add.1")
     with (tmp_path / "after.nt").open("wb") as out:
         assert export(store, out, format="nt", base_iri="https://example.org/r2p/", since=added).documents == 0
+
+
+def test_the_recommendations_page_filters_by_response(store: GraphStore, corpus: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    _put(store, corpus, REPORT)
+    _put(store, corpus, ADDENDUM)
+    client = TestClient(create_app(Settings(store=tmp_path / "unused"), store=store, embedder=None),
+                        raise_server_exceptions=False)
+    every = client.get("/recommendations", params={"to": "Slovenia"})
+    assert every.status_code == 200 and "/recommendations?to=Slovenia&amp;response=noted" in every.text
+    noted = client.get("/recommendations", params={"to": "Slovenia", "response": "noted", "limit": 100})
+    assert noted.status_code == 200 and "Recommendations to Slovenia, noted" in noted.text
+    assert noted.text.count('<article class="rec">') == 21 and noted.text.count('<span class="tag">noted</span>') == 21
+    assert noted.text.count("stated in A/HRC/28/15/Add.1") == 21
+    assert client.get("/recommendations", params={"to": "Slovenia", "response": "maybe"}).status_code == 400

@@ -98,3 +98,4 @@ def test_recommendations_filtered_by_response_on_the_api(demo_store: GraphStore,
     bad = client.get("/api/recommendations", params={"response": "rejected"})
     assert bad.status_code == 400 and "unknown response 'rejected'" in bad.json()["error"]["message"]
     assert client.get("/api/search", params={"q": "torture", "response": "rejected"}).status_code == 400
+
