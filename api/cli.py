@@ -93,14 +93,15 @@ def recommendations(
     response: Annotated[str | None, typer.Option(
         "--response", help="Only those with this response: supported (also cycle 1's accepted), noted, pending. "
         "A position stated in the report's addendum counts.")] = None,
-    limit: Annotated[int, typer.Option("--limit")] = 100,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many to list.")] = 100,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="How many to skip first (the next page).")] = 0,
     store: StoreOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:
     """Recommendations: who recommended what to whom, from which paragraph."""
     _run("recommendations", to=to, by=by, theme=theme, mechanism=mechanism, year_from=year_from, year_to=year_to,
-         response=response, limit=limit, store=store, as_json=json_, as_csv=csv_)
+         response=response, limit=limit, offset=offset, store=store, as_json=json_, as_csv=csv_)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""`r2p recommendations [--to] [--by] [--theme] [--mechanism] [--year-from] [--year-to] [--response] [--json|--csv]`: who recommended what to whom, from where."""
+"""`r2p recommendations [--to] [--by] [--theme] [--mechanism] [--year-from] [--year-to] [--response] [--limit] [--offset] [--json|--csv]`: who recommended what to whom, from where."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def record_json(r: RecommendationRecord) -> dict[str, object]:
 
 def run(settings: Settings, *, to: str | None = None, by: str | None = None, theme: str | None = None,
         mechanism: str | None = None, year_from: int | None = None, year_to: int | None = None,
-        response: str | None = None, limit: int = 100, as_json: bool = False, as_csv: bool = False) -> int:
+        response: str | None = None, limit: int = 100, offset: int = 0, as_json: bool = False,
+        as_csv: bool = False) -> int:
     from api.commands.search import check_output
 
     check_output(as_json, as_csv)
@@ -34,7 +35,7 @@ def run(settings: Settings, *, to: str | None = None, by: str | None = None, the
             return store.recommendations(to=to, by=by, theme=theme, mechanism=mechanism, year_from=year_from,
                                          year_to=year_to, offset=offset, limit=size)
 
-        found = by_response(fetch, response, limit=limit) if response else fetch(0, limit)
+        found = by_response(fetch, response, offset=offset, limit=limit) if response else fetch(offset, limit)
     finally:
         store.close()
     if as_json:

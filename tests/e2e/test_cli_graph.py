@@ -160,5 +160,8 @@ def test_recommendations_by_response(store: Path) -> None:
         found[value] = json.loads(r2p(*base, "--response", value).stdout)
         assert found[value] == [r for r in every if r["response"] in stored], value
     assert found["supported"] and sum(map(len, found.values())) == sum(r["response"] is not None for r in every)
+    page = json.loads(r2p(*base[:3], "--limit", "3", "--offset", "2", *base[5:], "--response", "supported").stdout)
+    assert page == found["supported"][2:5]
+    assert json.loads(r2p(*base[:3], "--limit", "4", "--offset", "1", *base[5:]).stdout) == every[1:5]
     bad = r2p(*base, "--response", "rejected")
     assert bad.returncode == 2 and "unknown response 'rejected'" in bad.stderr and not bad.stdout
