@@ -13,7 +13,7 @@ import kuzu
 
 from graph import kuzu_queries as q
 from graph.codec import document_from_json, facts_from_json
-from graph.responses import AddendumResponses, StatedResponse, report_keys, stated_by_report, with_stated
+from graph.responses import StatedResponse, read_stated, with_stated
 from graph.store import (
     TRACE_EVIDENCE_LIMIT,
     CitationLink,
@@ -184,19 +184,12 @@ def recommendations(conn: kuzu.Connection, **f: Any) -> list[RecommendationRecor
 
 def stated_responses(conn: kuzu.Connection, keys: Sequence[str]) -> dict[str, dict[str, StatedResponse]]:
     """Report key → paragraph label → the response its stored addenda state (``graph.responses``)."""
-    addenda = []
-    for key, symbols, facts in rows(conn, q.ADDENDA_OF, {"keys": list(keys)}) if keys else []:
-        responses = facts_from_json(json.loads(facts)).responses
-        if responses:
-            indexes = sorted({r.paragraph_index for r in responses})
-            at = {i: (label, pkey, page)
-                  for i, label, pkey, page in rows(conn, q.PARAGRAPHS_AT, {"key": key, "indexes": indexes})}
-            addenda.append(AddendumResponses(symbols[0], responses, at))
-    if not addenda:
+    if not keys:
         return {}
-    reports = sorted(report_keys(addenda) & set(keys))
-    return stated_by_report(map(tuple, rows(conn, q.REPORT_RECOMMENDATIONS, {"keys": reports})), addenda)
-
+    addenda = ((key, symbols[0], facts) for key, symbols, facts in rows(conn, q.ADDENDA_OF, {"keys": list(keys)}))
+    return read_stated(keys, addenda,
+                       lambda key, indexes: map(tuple, rows(conn, q.PARAGRAPHS_AT, {"key": key, "indexes": indexes})),
+                       lambda reports: map(tuple, rows(conn, q.REPORT_RECOMMENDATIONS, {"keys": reports})))
 
 def _used(query: str, params: dict[str, Any]) -> dict[str, Any]:
     """The parameters a query refers to (Kùzu refuses unused ones)."""

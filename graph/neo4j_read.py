@@ -15,7 +15,7 @@ from typing import Any
 from graph import neo4j_queries as Q
 from graph.codec import document_from_json, facts_from_json
 from graph.neo4j_rows import match_key
-from graph.responses import AddendumResponses, StatedResponse, report_keys, stated_by_report
+from graph.responses import StatedResponse, read_stated
 from graph.store import (
     TRACE_EVIDENCE_LIMIT,
     CitationLink,
@@ -128,16 +128,11 @@ def mechanisms(rows: list[dict[str, Any]], evidence_limit: int | None = TRACE_EV
 
 def stated_responses(read: Read, keys: Sequence[str]) -> dict[str, dict[str, StatedResponse]]:
     """Report key → paragraph label → the response its stored addenda state (``graph.responses``)."""
-    addenda = []
-    for row in read(Q.ADDENDA_OF, {"keys": list(keys)}) if keys else []:
-        responses = facts_from_json(json.loads(row["facts_json"])).responses
-        if responses:
-            indexes = sorted({r.paragraph_index for r in responses})
-            at = {p["index"]: (p["label"], p["key"], p["page"])
-                  for p in read(Q.PARAGRAPHS_AT, {"key": row["key"], "indexes": indexes})}
-            addenda.append(AddendumResponses(row["symbol"], responses, at))
-    if not addenda:
+    if not keys:
         return {}
-    reports = sorted(report_keys(addenda) & set(keys))
-    found = read(Q.REPORT_RECOMMENDATIONS, {"keys": reports})
-    return stated_by_report(((r["key"], r["label"], r["response"]) for r in found), addenda)
+    addenda = ((r["key"], r["symbol"], r["facts_json"]) for r in read(Q.ADDENDA_OF, {"keys": list(keys)}))
+    return read_stated(
+        keys, addenda,
+        lambda key, indexes: ((p["index"], p["label"], p["key"], p["page"])
+                              for p in read(Q.PARAGRAPHS_AT, {"key": key, "indexes": indexes})),
+        lambda reports: ((r["key"], r["label"], r["response"]) for r in read(Q.REPORT_RECOMMENDATIONS, {"keys": reports})))

@@ -14,15 +14,19 @@ the graph is read, here, the same way for every backend and for search's catalog
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, TypeVar
 
+from graph.codec import facts_from_json
 from graph.errors import QueryError
 from ontology.model import Response, symbol_key
 
 PENDING = "pending"
-RESPONSES = ("supported", "noted", "pending", "accepted")  # what a response filter takes
+OFFERED = ("supported", "noted", "pending")  # the response filters offered to people
+RESPONSES = (*OFFERED, "accepted")  # what a response filter takes
 SUPPORTED = frozenset({"supported", "accepted"})  # the reports say "accepted" before 2012, "supported" since
 FILTER_CHUNK = 1_000  # records read at a time when filtering by response
 _R = TypeVar("_R")
@@ -55,6 +59,7 @@ def stated_in(symbol: str | None, paragraph: str | None, page: int | None) -> st
     return ", ".join([symbol, *([f"para. {paragraph}"] if paragraph else []), *([f"p. {page}"] if page else [])])
 
 
+@lru_cache(maxsize=32)
 def wanted_responses(response: str) -> frozenset[str]:
     """The stored responses a filter value stands for ("supported" also finds cycle 1's "accepted");
     :class:`QueryError` for a value that is none of :data:`RESPONSES`."""
@@ -89,6 +94,35 @@ def by_response(fetch: Callable[[int, int], Sequence[_R]], response: str, *, off
             break
         start += chunk
     return out
+
+
+def filtered_recommendations(store: Any, response: str | None, *, offset: int = 0, limit: int = 100,
+                             **filters: Any) -> list[Any]:
+    """One page of ``store.recommendations(**filters)``, of those with ``response`` when it is given."""
+    def fetch(start: int, size: int) -> list[Any]:
+        return store.recommendations(**filters, offset=start, limit=size)
+
+    return by_response(fetch, response, offset=offset, limit=limit) if response else fetch(offset, limit)
+
+
+def read_stated(keys: Sequence[str], addenda: Iterable[tuple[str, str, str]],
+                paragraphs_at: Callable[[str, list[int]], Iterable[tuple[int, str, str, int | None]]],
+                report_rows: Callable[[list[str]], Iterable[tuple[str, str, str | None]]]
+                ) -> dict[str, dict[str, StatedResponse]]:
+    """Report key → paragraph label → stated response, for the reports ``keys``, from a backend's reads:
+    ``addenda`` (key, symbol, facts JSON) of the documents that are addenda to them; ``paragraphs_at(key,
+    indexes)`` (index, label or key, key, page) of an addendum's paragraphs; ``report_rows(keys)`` (report
+    key, paragraph label, own response) of the reports' recommendations."""
+    found = []
+    for key, symbol, facts in addenda:
+        responses = facts_from_json(json.loads(facts)).responses
+        if responses:
+            at = {i: (label, pkey, page)
+                  for i, label, pkey, page in paragraphs_at(key, sorted({r.paragraph_index for r in responses}))}
+            found.append(AddendumResponses(symbol, responses, at))
+    if not found:
+        return {}
+    return stated_by_report(report_rows(sorted(report_keys(found) & set(keys))), found)
 
 
 def report_keys(addenda: Iterable[AddendumResponses]) -> set[str]:

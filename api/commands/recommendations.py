@@ -9,7 +9,7 @@ from rich.table import Table
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
-from graph.responses import by_response, stated_in
+from graph.responses import filtered_recommendations, stated_in
 from graph.store import RecommendationRecord
 
 
@@ -31,11 +31,8 @@ def run(settings: Settings, *, to: str | None = None, by: str | None = None, the
     check_output(as_json, as_csv)
     store = open_from_settings(settings, read_only=True)
     try:
-        def fetch(offset: int, size: int) -> list[RecommendationRecord]:
-            return store.recommendations(to=to, by=by, theme=theme, mechanism=mechanism, year_from=year_from,
-                                         year_to=year_to, offset=offset, limit=size)
-
-        found = by_response(fetch, response, offset=offset, limit=limit) if response else fetch(offset, limit)
+        found = filtered_recommendations(store, response, offset=offset, limit=limit, to=to, by=by, theme=theme,
+                                         mechanism=mechanism, year_from=year_from, year_to=year_to)
     finally:
         store.close()
     if as_json:

@@ -14,7 +14,7 @@ from api.deps import CatalogueDep, PageDep, StoreDep
 from api.errors import NotFoundError
 from api.jsonable import jsonable
 from api.routes.pages import page
-from graph.responses import by_response
+from graph.responses import OFFERED, filtered_recommendations
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
 
@@ -92,12 +92,9 @@ def recommendations_page(
                           key=lambda e: -e.recommended)
     records = []
     if (to or by) and not paging.beyond(snap.recommendations):
-        def fetch(offset: int, limit: int) -> list[Any]:
-            return store.recommendations(to=to or None, by=by or None, offset=offset, limit=limit)
-
-        records = jsonable(by_response(fetch, response, offset=paging.offset, limit=paging.limit) if response
-                           else fetch(paging.offset, paging.limit))
+        records = jsonable(filtered_recommendations(store, response, offset=paging.offset, limit=paging.limit,
+                                                    to=to or None, by=by or None))
     return page(request, "recommendations.html", to=to, by=by, response=response or None, records=records,
-                responses=("supported", "noted", "pending"), paging=paging,
+                responses=OFFERED, paging=paging,
                 addressees=[e.to_json() for e in addressees],
                 recommenders=[e.to_json() for e in recommenders])

@@ -10,7 +10,7 @@ from api.auth import require_reader
 from api.csvout import CSV_RESPONSE, RECOMMENDATION_FIELDS, Format, csv_response, recommendation_rows
 from api.deps import CatalogueDep, PageDep, StoreDep
 from api.jsonable import jsonable
-from graph.responses import by_response
+from graph.responses import filtered_recommendations
 
 router = APIRouter(prefix="/api", tags=["recommendations"], dependencies=[Depends(require_reader)])
 Text = Annotated[str | None, Query(max_length=200)]
@@ -30,15 +30,9 @@ def recommendations(
 ) -> Any:
     known = catalogue.snapshot().recommendations
     unfiltered = not any((to, by, theme, mechanism, year_from, year_to, response))
-
-    def fetch(offset: int, limit: int) -> list[Any]:
-        return store.recommendations(to=to or None, by=by or None, theme=theme or None, mechanism=mechanism or None,
-                                     year_from=year_from, year_to=year_to, offset=offset, limit=limit)
-
-    if response:
-        items = by_response(fetch, response, offset=page.offset, limit=page.limit)
-    else:
-        items = [] if page.beyond(known) else fetch(page.offset, page.limit)
+    items = [] if page.beyond(known) else filtered_recommendations(
+        store, response, offset=page.offset, limit=page.limit, to=to or None, by=by or None, theme=theme or None,
+        mechanism=mechanism or None, year_from=year_from, year_to=year_to)
     if format == "csv":
         return csv_response(request, "r2p-recommendations.csv", RECOMMENDATION_FIELDS,
                             lambda link: recommendation_rows(items, link))

@@ -84,9 +84,7 @@ def export(
     state = ExportState(base_iri)
     fingerprint, latest, documents = hashlib.sha256(), None, 0
     out.write(writer.header().encode("utf-8"))
-    written: set[str] = set()
-    answered: dict[str, str] = {}  # symbol key -> symbol of the reports the addenda written answer
-    for stored in _with_answered_reports(store, store.iter_documents(since=since), since, written, answered):
+    for stored in _with_answered_reports(store, store.iter_documents(since=since), since):
         document = stored.document
         if not document.symbols:
             raise RdfError(f"stored document from {document.file!r} has no symbol; cannot mint its IRI")
@@ -107,11 +105,13 @@ def export(
     return ExportSummary(format, documents, writer.triples, digest, latest)
 
 
-def _with_answered_reports(store: GraphStore, documents: Iterator[StoredDocument], since: str | None,
-                           written: set[str], answered: dict[str, str]) -> Iterator[StoredDocument]:
+def _with_answered_reports(store: GraphStore, documents: Iterator[StoredDocument], since: str | None
+                           ) -> Iterator[StoredDocument]:
     """``documents``, then (with ``since``) every stored report that one of them answers as its addendum
     and that was not among them: the positions the addendum states belong to the report's recommendations,
     so the report is written again, whole, with them."""
+    written: set[str] = set()
+    answered: dict[str, str] = {}  # symbol key -> symbol of the reports the addenda answer
     for stored in documents:
         written.add(symbol_key(stored.document.symbol))
         answered.update((symbol_key(r.report), r.report) for r in stored.facts.responses)

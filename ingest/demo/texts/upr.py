@@ -85,6 +85,10 @@ BLOCKS = (
           "endorsed by the Working Group as a whole.", "13."),
 )
 
+SESSION = (("Human Rights Council", "Sixty-first session", "23 February-2 April 2026", "Agenda item 6",
+            "Universal periodic review"),)
+TITLE = ("Report of the Working Group on the Universal", "Periodic Review")
+
 UPR = DemoDocument(
     filename="demo-A_HRC_61_9003.pdf",
     symbol="A/HRC/61/9003",
@@ -92,9 +96,8 @@ UPR = DemoDocument(
     date="1 December 2025",
     job="GE.25-90004(E)",
     job_date="",
-    session=(("Human Rights Council", "Sixty-first session", "23 February-2 April 2026", "Agenda item 6",
-              "Universal periodic review"),),
-    title=("Report of the Working Group on the Universal", "Periodic Review"),
+    session=SESSION,
+    title=TITLE,
     subtitle="Northmark",
     blocks=BLOCKS,
     expected=Expected(
@@ -131,9 +134,8 @@ UPR_ADDENDUM = DemoDocument(
     date="2 March 2026",
     job="GE.26-90005(E)",
     job_date="",
-    session=(("Human Rights Council", "Sixty-first session", "23 February-2 April 2026", "Agenda item 6",
-              "Universal periodic review"),),
-    title=("Report of the Working Group on the Universal", "Periodic Review"),
+    session=SESSION,
+    title=TITLE,
     subtitle="Northmark",
     blocks=ADDENDUM_BLOCKS,
     expected=Expected(labels=("1", "2", "3", "4", "5"), citations=(), footnotes=0),
