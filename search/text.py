@@ -15,9 +15,10 @@ MAX_QUERY_CHARS = 2000
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)  # a word (letters and digits)
 _WORD = WORD
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
-# UN document symbols: S/RES/2417 (2018), A/HRC/61/41, A/79/947-S/2025/372, CEDAW/C/CAF/CO/6, E/CN.4/2005/L.10
+# UN document symbols: S/RES/2417 (2018), A/HRC/61/41, A/79/947-S/2025/372, CEDAW/C/CAF/CO/6, E/CN.4/2005/L.10.
+# Every symbol carries a number (session, document or year), so "HIV/AIDS" or "UNHCR/OHCHR" are words.
 SYMBOL = re.compile(
-    r"\b(?:[A-Z]{1,10}(?:\.\d+)?/)+(?:[A-Z0-9][A-Za-z0-9.\-]*)(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?",
+    r"\b(?=[A-Za-z0-9./\-]*\d)(?:[A-Z]{1,10}(?:\.\d+)?/)+(?:[A-Z0-9][A-Za-z0-9.\-]*)(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?",
 )
 STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with", "which", "who", "whom", "what", "when", "where", "all", "any", "also", "other", "such", "these", "those", "than", "then", "there", "been", "being", "do", "does", "did", "not", "no", "nor", "so", "if", "but", "about", "over", "under", "between", "within", "per"]

@@ -102,3 +102,15 @@ def test_similar_finds_other_documents(store, embedder):
     assert more.hits and all(h.symbol != hit.symbol for h in more.hits)
     with pytest.raises(SearchError):
         similar(store, embedder, hit.symbol, "no-such-paragraph", 5)
+
+
+def test_words_joined_by_a_slash_are_words_not_a_symbol(store, embedder):
+    from search.text import parse_query
+
+    q = parse_query("people living with HIV/AIDS")
+    assert q.symbols == () and {"hiv", "aid"} <= set(q.terms) and q.free_text.endswith("HIV/AIDS")
+    for symbol in ("S/RES/2417 (2018)", "A/HRC/61/41", "CEDAW/C/CAF/CO/6", "E/CN.4/2005/L.10", "A/79/947-S/2025/372"):
+        assert parse_query(f"{symbol} children").symbols == (symbol,)
+    result = search(store, embedder, "OHCHR/UPR", mode="lexical", limit=5)  # no number: not a document symbol
+    assert result.hits and all("OHCHR" in h.text or "UPR" in h.text or "Universal Periodic" in h.text
+                               for h in result.hits), [h.text[:80] for h in result.hits]
