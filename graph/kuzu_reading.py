@@ -144,3 +144,7 @@ class KuzuReading:
         """BM25 (English stemming) over paragraph text, filters applied exactly."""
         return kuzu_search.text_search(self._reader(), query, k=k, filters=filters)
 
+    def citing_paragraphs(self, symbols: Sequence[str], *, k: int) -> list[str]:
+        """Uids of the paragraphs citing one of ``symbols``, in document order."""
+        return kuzu_search.citing_paragraphs(self._reader(), symbols, k=k)
+

@@ -92,6 +92,14 @@ def text_search(
     return hits
 
 
+def citing_paragraphs(conn: kuzu.Connection, symbols: Sequence[str], *, k: int) -> list[str]:
+    """Uids of the paragraphs citing one of ``symbols``, in document order (see GraphStore)."""
+    keys = sorted({symbol_key(s) for s in symbols if s.strip()})
+    if not keys or k <= 0:
+        return []
+    return [uid for uid, _, _ in rows(conn, q.TEXT_SYMBOL.format(and_where=""), {"keys": keys, "limit": k})]
+
+
 def _values(fp: dict[str, Any]) -> dict[str, Any]:
     """Query parameters of the resolved filters."""
     return q.flatten(fp)

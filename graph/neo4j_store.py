@@ -363,6 +363,14 @@ class Neo4jGraphStore:
                     hits.append(ScoredParagraph(r["uid"], float(r["score"])))
         return hits
 
+    def citing_paragraphs(self, symbols: Sequence[str], *, k: int) -> list[str]:
+        """Uids of the paragraphs citing one of ``symbols``, in document order."""
+        keys = sorted({symbol_key(s) for s in symbols if s.strip()})
+        if not keys or k <= 0:
+            return []
+        params = R.filter_params(self._read, None)
+        return [r["uid"] for r in self._read(Q.TEXT_BY_CITATION, {**params, "keys": keys, "k": k})]
+
     def close(self) -> None:
         """Close the driver when the store opened it (a driver given by the caller stays open)."""
         if self._owns_driver:

@@ -66,3 +66,12 @@ def test_text_search_stems_and_ranks(filled: GraphStore) -> None:
 def test_a_symbol_query_finds_the_citing_paragraphs_first(filled: GraphStore) -> None:
     hits = filled.text_search("S/RES/1591 (2005)", k=5)
     assert {h.uid for h in hits[:2]} == {"A/64/100#p0", "A/HRC/11/14#83.2"}
+
+
+def test_citing_paragraphs_in_document_order(filled: GraphStore) -> None:
+    citers = filled.citing_paragraphs(["S/RES/1591 (2005)"], k=10)
+    assert citers == ["A/64/100#p0", "A/HRC/11/14#83.2"]
+    assert filled.citing_paragraphs(["s/res/1591(2005)", "S/RES/1591 (2005)"], k=10) == citers  # keys, once
+    assert filled.citing_paragraphs(["S/RES/1591 (2005)"], k=1) == citers[:1]
+    assert filled.citing_paragraphs(["S/RES/9999 (2099)"], k=10) == []
+    assert filled.citing_paragraphs([], k=10) == [] and filled.citing_paragraphs(["S/RES/1591 (2005)"], k=0) == []

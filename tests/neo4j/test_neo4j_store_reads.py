@@ -233,6 +233,16 @@ def test_text_search_sends_words_only_and_finds_citers_of_a_symbol_first() -> No
     assert store.text_search("  ", k=2) == [] and store.text_search("x", k=0) == []
 
 
+def test_citing_paragraphs_sends_the_symbol_keys_once_without_filters() -> None:
+    store, driver = store_with({Q.TEXT_BY_CITATION: [{"uid": f"{KEY}#12"}, {"uid": f"{KEY}#13"}]})
+    assert store.citing_paragraphs(["s/res/1591 (2005)", "S/RES/1591(2005)", "A/RES/60/1"], k=50) == [
+        f"{KEY}#12", f"{KEY}#13"]
+    assert sent(driver) == [(Q.TEXT_BY_CITATION, {**NO_FILTER, "keys": ["A/RES/60/1", "S/RES/1591(2005)"], "k": 50})]
+    driver.reset()
+    assert store.citing_paragraphs([], k=5) == [] and store.citing_paragraphs(["A/RES/60/1"], k=0) == []
+    assert driver.calls == []
+
+
 def test_a_store_closes_only_the_driver_it_opened() -> None:
     driver = RecordingDriver()
     Neo4jGraphStore(driver, read_only=True).close()
