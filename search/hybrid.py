@@ -36,7 +36,7 @@ from search.errors import SearchError
 from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
 from search.indexing import encode_with_context
-from search.lexical import SYMBOL_DOC_BONUS, has_phrases, lexical_search
+from search.lexical import SYMBOL_CITE_BONUS, has_phrases, lexical_search, symbol_positions
 from search.lexical import index as lexical_index
 from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
 
@@ -106,9 +106,11 @@ def _check(query: str, mode: str, limit: int, offset: int) -> ParsedQuery:
 
 def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: ParsedQuery, *, mode: str,
             filters: ParagraphFilter | None, allowed: np.ndarray | None, pool: int) -> list[tuple[int, float]]:
-    lexical = lexical_search(cat, q, k=pool, allowed=allowed) if mode != "dense" else []
+    citing = citing_rows(store, cat, q.symbols) if mode != "dense" else {}
+    lexical = lexical_search(cat, q, k=pool, allowed=allowed, citing=citing) if mode != "dense" else []
+    pinned = _pinned(lexical, symbol_positions(cat, q, citing)) if q.symbols else set()
     if mode == "lexical":
-        return demote_formula_lines(cat, lexical, pinned=_pinned(lexical))
+        return demote_formula_lines(cat, lexical, pinned=pinned)
     if embedder is None:
         raise SearchError(f"the {mode} mode needs an embedding model")
     dense_text = q.free_text if (q.terms or q.phrases) else q.text
@@ -124,7 +126,6 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
             dense = _with_phrases(cat, dense_search(store, cat, qvec, model=embedder.name, k=pool, filters=filters,
                                                     allowed=allowed, within=within), q)
         return demote_formula_lines(cat, dense)
-    pinned = _pinned(lexical)
     if FUSION == "rrf":
         ranked = fuse({"lexical": lexical, "dense": dense}, k=RRF_K, pinned=pinned)
         return demote_formula_lines(cat, ranked, pinned=pinned)
@@ -137,6 +138,21 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
                                                 allowed=allowed, within=within), q)
         fused = fuse_scores(lexical, dense, alpha=alpha, pinned=pinned)
     return demote_formula_lines(cat, fused, pinned=pinned)
+
+
+CITERS_LIMIT = 10_000  # citing paragraphs of one symbol read from the store
+
+
+def citing_rows(store: GraphStore, cat: Catalog, symbols: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Symbol key -> positions of the rows the store records as citing that document, however the
+    citation is written ("resolution 1591 (2005)" as well as "S/RES/1591 (2005)"); read once per
+    symbol and catalog state."""
+    known: dict[str, np.ndarray] = cat.cache.setdefault("citers", {})
+    for key in dict.fromkeys(symbol_key(s) for s in symbols):
+        if key not in known:
+            uids = store.citing_paragraphs([key], k=CITERS_LIMIT)
+            known[key] = np.asarray([cat.by_uid[u] for u in uids if u in cat.by_uid], dtype=np.int64)
+    return {key: known[key] for key in (symbol_key(s) for s in symbols)}
 
 
 def _with_phrases(cat: Catalog, dense: list[tuple[int, float]], q: ParsedQuery) -> list[tuple[int, float]]:
@@ -153,9 +169,9 @@ def feedback_vector(qvec: np.ndarray, vectors: np.ndarray) -> np.ndarray:
     return (moved / np.linalg.norm(moved)).astype(np.float32)
 
 
-def _pinned(lexical: list[tuple[int, float]]) -> set[int]:
-    """Rows of a document named by symbol (their bonus less at most a document-order offset)."""
-    return {p for p, s in lexical if s >= SYMBOL_DOC_BONUS / 2}
+def _pinned(lexical: list[tuple[int, float]], named: set[int]) -> set[int]:
+    """Rows of a document named by symbol, and rows citing it, that got their bonus: they come first."""
+    return {p for p, s in lexical if p in named and s >= SYMBOL_CITE_BONUS}
 
 
 def _demoted(score: float) -> float:
@@ -196,7 +212,7 @@ def demote_formula_lines(cat: Catalog, ranked: list[tuple[int, float]], *, pinne
 def fuse_scores(lexical: list[tuple[int, float]], dense: list[tuple[int, float]], *, alpha: float = ALPHA,
                 pinned: set[int] | None = None) -> list[tuple[int, float]]:
     """``alpha`` × lexical + (1 − alpha) × dense, each min-max normalised over its run; a row missing
-    from one run gets 0 there. ``pinned`` rows (a document named by symbol) come first."""
+    from one run gets 0 there. ``pinned`` rows (of a document named by symbol, or citing it) come first."""
     pinned = pinned or set()
     lex = _normalised([(p, s) for p, s in lexical if p not in pinned])
     den = _normalised(dense)

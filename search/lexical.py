@@ -3,12 +3,14 @@
 The index (a sparse document × term matrix of BM25 weights) is built once per catalog. A query
 scores every paragraph with one sparse column sum; quoted phrases then keep only the paragraphs
 that contain them word for word (stems, in order); a UN symbol ranks the paragraphs of that
-document first, then the paragraphs that cite it.
+document first, then the paragraphs that cite it: those that write the symbol, and those whose
+citation the store holds however it was written ("resolution 1591 (2005)"), given as ``citing``.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 
 import numpy as np
 from scipy import sparse
@@ -108,15 +110,17 @@ def index(cat: Catalog) -> Bm25Index:
     return cat.cache["bm25"]
 
 
-def lexical_search(cat: Catalog, query: ParsedQuery, *, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
-    """Top ``k`` (row position, score) for the query among the ``allowed`` rows (None = all)."""
+def lexical_search(cat: Catalog, query: ParsedQuery, *, k: int, allowed: np.ndarray | None,
+                   citing: Mapping[str, np.ndarray] | None = None) -> list[tuple[int, float]]:
+    """Top ``k`` (row position, score) for the query among the ``allowed`` rows (None = all).
+    ``citing``: symbol key -> positions of the rows the store records as citing it."""
     # float64: the document-order offsets of a symbol look-up (1e-6 per row) vanish in float32 at 1,000
     scores = (index(cat).scores(query.terms) if query.terms else np.zeros(len(cat.rows))).astype(np.float64)
     for sym in query.symbols:
         for pos in cat.doc_rows.get(symbol_key(sym), ()):
             scores[pos] += SYMBOL_DOC_BONUS - pos * 1e-6 if not query.terms else SYMBOL_DOC_BONUS
     if query.symbols:
-        scores = _cite_bonus(cat, query, scores)
+        scores = _cite_bonus(cat, query, scores, citing or {})
     if allowed is not None:
         scores = np.where(allowed, scores, 0.0)
     hits = _top(scores, k if not query.phrases else max(k * 20, 500))
@@ -130,16 +134,28 @@ def has_phrases(cat: Catalog, pos: int, query: ParsedQuery) -> bool:
     return all(contains_phrase(cat.rows[pos].text, ph) for ph in query.phrases)
 
 
-def _cite_bonus(cat: Catalog, query: ParsedQuery, scores: np.ndarray) -> np.ndarray:
-    """Paragraphs writing one of the query's symbols get a bonus (among the term candidates, if any)."""
-    mentions = symbol_mentions(cat)
-    found = [mentions[k] for k in dict.fromkeys(symbol_key(s) for s in query.symbols) if k in mentions]
-    if found:
-        rows = np.unique(np.concatenate(found))
-        if query.terms:
-            rows = rows[scores[rows] > 0]
-        scores[rows] += SYMBOL_CITE_BONUS
+def _cite_bonus(cat: Catalog, query: ParsedQuery, scores: np.ndarray, citing: Mapping[str, np.ndarray]
+                ) -> np.ndarray:
+    """Paragraphs citing one of the query's symbols get a bonus (among the term candidates, if any)."""
+    rows = citing_positions(cat, query, citing)
+    if query.terms:
+        rows = rows[scores[rows] > 0]
+    scores[rows] += SYMBOL_CITE_BONUS
     return scores
+
+
+def citing_positions(cat: Catalog, query: ParsedQuery, citing: Mapping[str, np.ndarray] | None) -> np.ndarray:
+    """Rows citing one of the query's symbols: those writing it, and those ``citing`` gives."""
+    mentions = symbol_mentions(cat)
+    found = [by_key[k] for k in dict.fromkeys(symbol_key(s) for s in query.symbols)
+             for by_key in (mentions, citing or {}) if k in by_key]
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+def symbol_positions(cat: Catalog, query: ParsedQuery, citing: Mapping[str, np.ndarray] | None) -> set[int]:
+    """Rows of the documents the query names by symbol, and rows citing them."""
+    own = {p for sym in query.symbols for p in cat.doc_rows.get(symbol_key(sym), ())}
+    return own | set(citing_positions(cat, query, citing).tolist())
 
 
 def symbol_mentions(cat: Catalog) -> dict[str, np.ndarray]:

@@ -20,6 +20,11 @@ _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 SYMBOL = re.compile(
     r"\b(?=[A-Za-z0-9./\-]*\d)(?:[A-Z]{1,10}(?:\.\d+)?/)+(?:[A-Z0-9][A-Za-z0-9.\-]*)(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?",
 )
+# In a query a symbol may be typed in lower case ("a/hrc/61/41"), and a Security Council resolution by its
+# number and year ("resolution 2417 (2018)", "UNSCR 1325 (2000)"): that form is only ever the Council's.
+_QUERY_SYMBOL = re.compile(SYMBOL.pattern, re.IGNORECASE)
+_SC_RESOLUTION = re.compile(
+    r"\b(?:security\s+council\s+)?(?:resolutions?|res\.?|unscr|scr)\s+(\d{1,4})\s*\((\d{4})\)", re.IGNORECASE)
 STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with", "which", "who", "whom", "what", "when", "where", "all", "any", "also", "other", "such", "these", "those", "than", "then", "there", "been", "being", "do", "does", "did", "not", "no", "nor", "so", "if", "but", "about", "over", "under", "between", "within", "per"]
 )
@@ -60,8 +65,12 @@ class ParsedQuery:
 def parse_query(query: str) -> ParsedQuery:
     """Split a query into terms, quoted phrases and UN symbols."""
     text = " ".join(query.split())
-    symbols = tuple(dict.fromkeys(m.group(0).strip() for m in SYMBOL.finditer(text)))
-    rest = SYMBOL.sub(" ", text)
+    written = _SC_RESOLUTION.sub(lambda m: f" S/RES/{m.group(1)} ({m.group(2)}) ", text)
+    first: dict[str, str] = {}  # symbol key -> the symbol as first written
+    for m in _QUERY_SYMBOL.finditer(written):
+        first.setdefault(symbol_key(m.group(0)), m.group(0).strip())
+    symbols = tuple(first.values())
+    rest = _QUERY_SYMBOL.sub(" ", written)
     phrases = []
     for m in _PHRASE.finditer(rest):
         stems = tuple(stem(w) for w in words(m.group(1) or m.group(2)))
@@ -97,6 +106,8 @@ def highlight(text: str, query: ParsedQuery, *, mark: tuple[str, str] = ("<mark>
              if stem(m.group(0).lower().replace("’", "'")) in wanted and m.group(0).lower() not in STOPWORDS]
     keys = {symbol_key(s) for s in query.symbols}
     spans += [(m.start(), m.end()) for m in SYMBOL.finditer(text) if symbol_key(m.group(0)) in keys]
+    spans += [(m.start(), m.end()) for m in _SC_RESOLUTION.finditer(text)
+              if symbol_key(f"S/RES/{m.group(1)}({m.group(2)})") in keys]
     out, pos = [], 0
     for start, end in _merge(spans):
         out += [_esc(text[pos:start], escape), mark[0], _esc(text[start:end], escape), mark[1]]

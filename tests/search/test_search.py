@@ -114,3 +114,24 @@ def test_words_joined_by_a_slash_are_words_not_a_symbol(store, embedder):
     result = search(store, embedder, "OHCHR/UPR", mode="lexical", limit=5)  # no number: not a document symbol
     assert result.hits and all("OHCHR" in h.text or "UPR" in h.text or "Universal Periodic" in h.text
                                for h in result.hits), [h.text[:80] for h in result.hits]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical"])
+@pytest.mark.parametrize("query", ["S/RES/1591 (2005)", "s/res/1591(2005)", "resolution 1591 (2005)",
+                                   "UNSCR 1591 (2005)"])
+def test_a_symbol_finds_the_paragraphs_citing_it_however_written(store, embedder, parsed, mode, query):
+    # S/RES/2772 (2025) writes "resolution 1591 (2005)", never the symbol; 1591 itself is not stored
+    resolution = parsed[2][0]
+    citing = {c.paragraph for c in resolution.citations if c.symbol == "S/RES/1591 (2005)"}
+    assert citing and "S/RES/1591" not in " ".join(p.text for p in resolution.paragraphs)
+    result = search(store, embedder, query, mode=mode, limit=5)
+    top = result.hits[: len(citing)]
+    assert {(h.symbol, h.paragraph) for h in top} == {(resolution.symbol, label) for label in citing}, [
+        (h.symbol, h.paragraph, h.text[:60]) for h in result.hits]
+    assert all("[resolution 1591 (2005)]" in h.marked for h in top)
+
+
+def test_a_symbol_and_words_put_the_citing_paragraphs_with_the_words_first(store, embedder, parsed):
+    resolution = parsed[2][0]
+    result = search(store, embedder, "resolution 1591 (2005) sanctions Sudan", limit=5)
+    assert result.hits[0].symbol == resolution.symbol and "1591" in result.hits[0].text
