@@ -36,7 +36,7 @@ from search.errors import SearchError
 from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
 from search.indexing import encode_with_context
-from search.lexical import SYMBOL_CITE_BONUS, has_phrases, lexical_search, symbol_positions
+from search.lexical import SYMBOL_CITE_BONUS, has_phrases, lexical_search, symbol_mentions, symbol_positions
 from search.lexical import index as lexical_index
 from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
 
@@ -85,6 +85,10 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
     page = ranked[offset : offset + limit]
     hits = tuple(make_hit(cat, pos, score, parsed) for pos, score in page)
     note = None if ranked else "no paragraph matches the query" + (" and the filters" if allowed is not None else "")
+    unknown = _unknown_symbols(store, cat, parsed) if mode != "dense" else []
+    if unknown:
+        note = (f"no stored document is {' or '.join(unknown)}, and no stored paragraph cites "
+                f"{'them' if len(unknown) > 1 else 'it'}" + (f"; {note}" if note else ""))
     if embedder is not None and mode != "lexical" and not vectors_match(store, cat, embedder.name):
         note = (f"the stored paragraphs have no vectors made by the model {embedder.name!r} (ingested without "
                 "embeddings or with another model): ranked by keywords only; run `r2p reembed` to search by meaning")
@@ -153,6 +157,13 @@ def citing_rows(store: GraphStore, cat: Catalog, symbols: tuple[str, ...]) -> di
             uids = store.citing_paragraphs([key], k=CITERS_LIMIT)
             known[key] = np.asarray([cat.by_uid[u] for u in uids if u in cat.by_uid], dtype=np.int64)
     return {key: known[key] for key in (symbol_key(s) for s in symbols)}
+
+
+def _unknown_symbols(store: GraphStore, cat: Catalog, q: ParsedQuery) -> list[str]:
+    """The query's symbols that name no stored document and that no stored paragraph cites."""
+    citing, written = citing_rows(store, cat, q.symbols), symbol_mentions(cat)
+    return [s for s in q.symbols
+            if not cat.doc_rows.get(k := symbol_key(s)) and not len(citing[k]) and k not in written]
 
 
 def _with_phrases(cat: Catalog, dense: list[tuple[int, float]], q: ParsedQuery) -> list[tuple[int, float]]:

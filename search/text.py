@@ -25,6 +25,9 @@ SYMBOL = re.compile(
 _QUERY_SYMBOL = re.compile(SYMBOL.pattern, re.IGNORECASE)
 _SC_RESOLUTION = re.compile(
     r"\b(?:security\s+council\s+)?(?:resolutions?|res\.?|unscr|scr)\s+(\d{1,4})\s*\((\d{4})\)", re.IGNORECASE)
+# A Council resolution as running text cites it, also further down a list ("resolutions 1674 (2006) and 2417 (2018)").
+_SC_NUMBER = re.compile(
+    r"(?:\b(?:security\s+council\s+)?(?:resolutions?|res\.?|unscr|scr)\s+)?\b(\d{1,4})\s*\((\d{4})\)", re.IGNORECASE)
 STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with", "which", "who", "whom", "what", "when", "where", "all", "any", "also", "other", "such", "these", "those", "than", "then", "there", "been", "being", "do", "does", "did", "not", "no", "nor", "so", "if", "but", "about", "over", "under", "between", "within", "per"]
 )
@@ -106,7 +109,7 @@ def highlight(text: str, query: ParsedQuery, *, mark: tuple[str, str] = ("<mark>
              if stem(m.group(0).lower().replace("’", "'")) in wanted and m.group(0).lower() not in STOPWORDS]
     keys = {symbol_key(s) for s in query.symbols}
     spans += [(m.start(), m.end()) for m in SYMBOL.finditer(text) if symbol_key(m.group(0)) in keys]
-    spans += [(m.start(), m.end()) for m in _SC_RESOLUTION.finditer(text)
+    spans += [(m.start(), m.end()) for m in _SC_NUMBER.finditer(text)
               if symbol_key(f"S/RES/{m.group(1)}({m.group(2)})") in keys]
     out, pos = [], 0
     for start, end in _merge(spans):

@@ -135,3 +135,9 @@ def test_a_symbol_and_words_put_the_citing_paragraphs_with_the_words_first(store
     resolution = parsed[2][0]
     result = search(store, embedder, "resolution 1591 (2005) sanctions Sudan", limit=5)
     assert result.hits[0].symbol == resolution.symbol and "1591" in result.hits[0].text
+
+
+def test_a_symbol_nothing_stored_names_or_cites_gets_a_note(store, embedder):
+    result = search(store, embedder, "S/RES/9999 (2099)", mode="lexical")
+    assert not result.hits and result.note.startswith("no stored document is S/RES/9999 (2099)")
+    assert search(store, embedder, "resolution 1591 (2005)", mode="lexical").note is None
