@@ -20,14 +20,23 @@ _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 SYMBOL = re.compile(
     r"\b(?=[A-Za-z0-9./\-]*\d)(?:[A-Z]{1,10}(?:\.\d+)?/)+(?:[A-Z0-9][A-Za-z0-9.\-]*)(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?",
 )
-# In a query a symbol may be typed in lower case ("a/hrc/61/41"), and a Security Council resolution by its
-# number and year ("resolution 2417 (2018)", "UNSCR 1325 (2000)"): that form is only ever the Council's.
+# In a query a symbol may be typed in lower case ("a/hrc/61/41"), a Security Council resolution by its
+# number and year ("resolution 2417 (2018)", "UNSCR 1325 (2000)": that form is only ever the Council's), and
+# a General Assembly or Human Rights Council resolution by its number after the organ's name
+# ("General Assembly resolution 60/1", "HRC resolution 5/1"; without the organ "60/1" could be either).
 _QUERY_SYMBOL = re.compile(SYMBOL.pattern, re.IGNORECASE)
 _SC_RESOLUTION = re.compile(
     r"\b(?:security\s+council\s+)?(?:resolutions?|res\.?|unscr|scr)\s+(\d{1,4})\s*\((\d{4})\)", re.IGNORECASE)
+_ORGAN_RESOLUTION = re.compile(
+    r"\b(?P<organ>general\s+assembly|ga|human\s+rights\s+council|hrc)\s+(?:resolution|res\.?)\s+"
+    r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4})\b(?!/)", re.IGNORECASE)
 # A Council resolution as running text cites it, also further down a list ("resolutions 1674 (2006) and 2417 (2018)").
 _SC_NUMBER = re.compile(
     r"(?:\b(?:security\s+council\s+)?(?:resolutions?|res\.?|unscr|scr)\s+)?\b(\d{1,4})\s*\((\d{4})\)", re.IGNORECASE)
+# A General Assembly or Human Rights Council resolution as running text cites it: "its resolution 60/251".
+_SESSION_NUMBER = re.compile(
+    r"(?:\b(?:(?:general\s+assembly|human\s+rights\s+council)\s+)?resolutions?\s+)?(?<![\w/])"
+    r"((?:ES-|S-)?\d{1,3}/\d{1,4})\b(?!/)", re.IGNORECASE)
 STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with", "which", "who", "whom", "what", "when", "where", "all", "any", "also", "other", "such", "these", "those", "than", "then", "there", "been", "being", "do", "does", "did", "not", "no", "nor", "so", "if", "but", "about", "over", "under", "between", "within", "per"]
 )
@@ -69,6 +78,7 @@ def parse_query(query: str) -> ParsedQuery:
     """Split a query into terms, quoted phrases and UN symbols."""
     text = " ".join(query.split())
     written = _SC_RESOLUTION.sub(lambda m: f" S/RES/{m.group(1)} ({m.group(2)}) ", text)
+    written = _ORGAN_RESOLUTION.sub(lambda m: f" {_organ_series(m.group('organ'))}/{m.group('number').upper()} ", written)
     first: dict[str, str] = {}  # symbol key -> the symbol as first written
     for m in _QUERY_SYMBOL.finditer(written):
         first.setdefault(symbol_key(m.group(0)), m.group(0).strip())
@@ -83,6 +93,11 @@ def parse_query(query: str) -> ParsedQuery:
     found = terms(plain)
     return ParsedQuery(text=text, terms=tuple(dict.fromkeys(found)), phrases=tuple(phrases),
                        symbols=symbols, free_text=" ".join(plain.split()))
+
+
+def _organ_series(organ: str) -> str:
+    """Symbol series of an organ's resolutions: "A/RES" (General Assembly) or "A/HRC/RES"."""
+    return "A/RES" if organ.lower().replace(" ", "").startswith("g") else "A/HRC/RES"
 
 
 def contains_phrase(text: str, phrase: tuple[str, ...]) -> bool:
@@ -111,6 +126,8 @@ def highlight(text: str, query: ParsedQuery, *, mark: tuple[str, str] = ("<mark>
     spans += [(m.start(), m.end()) for m in SYMBOL.finditer(text) if symbol_key(m.group(0)) in keys]
     spans += [(m.start(), m.end()) for m in _SC_NUMBER.finditer(text)
               if symbol_key(f"S/RES/{m.group(1)}({m.group(2)})") in keys]
+    spans += [(m.start(), m.end()) for m in _SESSION_NUMBER.finditer(text)
+              if {symbol_key(f"{series}/{m.group(1)}") for series in ("A/RES", "A/HRC/RES")} & keys]
     out, pos = [], 0
     for start, end in _merge(spans):
         out += [_esc(text[pos:start], escape), mark[0], _esc(text[start:end], escape), mark[1]]

@@ -141,3 +141,12 @@ def test_a_symbol_nothing_stored_names_or_cites_gets_a_note(store, embedder):
     result = search(store, embedder, "S/RES/9999 (2099)", mode="lexical")
     assert not result.hits and result.note.startswith("no stored document is S/RES/9999 (2099)")
     assert search(store, embedder, "resolution 1591 (2005)", mode="lexical").note is None
+
+
+@pytest.mark.parametrize("query", ["Human Rights Council resolution 5/1", "HRC res. 5/1", "A/HRC/RES/5/1"])
+def test_a_council_resolution_by_organ_and_number_finds_its_citers(store, embedder, parsed, query):
+    citing = {(doc.symbol, c.paragraph) for doc, _ in parsed for c in doc.citations if c.symbol == "A/HRC/RES/5/1"}
+    assert citing
+    result = search(store, embedder, query, mode="hybrid", limit=len(citing))
+    assert result.hits and {(h.symbol, h.paragraph) for h in result.hits} <= citing and result.note is None
+    assert all("5/1" in h.marked and "[" in h.marked for h in result.hits)
