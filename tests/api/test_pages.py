@@ -137,3 +137,10 @@ def test_document_pages_link_an_addendum_and_its_report(corpus: Path, tmp_path: 
         assert "A/HRC/59/15 <span class=\"muted\">(not stored)</span>" in client.get("/documents/A/HRC/59/15/Add.1").text
     finally:
         store.close()
+
+
+def test_search_page_shows_a_note_above_its_hits(client: TestClient) -> None:
+    page = client.get("/", params={"q": "S/RES/9999 (2099) civilians"})
+    assert page.status_code == 200 and 'class="hit"' in page.text
+    assert '<p class="notice">No stored document is S/RES/9999 (2099), and no stored paragraph cites it.</p>' in page.text
+    assert 'class="notice"' not in client.get("/", params={"q": "protection of civilians"}).text
