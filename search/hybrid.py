@@ -113,7 +113,8 @@ def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: Parse
     citing = citing_rows(store, cat, q.symbols) if mode != "dense" else {}
     lexical = lexical_search(cat, q, k=pool, allowed=allowed, citing=citing) if mode != "dense" else []
     pinned = _pinned(lexical, symbol_positions(cat, q, citing)) if q.symbols else set()
-    if mode == "lexical":
+    if mode == "lexical" or (mode == "hybrid" and q.symbols and not (q.terms or q.phrases)):
+        # a query of symbols only asks for those documents and their citers: nothing to rank by meaning
         return demote_formula_lines(cat, lexical, pinned=pinned)
     if embedder is None:
         raise SearchError(f"the {mode} mode needs an embedding model")

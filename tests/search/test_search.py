@@ -150,3 +150,15 @@ def test_a_council_resolution_by_organ_and_number_finds_its_citers(store, embedd
     result = search(store, embedder, query, mode="hybrid", limit=len(citing))
     assert result.hits and {(h.symbol, h.paragraph) for h in result.hits} <= citing and result.note is None
     assert all("5/1" in h.marked and "[" in h.marked for h in result.hits)
+
+
+def test_a_query_of_symbols_only_answers_the_documents_and_their_citers(store, embedder, parsed):
+    resolution = parsed[2][0]
+    citing = {c.paragraph for c in resolution.citations if c.symbol == "S/RES/1591 (2005)"}
+    result = search(store, embedder, "S/RES/1591 (2005)", limit=50)
+    assert result.total == len(citing) and {h.paragraph for h in result.hits} == citing
+    named = search(store, embedder, resolution.symbol, limit=1000)
+    own = [h for h in named.hits if h.symbol == resolution.symbol]
+    citers = {(doc.symbol, c.paragraph) for doc, _ in parsed for c in doc.citations if c.symbol == resolution.symbol}
+    assert len(own) == len(resolution.paragraphs) and list(named.hits[: len(own)]) == own
+    assert all((h.symbol, h.paragraph) in citers for h in named.hits[len(own):])
