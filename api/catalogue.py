@@ -8,9 +8,11 @@ write through this app (``invalidate()``).
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.paragraph_context import paragraph_context
 from ontology.model import Actor, Mechanism, Situation, symbol_key
 
 
@@ -22,6 +24,9 @@ class Entry:
     documents: set[str] = field(default_factory=set)
     recommended: int = 0  # recommendations made (actors, mechanisms)
     addressed: int = 0  # recommendations received (actors) or concerning it (situations)
+    # mechanisms: recommendations filed under it, as the recommendations' mechanism filter finds them
+    # (made by it, made in its process such as a UPR review, or naming it in their paragraph)
+    under: int = 0
 
     def to_json(self) -> dict[str, Any]:
         from api.jsonable import jsonable
@@ -31,6 +36,7 @@ class Entry:
             "documents": sorted(self.documents),
             "recommendations_made": self.recommended,
             "recommendations_received": self.addressed,
+            **({"recommendations_under": self.under} if isinstance(self.entity, Mechanism) else {}),
         }
 
 
@@ -43,6 +49,7 @@ class Snapshot:
     actors: dict[str, Entry] = field(default_factory=dict)
     # symbol key of a document -> (relation, symbol) of the documents that add to, revise or correct it
     related_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    themes: Counter[str] = field(default_factory=Counter)  # theme id -> recommendations
 
 
 def _add(table: dict[str, Entry], entity: Actor | Mechanism | Situation, symbol: str) -> Entry:
@@ -66,6 +73,7 @@ def build_snapshot(store: Any) -> Snapshot:
         snap.recommendations += len(facts.recommendations)
         for rel in facts.relations:
             snap.related_in.setdefault(symbol_key(rel.symbol), []).append((rel.type, symbol))
+        under = paragraph_context(stored.document, facts).mechanisms if facts.recommendations else {}
         for rec in facts.recommendations:
             for entity_id in rec.by:
                 table = snap.actors if entity_id in snap.actors else snap.mechanisms
@@ -77,6 +85,10 @@ def build_snapshot(store: Any) -> Snapshot:
             for sit_id in rec.situations:
                 if sit_id in snap.situations:
                     snap.situations[sit_id].addressed += 1
+            for mech_id in under.get(rec.paragraph_index, ()):
+                if mech_id in snap.mechanisms:
+                    snap.mechanisms[mech_id].under += 1
+            snap.themes.update(set(rec.themes))
     return snap
 
 

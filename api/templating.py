@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from api.views import anchor
+from ingest.link.recommendations import theme_names
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
@@ -68,4 +69,5 @@ def query_url(path: str, params: dict[str, Any], **changes: Any) -> str:
 
 
 TEMPLATES.env.filters["highlight"] = highlight
-TEMPLATES.env.globals.update(para_name=para_name, marked=marked, doc_url=doc_url, query_url=query_url, anchor=anchor, quote=quote)
+TEMPLATES.env.globals.update(para_name=para_name, marked=marked, doc_url=doc_url, query_url=query_url, anchor=anchor, quote=quote,
+                             theme_names=theme_names)

@@ -15,6 +15,7 @@ from api.errors import NotFoundError
 from api.jsonable import jsonable
 from api.routes.pages import page
 from graph.responses import OFFERED, filtered_recommendations
+from ingest.link.recommendations import theme_names
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
 
@@ -84,17 +85,27 @@ def recommendations_page(
     request: Request, store: StoreDep, catalogue: CatalogueDep, paging: PageDep,
     to: Annotated[str | None, Query(max_length=200)] = None,
     by: Annotated[str | None, Query(max_length=200)] = None,
+    mechanism: Annotated[str | None, Query(max_length=200)] = None,
+    theme: Annotated[str | None, Query(max_length=100)] = None,
     response: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     snap = catalogue.snapshot()
     addressees = sorted((e for e in snap.actors.values() if e.addressed), key=lambda e: -e.addressed)
     recommenders = sorted((e for e in [*snap.actors.values(), *snap.mechanisms.values()] if e.recommended),
                           key=lambda e: -e.recommended)
+    mechanisms = sorted((e for e in snap.mechanisms.values() if e.under), key=lambda e: -e.under)
+    names = theme_names()
+    themes = [{"id": t, "name": names.get(t, t), "count": n} for t, n in snap.themes.most_common()]
+    chosen = {"to": to or None, "by": by or None, "mechanism": mechanism or None, "theme": theme or None}
     records = []
-    if (to or by) and not paging.beyond(snap.recommendations):
+    if any(chosen.values()) and not paging.beyond(snap.recommendations):
         records = jsonable(filtered_recommendations(store, response, offset=paging.offset, limit=paging.limit,
-                                                    to=to or None, by=by or None))
-    return page(request, "recommendations.html", to=to, by=by, response=response or None, records=records,
+                                                    **chosen))
+    shown = {"mechanism": snap.mechanisms[mechanism].entity.name if mechanism in snap.mechanisms else mechanism,
+             "theme": names.get(theme or "", theme)}
+    return page(request, "recommendations.html", to=to, by=by, mechanism=shown["mechanism"], theme=shown["theme"],
+                filtered=any(chosen.values()), response=response or None, records=records,
                 responses=OFFERED, paging=paging,
                 addressees=[e.to_json() for e in addressees],
-                recommenders=[e.to_json() for e in recommenders])
+                recommenders=[e.to_json() for e in recommenders],
+                mechanisms=[e.to_json() for e in mechanisms], themes=themes)

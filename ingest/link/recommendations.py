@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -82,6 +83,12 @@ def _theme_patterns() -> list[tuple[str, re.Pattern[str]]]:
             cues = "|".join(re.escape(c) for c in split_aliases(row["cues"]))
             _THEMES.append((row["id"], re.compile(rf"\b(?:{cues})\b")))
     return _THEMES
+
+
+@functools.cache
+def theme_names() -> dict[str, str]:
+    """Theme id -> display name (``ontology/vocab/themes.csv``)."""
+    return {row["id"]: row["name"] for row in read_vocab("themes.csv", required=("id", "name", "cues"))}
 
 
 def _single(hit: Hit) -> str | None:

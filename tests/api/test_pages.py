@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from fastapi.testclient import TestClient
 
@@ -144,3 +145,38 @@ def test_search_page_shows_a_note_above_its_hits(client: TestClient) -> None:
     assert page.status_code == 200 and 'class="hit"' in page.text
     assert '<p class="notice">No stored document is S/RES/9999 (2099), and no stored paragraph cites it.</p>' in page.text
     assert 'class="notice"' not in client.get("/", params={"q": "protection of civilians"}).text
+
+
+def test_recommendations_page_groups_them_by_mechanism_and_theme(corpus: Path, tmp_path: Path) -> None:
+    from api.app import create_app, open_settings_store
+    from api.settings import Settings
+    from ingest.link import link
+    from ingest.pipeline import parse
+
+    settings = Settings(store=tmp_path / "store")
+    store = open_settings_store(settings)
+    try:
+        for name in ("g2502644.pdf", "g2505828.pdf"):  # the UPR report on Slovenia and its addendum
+            document = parse(corpus / "upr-slovenia" / "docs" / "4thcycleunoriginal" / name)
+            store.put_document(document, link(document))
+        client = TestClient(create_app(settings, store=store))
+        page = client.get("/recommendations").text
+        groups = {kind: re.findall(rf'<a href="/recommendations\?{kind}=([^"]+)">([^<]+)</a> <span class="count">(\d+)</span>',
+                                   page) for kind in ("mechanism", "theme")}
+        assert ("mech/upr", "Universal Periodic Review", "254") in groups["mechanism"], groups["mechanism"]
+        assert len(groups["theme"]) > 3, groups["theme"]
+        for kind, links in groups.items():
+            for value, name, count in links:
+                found = client.get("/api/recommendations", params={kind: unquote(value), "limit": 500}).json()["items"]
+                assert len(found) == int(count), (kind, name)  # the count is what the filter finds
+                if kind == "theme":
+                    assert all(unquote(value) in r["themes"] for r in found)
+        value, name, count = groups["theme"][0]
+        listed = client.get(f"/recommendations?theme={value}").text
+        assert f"Recommendations on {name}</h1>" in listed
+        assert listed.count('<article class="rec">') == min(int(count), 50)
+        noted = client.get("/recommendations?mechanism=mech/upr&response=noted").text
+        assert "Recommendations under Universal Periodic Review, noted</h1>" in noted
+        assert noted.count('<article class="rec">') == 37  # as the addendum states
+    finally:
+        store.close()
