@@ -197,8 +197,8 @@ def evaluate(store, embedder, judged: list[tuple[dict, set[int]]], *, hybrid_con
             "dense-fb": run_queries(store, embedder, judged, "dense", {"DENSE_FEEDBACK": True}),
             "lexical": run_queries(store, embedder, judged, "lexical", {})}
     para = [i for i, (q, _) in enumerate(judged) if q.get("paraphrase")]
-    rounds = sorted({int(q["holdout"]) for q, _ in judged if q.get("holdout")})
-    held = {r: [i for i, (q, _) in enumerate(judged) if q.get("holdout") and int(q["holdout"]) == r] for r in rounds}
+    rounds = sorted({int(q.get("holdout") or 0) for q, _ in judged})  # round 0: the queries the defaults were chosen on
+    held = {r: [i for i, (q, _) in enumerate(judged) if int(q.get("holdout") or 0) == r] for r in rounds}
     recs = ParagraphFilter(paragraph_kind="recommendation")
     recs_only = {m: _mean(run_queries(store, embedder, judged, m, hybrid_config or DEFAULT if m == "hybrid" else {},
                                       filters=recs)) for m in ("hybrid", "dense", "lexical")}
@@ -279,7 +279,8 @@ def print_report(report: dict, *, as_json: bool) -> None:
     for mode, m in report["paraphrase_means"].items():
         print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f}")
     for k, group in report["holdout"].items():
-        print(f"the {group['queries']} held-out queries of round {k} (written after the defaults were fixed):")
+        print(f"the {group['queries']} queries the defaults were chosen on:" if k == "0" else
+              f"the {group['queries']} held-out queries of round {k} (written after the defaults were fixed):")
         for mode, m in group["means"].items():
             print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f} {m['recall@100']:>6.3f}")
     if "split" in report:
