@@ -9,7 +9,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+from rdflib.namespace import DCTERMS, RDF, VOID
 
 from graph.rdf.errors import RdfError
 from graph.rdf.export import export
@@ -95,6 +95,9 @@ def test_every_extracted_fact_names_its_paragraph_and_run(exports: dict[str, byt
 
 
 def test_dataset_description_counts_triples_states_licence_and_store_time(corpus_store, exports) -> None:
+    # imported here, not at module level: pytest probes module names, and XSD warns on unknown ones
+    from rdflib.namespace import XSD
+
     graph = _graph(exports["turtle"], "turtle")
     dataset = URIRef(BASE + "dataset")
     assert graph.value(dataset, VOID.triples) == Literal(len(graph), datatype=XSD.integer)
