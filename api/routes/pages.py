@@ -69,13 +69,17 @@ def search_page(
 @router.get("/similar", response_class=HTMLResponse)
 def similar_page(request: Request, store: StoreDep, embedder: EmbedderDep,
                  symbol: Annotated[str, Query(max_length=200)],
-                 paragraph: Annotated[str, Query(max_length=50)]) -> HTMLResponse:
+                 paragraph: Annotated[str, Query(max_length=50)],
+                 order: Annotated[Literal["closest", "oldest"], Query()] = "closest") -> HTMLResponse:
     from search.hybrid import similar as run_similar
 
     found = find_paragraph(require_document(store, symbol).document, paragraph)
     result = jsonable(run_similar(store, embedder, symbol, found.key, 20))
-    return page(request, "similar.html", symbol=symbol, paragraph=found.label or found.key,
-                key=found.key, hits=result.get("hits", []), note=result.get("note"))
+    hits = result.get("hits", [])
+    if order == "oldest":  # the same paragraphs as a chain in time; undated ones last
+        hits = sorted(hits, key=lambda h: (h.get("date") is None, h.get("date") or ""))
+    return page(request, "similar.html", symbol=symbol, paragraph=found.label or found.key, key=found.key,
+                source=found.text, order=order, hits=hits, note=result.get("note"))
 
 
 @router.get("/documents", response_class=HTMLResponse)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from pathlib import Path
@@ -180,3 +181,19 @@ def test_recommendations_page_groups_them_by_mechanism_and_theme(corpus: Path, t
         assert noted.count('<article class="rec">') == 37  # as the addendum states
     finally:
         store.close()
+
+
+def test_similar_page_quotes_its_paragraph_and_orders_the_chain_by_closeness_or_time(client: TestClient) -> None:
+    params = {"symbol": "S/RES/2786 (2025)", "paragraph": "1"}
+    closest = client.get("/similar", params=params).text
+    quoted = client.get("/api/documents/S/RES/2786 (2025)").json()["paragraphs"]
+    text = next(p["text"] for p in quoted if p.get("label") == "1" or p.get("key") == "1")
+    assert f'<blockquote class="source">{html.escape(text, quote=False)}</blockquote>' in closest
+    assert '<strong aria-current="true">closest first</strong>' in closest
+    oldest = client.get("/similar", params={**params, "order": "oldest"}).text
+    assert '<strong aria-current="true">oldest first</strong>' in oldest
+    dates = re.findall(r'<time datetime="([\d-]+)">', oldest)
+    assert dates and dates == sorted(dates)
+    assert sorted(re.findall(r'class="sym" href="([^"]+)"', oldest)) == sorted(
+        re.findall(r'class="sym" href="([^"]+)"', closest))  # the same paragraphs, another order
+    assert client.get("/similar", params={**params, "order": "newest"}).status_code == 422
