@@ -168,12 +168,15 @@ def similar(
     symbol: str,
     paragraph: str,
     limit: Annotated[int, typer.Option("--limit")] = 10,
+    order: Annotated[str, typer.Option("--order", help="closest (first) or oldest (the same paragraphs as a "
+                                                        "chain in time)")] = "closest",
     store: StoreOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:
     """Paragraphs like the given one across documents and years (the precedent chain)."""
-    _run("similar", symbol=symbol, paragraph=paragraph, limit=limit, store=store, as_json=json_, as_csv=csv_)
+    _run("similar", symbol=symbol, paragraph=paragraph, limit=limit, order=order, store=store, as_json=json_,
+         as_csv=csv_)
 
 
 @app.command()

@@ -254,9 +254,15 @@ def fuse(runs: dict[str, list[tuple[int, float]]], *, k: int = RRF_K, weights: d
     return sorted(scores.items(), key=lambda kv: (kv[0] not in pinned, -kv[1]))
 
 
+ORDERS = ("closest", "oldest")
+
+
 def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, limit: int = 10, *,
-            filters: ParagraphFilter | None = None) -> SearchResult:
-    """Paragraphs most like ``symbol``'s paragraph ``paragraph`` (label or key) in other documents."""
+            filters: ParagraphFilter | None = None, order: str = "closest") -> SearchResult:
+    """Paragraphs most like ``symbol``'s paragraph ``paragraph`` (label or key) in other documents: the
+    ``limit`` closest, closest first or (``order="oldest"``) as a chain in time, undated ones last."""
+    if order not in ORDERS:
+        raise SearchError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
     cat = catalog(store)
     positions = cat.doc_rows.get(symbol_key(symbol))
     if not positions:
@@ -275,6 +281,8 @@ def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, 
                           allowed=allowed)
     query = parse_query(row.text[:MAX_QUERY_CHARS])
     hits = tuple(make_hit(cat, pos, score, query, mark_words=False) for pos, score in ranked[:limit])
+    if order == "oldest":
+        hits = tuple(sorted(hits, key=lambda h: (h.date is None, h.date or "")))
     return SearchResult(query=f"{row.symbol} {row.label or row.key}", mode="similar", hits=hits,
                         total=len(ranked), facets=facet_counts(cat, (p for p, _ in ranked)),
                         note=None if hits else "no similar paragraph in other documents")

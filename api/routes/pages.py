@@ -74,12 +74,9 @@ def similar_page(request: Request, store: StoreDep, embedder: EmbedderDep,
     from search.hybrid import similar as run_similar
 
     found = find_paragraph(require_document(store, symbol).document, paragraph)
-    result = jsonable(run_similar(store, embedder, symbol, found.key, 20))
-    hits = result.get("hits", [])
-    if order == "oldest":  # the same paragraphs as a chain in time; undated ones last
-        hits = sorted(hits, key=lambda h: (h.get("date") is None, h.get("date") or ""))
+    result = jsonable(run_similar(store, embedder, symbol, found.key, 20, order=order))
     return page(request, "similar.html", symbol=symbol, paragraph=found.label or found.key, key=found.key,
-                source=found.text, order=order, hits=hits, note=result.get("note"))
+                source=found.text, order=order, hits=result.get("hits", []), note=result.get("note"))
 
 
 @router.get("/documents", response_class=HTMLResponse)

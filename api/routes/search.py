@@ -68,13 +68,15 @@ def similar(
     symbol: Annotated[str, Query(min_length=1, max_length=200)],
     paragraph: Annotated[str, Query(min_length=1, max_length=50, description="Paragraph label or key.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    order: Annotated[Literal["closest", "oldest"], Query(
+        description="closest first, or the same paragraphs as a chain in time (oldest first)")] = "closest",
     format: Format = "json",
 ) -> Any:
     from search.hybrid import similar as run_similar
 
     found = find_paragraph(require_document(store, symbol).document, paragraph)
-    result = run_similar(store, embedder, symbol, found.key, limit)
+    result = run_similar(store, embedder, symbol, found.key, limit, order=order)
     if format == "csv":
         return csv_response(request, "r2p-similar.csv", HIT_FIELDS, lambda link: hit_rows(result.hits, link))
-    return {"symbol": symbol, "paragraph": paragraph, "limit": limit, **jsonable(result)}
+    return {"symbol": symbol, "paragraph": paragraph, "limit": limit, "order": order, **jsonable(result)}
 

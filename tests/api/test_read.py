@@ -156,3 +156,13 @@ def test_recommendations_as_csv(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
     assert [(r["symbol"], r["paragraph"]) for r in rows] == [(x["symbol"], x["paragraph"]) for x in records]
     assert rows and all(r["link"].startswith("http://testserver/documents/") for r in rows)
+
+
+def test_similar_oldest_first(client: TestClient) -> None:
+    params = {"symbol": "S/RES/2786 (2025)", "paragraph": "1", "limit": 20}
+    closest = client.get("/api/similar", params=params).json()
+    oldest = client.get("/api/similar", params={**params, "order": "oldest"}).json()
+    assert oldest["order"] == "oldest" and closest["order"] == "closest"
+    assert sorted(h["uid"] for h in oldest["hits"]) == sorted(h["uid"] for h in closest["hits"])
+    assert [h["date"] for h in oldest["hits"]] == sorted(h["date"] for h in oldest["hits"])
+    assert client.get("/api/similar", params={**params, "order": "newest"}).status_code == 422

@@ -81,3 +81,8 @@ def test_csv_cells_are_never_formulas():
     assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "'-2+3", "- a dash item", "plain, with a comma",
                                          "'@SUM(A1)", "'+1"]
     assert rows[0]["by"] == "France; Chile" and rows[0]["other_symbols"] == "E/1" and rows[0]["date"] == ""
+
+
+def test_similar_order_is_checked(cli_store):
+    bad = CliRunner().invoke(app, ["similar", "S/RES/2772 (2025)", "1", "--order", "newest", "--store", str(cli_store)])
+    assert bad.exit_code == 2 and "unknown order 'newest'" in bad.stderr

@@ -104,6 +104,19 @@ def test_similar_finds_other_documents(store, embedder):
         similar(store, embedder, hit.symbol, "no-such-paragraph", 5)
 
 
+def test_similar_as_a_chain_in_time_keeps_the_same_paragraphs(store, embedder, parsed):
+    china = parsed[0][0]
+    label = next(p.label for p in china.paragraphs if p.label and "death penalty" in p.text)
+    closest = similar(store, embedder, china.symbol, label, 300)  # reaches both other documents
+    oldest = similar(store, embedder, china.symbol, label, 300, order="oldest")
+    assert sorted(h.uid for h in oldest.hits) == sorted(h.uid for h in closest.hits)
+    dates = [h.date for h in oldest.hits]
+    assert None not in dates and dates == sorted(dates) and len(set(dates)) == 2
+    assert [h.uid for h in oldest.hits] != [h.uid for h in closest.hits]
+    with pytest.raises(SearchError, match="unknown order 'newest'"):
+        similar(store, embedder, china.symbol, label, 10, order="newest")
+
+
 def test_words_joined_by_a_slash_are_words_not_a_symbol(store, embedder):
     from search.text import parse_query
 
