@@ -385,6 +385,9 @@ TEXT_FTS = (
     f"CALL QUERY_FTS_INDEX('Paragraph', '{FTS_INDEX}', $query, conjunctive := $conjunctive) "
     "WITH node AS p, score {where} RETURN p.uid, score ORDER BY score DESC, p.uid LIMIT $limit"
 )
+SYMBOLS_STARTING = (
+    "MATCH (d:Document) WHERE starts_with(d.key, $prefix) RETURN d.key AS key ORDER BY key LIMIT $limit"
+)
 TEXT_SYMBOL = (
     "MATCH (p:Paragraph)-[c:CITES]->(t:Document) WHERE c.cited_key IN $keys {and_where} "
     "RETURN DISTINCT p.uid, p.doc_key, p.idx ORDER BY p.doc_key, p.idx LIMIT $limit"

@@ -144,6 +144,10 @@ class KuzuReading:
         """BM25 (English stemming) over paragraph text, filters applied exactly."""
         return kuzu_search.text_search(self._reader(), query, k=k, filters=filters)
 
+    def symbols_starting(self, prefix: str, *, k: int) -> list[str]:
+        """Keys of the document symbols, stored or only cited, that start with ``prefix``."""
+        return kuzu_search.symbols_starting(self._reader(), prefix, k=k)
+
     def citing_paragraphs(self, symbols: Sequence[str], *, k: int) -> list[str]:
         """Uids of the paragraphs citing one of ``symbols``, in document order."""
         return kuzu_search.citing_paragraphs(self._reader(), symbols, k=k)

@@ -92,6 +92,14 @@ def text_search(
     return hits
 
 
+def symbols_starting(conn: kuzu.Connection, prefix: str, *, k: int) -> list[str]:
+    """Keys of the documents, stored or only cited, whose key starts with ``prefix`` (see GraphStore)."""
+    key = symbol_key(prefix)
+    if not key or k <= 0:
+        return []
+    return [r[0] for r in rows(conn, q.SYMBOLS_STARTING, {"prefix": key, "limit": k})]
+
+
 def citing_paragraphs(conn: kuzu.Connection, symbols: Sequence[str], *, k: int) -> list[str]:
     """Uids of the paragraphs citing one of ``symbols``, in document order (see GraphStore)."""
     keys = sorted({symbol_key(s) for s in symbols if s.strip()})

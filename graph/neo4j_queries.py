@@ -579,6 +579,11 @@ LIMIT $k
 """
 
 # A query that is a document symbol first finds, exactly, the paragraphs citing that document.
+SYMBOLS_STARTING = """
+MATCH (s:Symbol) WHERE s.key STARTS WITH $prefix
+RETURN s.key AS key ORDER BY key LIMIT $k
+"""
+
 TEXT_BY_CITATION = """
 MATCH (p:Paragraph)-[:CITES]->(s:Symbol)
 WHERE s.key IN $keys AND""" + _PARAGRAPH_FILTER + """

@@ -363,6 +363,13 @@ class Neo4jGraphStore:
                     hits.append(ScoredParagraph(r["uid"], float(r["score"])))
         return hits
 
+    def symbols_starting(self, prefix: str, *, k: int) -> list[str]:
+        """Keys of the document symbols, stored or only cited, that start with ``prefix``."""
+        key = symbol_key(prefix)
+        if not key or k <= 0:
+            return []
+        return [r["key"] for r in self._read(Q.SYMBOLS_STARTING, {"prefix": key, "k": k})]
+
     def citing_paragraphs(self, symbols: Sequence[str], *, k: int) -> list[str]:
         """Uids of the paragraphs citing one of ``symbols``, in document order."""
         keys = sorted({symbol_key(s) for s in symbols if s.strip()})

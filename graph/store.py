@@ -306,6 +306,11 @@ class GraphStore(Protocol):
         self, query: str, *, k: int, filters: ParagraphFilter | None = None
     ) -> list[ScoredParagraph]: ...
 
+    def symbols_starting(self, prefix: str, *, k: int) -> list[str]:
+        """Keys of the document symbols known to the store (of stored documents, or only cited) that start
+        with ``prefix``, compared as symbol keys ("S/RES/1325(" finds "S/RES/1325(2000)"), in order, at most ``k``."""
+        ...
+
     def citing_paragraphs(self, symbols: Sequence[str], *, k: int) -> list[str]:
         """Uids of the paragraphs that cite one of ``symbols`` (as read by the citation parser, however
         written: "S/RES/1591 (2005)" or "resolution 1591 (2005)"), in document order, at most ``k``."""

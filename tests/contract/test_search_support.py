@@ -75,3 +75,13 @@ def test_citing_paragraphs_in_document_order(filled: GraphStore) -> None:
     assert filled.citing_paragraphs(["S/RES/1591 (2005)"], k=1) == citers[:1]
     assert filled.citing_paragraphs(["S/RES/9999 (2099)"], k=10) == []
     assert filled.citing_paragraphs([], k=10) == [] and filled.citing_paragraphs(["S/RES/1591 (2005)"], k=0) == []
+
+
+def test_symbols_starting_finds_stored_and_only_cited_documents(filled: GraphStore) -> None:
+    assert filled.symbols_starting("S/RES/1591(", k=5) == ["S/RES/1591(2005)"]  # stored
+    assert filled.symbols_starting("S/RES/1556", k=5) == ["S/RES/1556(2004)"]  # only cited
+    assert filled.symbols_starting("s/res/17", k=5) == ["S/RES/1769(2007)"]
+    assert filled.symbols_starting("A/HRC/11/", k=5) == ["A/HRC/11/14"]
+    assert filled.symbols_starting("S/RES/", k=2) == ["S/RES/1556(2004)", "S/RES/1591(2005)"]
+    assert filled.symbols_starting("S/RES/9", k=5) == []
+    assert filled.symbols_starting("", k=5) == [] and filled.symbols_starting("S/", k=0) == []

@@ -243,6 +243,14 @@ def test_citing_paragraphs_sends_the_symbol_keys_once_without_filters() -> None:
     assert driver.calls == []
 
 
+def test_symbols_starting_sends_the_prefix_as_a_symbol_key() -> None:
+    store, driver = store_with({Q.SYMBOLS_STARTING: [{"key": "S/RES/1325(2000)"}]})
+    assert store.symbols_starting("s/res/1325 (", k=2) == ["S/RES/1325(2000)"]
+    assert sent(driver) == [(Q.SYMBOLS_STARTING, {"prefix": "S/RES/1325(", "k": 2})]
+    driver.reset()
+    assert store.symbols_starting(" ", k=2) == [] and store.symbols_starting("S/", k=0) == [] and driver.calls == []
+
+
 def test_a_store_closes_only_the_driver_it_opened() -> None:
     driver = RecordingDriver()
     Neo4jGraphStore(driver, read_only=True).close()
@@ -272,7 +280,7 @@ def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
     store.list_documents(), store.trace("Xyzland"), store.recommendations(by="Chile", mechanism="MXYZ")
     store.cites(KEY), store.cited_by(KEY), store.stats(), store.embeddings_by_hash(["h"])
     store.vector_search([0.0] * 384, k=1, filters=ParagraphFilter(language="en"))
-    store.text_search("A/RES/60/1", k=2)
+    store.text_search("A/RES/60/1", k=2), store.symbols_starting("A/RES/", k=2)
     store.list_situations(), store.list_mechanisms(), store.get_actor("state/XYZ"), store.generation()
     list(store.iter_document_outlines()), list(store.iter_paragraph_vectors())
     alias, other = store_with({})
