@@ -22,7 +22,8 @@ candidate pool, the total size of that pool, and a note when the query could not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -79,6 +80,7 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
     if mode != "lexical" and embedder is None:
         raise SearchError(f"the {mode} mode needs an embedding model")
     cat = catalog(store)
+    parsed = with_resolution_years(store, cat, parsed)
     allowed = mask(cat, filters)
     pool = max(POOL, offset + limit)
     ranked = _ranked(store, embedder, cat, parsed, mode=mode, filters=filters, allowed=allowed, pool=pool)
@@ -158,6 +160,23 @@ def citing_rows(store: GraphStore, cat: Catalog, symbols: tuple[str, ...]) -> di
             uids = store.citing_paragraphs([key], k=CITERS_LIMIT)
             known[key] = np.asarray([cat.by_uid[u] for u in uids if u in cat.by_uid], dtype=np.int64)
     return {key: known[key] for key in (symbol_key(s) for s in symbols)}
+
+
+_YEARLESS = re.compile(r"S/RES/\d+")
+
+
+def with_resolution_years(store: GraphStore, cat: Catalog, q: ParsedQuery) -> ParsedQuery:
+    """The query with each Council resolution written without its year ("S/RES/1325", "UNSCR 1325") given
+    the one year the store knows for it (stored or cited: "S/RES/1325 (2000)"); left as written otherwise."""
+    symbols = list(q.symbols)
+    for i, written in enumerate(symbols):
+        key = symbol_key(written)
+        if _YEARLESS.fullmatch(key) and key not in cat.doc_rows:
+            known = store.symbols_starting(key + "(", k=2)
+            if len(known) == 1:
+                rows = cat.doc_rows.get(known[0])
+                symbols[i] = cat.rows[rows[0]].symbol if rows else known[0].replace("(", " (")
+    return replace(q, symbols=tuple(dict.fromkeys(symbols))) if symbols != list(q.symbols) else q
 
 
 def _unknown_symbols(store: GraphStore, cat: Catalog, q: ParsedQuery) -> list[str]:

@@ -27,6 +27,9 @@ SYMBOL = re.compile(
 _QUERY_SYMBOL = re.compile(SYMBOL.pattern, re.IGNORECASE)
 _SC_RESOLUTION = re.compile(
     r"\b(?:security\s+council\s+)?(?:resolutions?|res\.?|unscr|scr)\s+(\d{1,4})\s*\((\d{4})\)", re.IGNORECASE)
+# Named as the Council's without its year ("UNSCR 1325", "Security Council resolution 1325"): S/RES/1325, whose
+# year search then looks up among the symbols the store knows.
+_SC_NO_YEAR = re.compile(r"\b(?:unscr|scr|security\s+council\s+resolution)\s+(\d{1,4})\b(?!\s*\()", re.IGNORECASE)
 _ORGAN_RESOLUTION = re.compile(
     r"\b(?P<organ>general\s+assembly|ga|human\s+rights\s+council|hrc)\s+(?:resolution|res\.?)\s+"
     r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4})\b(?!/)", re.IGNORECASE)
@@ -78,6 +81,7 @@ def parse_query(query: str) -> ParsedQuery:
     """Split a query into terms, quoted phrases and UN symbols."""
     text = " ".join(query.split())
     written = _SC_RESOLUTION.sub(lambda m: f" S/RES/{m.group(1)} ({m.group(2)}) ", text)
+    written = _SC_NO_YEAR.sub(lambda m: f" S/RES/{m.group(1)} ", written)
     written = _ORGAN_RESOLUTION.sub(lambda m: f" {_organ_series(m.group('organ'))}/{m.group('number').upper()} ", written)
     first: dict[str, str] = {}  # symbol key -> the symbol as first written
     for m in _QUERY_SYMBOL.finditer(written):

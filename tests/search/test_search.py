@@ -175,3 +175,19 @@ def test_a_query_of_symbols_only_answers_the_documents_and_their_citers(store, e
     citers = {(doc.symbol, c.paragraph) for doc, _ in parsed for c in doc.citations if c.symbol == resolution.symbol}
     assert len(own) == len(resolution.paragraphs) and list(named.hits[: len(own)]) == own
     assert all((h.symbol, h.paragraph) in citers for h in named.hits[len(own):])
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical"])
+def test_a_council_resolution_without_its_year_is_found_by_the_year_the_store_knows(store, embedder, parsed, mode):
+    resolution = parsed[2][0]  # S/RES/2772 (2025), stored
+    number = resolution.symbol.split()[0]  # "S/RES/2772"
+    for query in (number, number.lower(), f"UNSCR {number.split('/')[-1]}"):
+        result = search(store, embedder, query, mode=mode, limit=3)
+        assert result.hits and result.hits[0].symbol == resolution.symbol and result.note is None, query
+    citing = {c.paragraph for c in resolution.citations if c.symbol == "S/RES/1591 (2005)"}  # cited only
+    for query in ("S/RES/1591", "UNSCR 1591", "Security Council resolution 1591"):
+        result = search(store, embedder, query, mode=mode, limit=10)
+        assert {h.paragraph for h in result.hits} == citing and result.note is None, query
+        assert all("[resolution 1591 (2005)]" in h.marked for h in result.hits)
+    unknown = search(store, embedder, "UNSCR 9999", mode=mode)
+    assert not unknown.hits and unknown.note.startswith("no stored document is S/RES/9999")
