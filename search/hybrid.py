@@ -163,20 +163,26 @@ def citing_rows(store: GraphStore, cat: Catalog, symbols: tuple[str, ...]) -> di
 
 
 _YEARLESS = re.compile(r"S/RES/\d+")
+YEARS_LIMIT = 5  # years looked up for a resolution written without one
 
 
 def with_resolution_years(store: GraphStore, cat: Catalog, q: ParsedQuery) -> ParsedQuery:
     """The query with each Council resolution written without its year ("S/RES/1325", "UNSCR 1325") given
-    the one year the store knows for it (stored or cited: "S/RES/1325 (2000)"); left as written otherwise."""
-    symbols = list(q.symbols)
-    for i, written in enumerate(symbols):
+    the years the store knows for it, stored or cited ("S/RES/1325 (2000)"). A number is one resolution, so
+    every year the texts give it counts: a report that writes "1325 (2005)" still cites resolution 1325."""
+    symbols: list[str] = []
+    for written in q.symbols:
         key = symbol_key(written)
-        if _YEARLESS.fullmatch(key) and key not in cat.doc_rows:
-            known = store.symbols_starting(key + "(", k=2)
-            if len(known) == 1:
-                rows = cat.doc_rows.get(known[0])
-                symbols[i] = cat.rows[rows[0]].symbol if rows else known[0].replace("(", " (")
+        known = store.symbols_starting(key + "(", k=YEARS_LIMIT) if (
+            _YEARLESS.fullmatch(key) and key not in cat.doc_rows) else []
+        symbols += [_shown(cat, k) for k in known] or [written]
     return replace(q, symbols=tuple(dict.fromkeys(symbols))) if symbols != list(q.symbols) else q
+
+
+def _shown(cat: Catalog, key: str) -> str:
+    """A symbol key as written: the stored document's symbol, else the key with its year set apart."""
+    rows = cat.doc_rows.get(key)
+    return cat.rows[rows[0]].symbol if rows else key.replace("(", " (")
 
 
 def _unknown_symbols(store: GraphStore, cat: Catalog, q: ParsedQuery) -> list[str]:

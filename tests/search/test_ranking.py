@@ -140,3 +140,27 @@ def test_dense_feedback_is_off_by_default_and_refines_within_the_first_run(store
     vectors = row_vectors(store, cat, embedder.name, list(scores))
     assert [p for p, _ in sorted(zip(scores, vectors @ moved, strict=True), key=lambda kv: -kv[1])] == \
         [cat.by_uid[h.uid] for h in refined.hits]
+
+
+def test_a_resolution_without_its_year_takes_every_year_the_texts_give_it(tmp_path):
+    # one paragraph writes the right year, another a wrong one, as a real UPR report does ("1325 (2005)")
+    from dataclasses import replace
+
+    from graph.factory import open_store
+    from ontology.model import Citation
+    from tests.contract.samples import upr_report
+
+    doc, facts = upr_report()
+    paras = list(doc.paragraphs)
+    paras[1] = replace(paras[1], text=paras[1].text + " Recalling resolution 1325 (2000).")
+    paras[2] = replace(paras[2], text=paras[2].text + " See resolution 1325 (2005).")
+    doc = replace(doc, paragraphs=tuple(paras), citations=(
+        Citation("S/RES/1325 (2000)", "resolution 1325 (2000)", "1", 1),
+        Citation("S/RES/1325 (2005)", "resolution 1325 (2005)", "83.1", 2)))
+    with open_store(backend="kuzu", path=tmp_path / "store") as store:
+        store.put_document(doc, facts)
+        for query in ("UNSCR 1325", "S/RES/1325"):
+            result = search(store, None, query, mode="lexical")
+            assert [h.paragraph for h in result.hits] == ["1", "83.1"] and result.note is None, query
+        exact = search(store, None, "S/RES/1325 (2000)", mode="lexical")
+        assert [h.paragraph for h in exact.hits] == ["1"]
