@@ -113,9 +113,13 @@ def _check(query: str, mode: str, limit: int, offset: int) -> ParsedQuery:
 def _ranked(store: GraphStore, embedder: Embedder | None, cat: Catalog, q: ParsedQuery, *, mode: str,
             filters: ParagraphFilter | None, allowed: np.ndarray | None, pool: int) -> list[tuple[int, float]]:
     citing = citing_rows(store, cat, q.symbols) if mode != "dense" else {}
+    named = symbol_positions(cat, q, citing) if q.symbols else set()
+    only_symbols = bool(q.symbols) and not (q.terms or q.phrases)
+    if only_symbols:  # every paragraph of the named documents and every citer, however many
+        pool = max(pool, len(named))
     lexical = lexical_search(cat, q, k=pool, allowed=allowed, citing=citing) if mode != "dense" else []
-    pinned = _pinned(lexical, symbol_positions(cat, q, citing)) if q.symbols else set()
-    if mode == "lexical" or (mode == "hybrid" and q.symbols and not (q.terms or q.phrases)):
+    pinned = _pinned(lexical, named)
+    if mode == "lexical" or (mode == "hybrid" and only_symbols):
         # a query of symbols only asks for those documents and their citers: nothing to rank by meaning
         return demote_formula_lines(cat, lexical, pinned=pinned)
     if embedder is None:

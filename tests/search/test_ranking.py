@@ -164,3 +164,12 @@ def test_a_resolution_without_its_year_takes_every_year_the_texts_give_it(tmp_pa
             assert [h.paragraph for h in result.hits] == ["1", "83.1"] and result.note is None, query
         exact = search(store, None, "S/RES/1325 (2000)", mode="lexical")
         assert [h.paragraph for h in exact.hits] == ["1"]
+
+
+def test_a_query_of_symbols_only_answers_every_paragraph_of_the_document_beyond_the_pool(
+        store, embedder, parsed, monkeypatch):
+    china = parsed[0][0]
+    monkeypatch.setattr(hybrid, "POOL", 5)
+    result = search(store, embedder, china.symbol, limit=10, offset=len(china.paragraphs) - 3)
+    assert result.total >= len(china.paragraphs) > 5
+    assert [h.symbol for h in result.hits[:3]] == [china.symbol] * 3
