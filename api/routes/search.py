@@ -47,7 +47,10 @@ FilterDep = Annotated[ParagraphFilter, Depends(search_filters)]
             responses=CSV_RESPONSE)
 def search(
     request: Request, store: StoreDep, embedder: EmbedderDep, filters: FilterDep,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="What to look for.")],
+    q: Annotated[str, Query(min_length=1, max_length=500, description=(
+        'What to look for: words, "a phrase in quotes", or a document symbol ("S/RES/2417 (2018)", '
+        '"resolution 2417 (2018)", "UNSCR 1325", "HRC resolution 5/1"), which finds that document first and then '
+        "the paragraphs citing it, however they write it."))],
     mode: Literal["hybrid", "dense", "lexical"] = "hybrid",
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
