@@ -14,6 +14,9 @@ that keywords miss. ``DENSE_FEEDBACK`` gives the dense mode the same round from 
 ``--split`` tunes them on half of the queries and reports on the other half.
 In every mode a formula line (a very short paragraph stating no recommendation, such as "The
 Security Council,") has its score halved, so the paragraph that says something comes first.
+A query naming documents by symbol puts their paragraphs first, then the paragraphs citing them as the
+store records citations, however written (``citing_rows``); a query of symbols only answers just these.
+A Council resolution named without its year takes the years the store knows (``with_resolution_years``).
 
 ``search`` answers a :class:`SearchResult`: the hits of one page, the facet counts over the
 candidate pool, the total size of that pool, and a note when the query could not be taken as given.
