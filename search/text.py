@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
+from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from ontology.model import symbol_key
 
@@ -44,12 +45,19 @@ STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with", "which", "who", "whom", "what", "when", "where", "all", "any", "also", "other", "such", "these", "those", "than", "then", "there", "been", "being", "do", "does", "did", "not", "no", "nor", "so", "if", "but", "about", "over", "under", "between", "within", "per"]
 )
 _stemmer = Stemmer.Stemmer("english")
+# UN documents spell "criminalize" and "organization" (UN editorial style), States and NGOs often
+# "criminalise" and "organisation", United States texts "labor" and "program" where the UN writes "labour"
+# and "programme"; the stemmer keeps them apart ("criminalis" against "crimin"). Each word is stemmed in its
+# American spelling (breame's list of 1,730 British forms), and "-isation" words the list lacks
+# ("criminalisation") are respelled by rule, so a query finds either spelling and highlights both.
+_ISATION = re.compile(r"isation(s?)$")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """English Snowball stem of a lower-cased word."""
-    return _stemmer.stemWord(word)
+    """English Snowball stem of a lower-cased word, in its American spelling."""
+    american = BRITISH_ENGLISH_SPELLINGS.get(word) or _ISATION.sub(r"ization\1", word)
+    return _stemmer.stemWord(american)
 
 
 def words(text: str) -> list[str]:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.store import ParagraphFilter
+from search.catalog import catalog
 from search.errors import SearchError
 from search.hybrid import search, similar
+from search.lexical import lexical_search
+from search.text import parse_query
 
 
 def test_symbol_query_finds_that_document_first(store, embedder, parsed):
@@ -49,6 +54,25 @@ def test_phrase_in_quotes_is_matched_word_for_word(store, embedder):
     assert result.hits
     assert all("death penalty" in " ".join(h.text.lower().split()) for h in result.hits)
 
+
+@pytest.mark.parametrize(("query", "written"), [("criminalise", "criminalize"), ("criticise", "criticize"),
+                                                ("labor", "labour"), ("programs", "programmes")])
+def test_a_word_finds_its_other_english_spelling(store, embedder, query, written):
+    # The China report writes "criminalize" and "labour"; a query in the other spelling finds and marks them.
+    result = search(store, embedder, query, mode="lexical", limit=50)
+    found = [h for h in result.hits if re.search(rf"\b{written}\b", h.text, re.IGNORECASE)]
+    assert found, [h.text[:80] for h in result.hits[:5]]
+    assert all(re.search(rf"\[{written}\]", h.marked, re.IGNORECASE) for h in found)
+
+
+def test_both_spellings_of_a_word_weigh_as_one_term(store):
+    # "organisations" and "organizations" both occur in the China report: one term, whichever is asked.
+    cat = catalog(store)
+    british = lexical_search(cat, parse_query("non-governmental organisations"), k=500, allowed=None)
+    american = lexical_search(cat, parse_query("non-governmental organizations"), k=500, allowed=None)
+    assert british == american
+    spelled = {w for p, _ in british for w in re.findall(r"organi[sz]ations", cat.rows[p].text.lower())}
+    assert spelled == {"organisations", "organizations"}
 
 def test_hits_carry_provenance_and_marks(store, embedder):
     hit = search(store, embedder, "death penalty", filters=ParagraphFilter(to="China"), limit=1).hits[0]
