@@ -40,9 +40,16 @@ from search.errors import SearchError
 from search.filters import facet_counts, mask
 from search.hits import Hit, make_hit
 from search.indexing import encode_with_context
-from search.lexical import SYMBOL_CITE_BONUS, has_phrases, lexical_search, symbol_mentions, symbol_positions
+from search.lexical import (
+    SYMBOL_CITE_BONUS,
+    closest_words,
+    has_phrases,
+    lexical_search,
+    symbol_mentions,
+    symbol_positions,
+)
 from search.lexical import index as lexical_index
-from search.text import MAX_QUERY_CHARS, ParsedQuery, parse_query, words
+from search.text import MAX_QUERY_CHARS, WORD, ParsedQuery, parse_query, words
 
 MODES = ("hybrid", "dense", "lexical")
 RRF_K = 60
@@ -61,7 +68,8 @@ DENSE_FEEDBACK = False  # the dense mode refines its query vector with its own b
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """One page of hits, facet counts over the candidate pool, and an optional note."""
+    """One page of hits, facet counts over the candidate pool, an optional note, and the query respelled
+    when some of its words are in no stored paragraph and a stored word is one or two letters away."""
 
     query: str
     mode: str
@@ -69,6 +77,7 @@ class SearchResult:
     total: int  # size of the candidate pool the page was cut from
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     note: str | None = None
+    suggestion: str | None = None
 
 
 def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: str = "hybrid",
@@ -97,8 +106,27 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
     if embedder is not None and mode != "lexical" and not vectors_match(store, cat, embedder.name):
         note = (f"the stored paragraphs have no vectors made by the model {embedder.name!r} (ingested without "
                 "embeddings or with another model): ranked by keywords only; run `r2p reembed` to search by meaning")
+    # the lexical index is built in these modes anyway; the dense mode does not build it for a suggestion
+    respelled = closest_words(cat, words(parsed.free_text)) if mode != "dense" and parsed.terms else {}
+    if respelled:
+        missing = " or ".join(f'"{w}"' for w in respelled)
+        note = f"no stored paragraph has the word{'s' if len(respelled) > 1 else ''} {missing}" + (
+            f"; {note}" if note else "")
     return SearchResult(query=parsed.text, mode=mode, hits=hits, total=len(ranked),
-                        facets=facet_counts(cat, (p for p, _ in ranked)), note=note)
+                        facets=facet_counts(cat, (p for p, _ in ranked)), note=note,
+                        suggestion=respell(parsed.text, respelled) if respelled else None)
+
+
+def respell(query: str, respelled: dict[str, str]) -> str:
+    """``query`` with each word of ``respelled`` (lower case) replaced wherever written, in the case it was
+    written in ("Deth" → "Death", "DETH" → "DEATH")."""
+    def one(m: re.Match[str]) -> str:
+        typed = m.group(0)
+        new = respelled.get(typed.lower())
+        if new is None:
+            return typed
+        return new.upper() if typed.isupper() and len(typed) > 1 else new.capitalize() if typed[0].isupper() else new
+    return WORD.sub(one, query)
 
 
 def _check(query: str, mode: str, limit: int, offset: int) -> ParsedQuery:

@@ -35,11 +35,12 @@ class Bm25Index:
 
     def __init__(self, rows: list[Row]) -> None:
         ids = _TermIds()
-        chunks, lengths = [], []
+        chunks, lengths, seen = [], [], []
         for start in range(0, len(rows), CHUNK_ROWS):
-            tf, dl = _counts(rows[start : start + CHUNK_ROWS], ids)
+            tf, dl, words_seen = _counts(rows[start : start + CHUNK_ROWS], ids)
             chunks.append(tf)
             lengths.append(dl)
+            seen.append(words_seen)
         self.vocab = ids.vocab
         width = len(self.vocab)
         for c in chunks:
@@ -48,6 +49,11 @@ class Bm25Index:
         dl = np.concatenate(lengths).astype(np.float32) if lengths else np.zeros(0, np.float32)
         avgdl = float(dl.mean()) if len(dl) else 1.0
         df = np.bincount(tf.indices, minlength=width).astype(np.float32)
+        # every word the rows hold (lower case, as written) -> its term id (-1: a stop word), and how often
+        # it occurs: the vocabulary of spelling suggestions
+        self.words = ids
+        self.word_stems = np.asarray(ids.stem_of, dtype=np.int64)
+        self.word_counts = sum((np.pad(c, (0, len(ids) - len(c))) for c in seen), np.zeros(len(ids), np.int64))
         idf = np.log1p((len(rows) - df + 0.5) / (df + 0.5))
         norm = K1 * (1 - B + B * dl / max(avgdl, 1e-9))
         tf = tf.tocoo()
@@ -67,36 +73,40 @@ CHUNK_ROWS = 50_000  # rows counted at a time (bounds the token arrays)
 
 
 class _TermIds(dict):
-    """Raw word (as ``search.text.words`` finds it, before the apostrophe is normalised) -> term id,
-    or -1 for a stop word; a word is stemmed once, on first sight. ``vocab``: stem -> id."""
+    """Raw word (as ``search.text.words`` finds it, before the apostrophe is normalised) -> word id; a word
+    is stemmed once, on first sight. ``stem_of``: word id -> term id, or -1 for a stop word. ``vocab``: stem ->
+    term id."""
 
     def __init__(self) -> None:
         super().__init__()
         self.vocab: dict[str, int] = {}
+        self.stem_of: list[int] = []
 
     def __missing__(self, token: str) -> int:
         w = token.replace("’", "'")
-        j = -1 if w in STOPWORDS else self.vocab.setdefault(stem(w), len(self.vocab))
-        self[token] = j
+        self.stem_of.append(-1 if w in STOPWORDS else self.vocab.setdefault(stem(w), len(self.vocab)))
+        j = self[token] = len(self.stem_of) - 1
         return j
 
 
-def _counts(rows: list[Row], ids: _TermIds) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Term counts (rows × current vocabulary) and document lengths (terms, stop words left out)."""
+def _counts(rows: list[Row], ids: _TermIds) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """Term counts (rows × current vocabulary), document lengths (terms, stop words left out), and how often
+    each word id seen so far occurs in these rows."""
     flat: list[int] = []
     per_row = np.empty(len(rows), np.int64)
     for n, row in enumerate(rows):
         toks = WORD.findall(_indexed_text(row).lower())
         per_row[n] = len(toks)
         flat.extend(map(ids.__getitem__, toks))
-    cols = np.asarray(flat, dtype=np.int64)
+    word_ids = np.asarray(flat, dtype=np.int64)
+    cols = np.asarray(ids.stem_of, dtype=np.int64)[word_ids] if len(word_ids) else word_ids
     row_of = np.repeat(np.arange(len(rows)), per_row)
     keep = cols >= 0
     cols, row_of = cols[keep], row_of[keep]
     tf = sparse.coo_matrix((np.ones(len(cols), np.float32), (row_of, cols)),
                            shape=(len(rows), len(ids.vocab))).tocsr()
     tf.sum_duplicates()
-    return tf, np.bincount(row_of, minlength=len(rows))
+    return tf, np.bincount(row_of, minlength=len(rows)), np.bincount(word_ids, minlength=len(ids))
 
 
 def _indexed_text(row: Row) -> str:
@@ -169,6 +179,31 @@ def symbol_mentions(cat: Catalog) -> dict[str, np.ndarray]:
                     found.setdefault(symbol_key(m.group(0)), []).append(pos)
         cat.cache["symbol_rows"] = {k: np.unique(np.asarray(v, dtype=np.int64)) for k, v in found.items()}
     return cat.cache["symbol_rows"]
+
+
+MIN_SUGGESTED_WORD = 4  # shorter words are too often other real words one letter away
+
+
+def closest_words(cat: Catalog, query_words: list[str]) -> dict[str, str]:
+    """For each query word that no stored paragraph holds, the stored word closest to it in spelling:
+    at most one edit away (two for words of 6 letters or more; two letters swapped count as one edit), the most
+    frequent among the closest.
+    Numbers, stop words and short words are left alone."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    idx = index(cat)
+    out: dict[str, str] = {}
+    for w in dict.fromkeys(query_words):
+        if len(w) < MIN_SUGGESTED_WORD or not w.isalpha() or w in STOPWORDS or stem(w) in idx.vocab:
+            continue
+        most = 1 if len(w) < 6 else 2
+        found = process.extract(w, idx.words.keys(), scorer=OSA.distance, score_cutoff=most, limit=100)
+        known = [(d, -int(idx.word_counts[j]), c) for c, d, _ in found
+                 if c.isalpha() and idx.word_stems[j := idx.words[c]] >= 0]
+        if known:
+            out[w] = min(known)[2]
+    return out
 
 
 def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

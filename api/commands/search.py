@@ -46,9 +46,13 @@ def print_result(result: Any, *, as_json: bool, as_csv: bool = False) -> None:
         write_csv(HIT_FIELDS, hit_rows(result.hits), sys.stdout)
         if result.note:
             print(f"r2p: {result.note}", file=sys.stderr)
+        if result.suggestion:
+            print(f"r2p: did you mean: {result.suggestion}", file=sys.stderr)
         return
     if result.note:
         print(result.note)
+    if result.suggestion:
+        print(f"did you mean: {result.suggestion}")
     for n, h in enumerate(result.hits, start=1):
         head = f"{n:>2}. {h.symbol} ¶{h.paragraph} (p. {h.page}) {h.date or ''}  score {h.score:.4f}"
         print(head)

@@ -148,6 +148,16 @@ def test_search_page_shows_a_note_above_its_hits(client: TestClient) -> None:
     assert 'class="notice"' not in client.get("/", params={"q": "protection of civilians"}).text
 
 
+def test_search_offers_the_stored_spelling_of_a_misspelled_word(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "protection of civilans"}).json()
+    assert found["suggestion"] == "protection of civilians" and found["hits"]
+    assert found["note"] == 'no stored paragraph has the word "civilans"'
+    page = client.get("/", params={"q": "protection of civilans", "mode": "lexical"})
+    assert ('<p class="suggestion">Did you mean <a href="/?q=protection+of+civilians&amp;mode=lexical" '
+            'rel="nofollow">protection of civilians</a>?</p>') in page.text
+    assert 'class="suggestion"' not in client.get("/", params={"q": "protection of civilians"}).text
+
+
 def test_recommendations_page_groups_them_by_mechanism_and_theme(corpus: Path, tmp_path: Path) -> None:
     from api.app import create_app, open_settings_store
     from api.settings import Settings

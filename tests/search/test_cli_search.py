@@ -45,6 +45,15 @@ def test_search_lexical_mode_and_empty_query(cli_store):
     assert bad.exit_code == 2 and "query is empty" in bad.output and "Traceback" not in bad.output
 
 
+def test_search_offers_the_stored_spelling(cli_store):
+    result = CliRunner().invoke(app, ["search", "Securty Council", "--mode", "lexical", "--store", str(cli_store)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == ['no stored paragraph has the word "securty"',
+                                             "did you mean: Security Council"]
+    as_csv = CliRunner().invoke(app, ["search", "Securty Council", "--csv", "--store", str(cli_store)])
+    assert "r2p: did you mean: Security Council" in as_csv.stderr and "did you mean" not in as_csv.stdout
+
+
 def test_similar_with_one_document_says_so(cli_store):
     result = CliRunner().invoke(app, ["similar", "S/RES/2772 (2025)", "1", "--store", str(cli_store)])
     assert result.exit_code == 0, result.output

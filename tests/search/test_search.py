@@ -215,3 +215,29 @@ def test_a_council_resolution_without_its_year_is_found_by_the_year_the_store_kn
         assert all("[resolution 1591 (2005)]" in h.marked for h in result.hits)
     unknown = search(store, embedder, "UNSCR 9999", mode=mode)
     assert not unknown.hits and unknown.note.startswith("no stored document is S/RES/9999")
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical"])
+def test_a_misspelled_word_gets_the_stored_spelling_offered(store, embedder, mode):
+    result = search(store, embedder, "abolsh the Deth penalty", mode=mode, limit=10)
+    assert result.suggestion == "abolish the Death penalty"
+    assert result.note == 'no stored paragraph has the words "abolsh" or "deth"'
+    respelled = search(store, embedder, result.suggestion, mode=mode, limit=10)
+    assert respelled.suggestion is None and respelled.note is None
+    assert "death penalty" in respelled.hits[0].text.lower()
+
+
+def test_two_swapped_letters_count_as_one_edit(store, embedder):
+    # "rigths" is two edits from "rights" letter by letter, and one from the stored "rights" as a swap
+    result = search(store, embedder, "rigths of the chlid", mode="lexical")
+    assert result.suggestion == "rights of the child"
+
+
+@pytest.mark.parametrize("query", ["xyzzy plugh", "death penalty", "Xinjiang"])
+def test_no_suggestion_without_a_close_stored_word_or_for_a_stored_one(store, embedder, query):
+    result = search(store, embedder, query, mode="lexical")
+    assert result.suggestion is None and not (result.note or "").startswith("no stored paragraph has")
+
+
+def test_the_dense_mode_offers_no_suggestion(store, embedder):
+    assert search(store, embedder, "abolsh the deth penalty", mode="dense").suggestion is None
