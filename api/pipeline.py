@@ -2,8 +2,8 @@
 
 Each document is written atomically by the store; a file that fails (bad PDF, linking error, refused
 by the store) is recorded with its reason and the batch goes on. Files whose bytes are already stored
-(same sha256) are skipped before parsing, unless asked to be read again (``reread``: after the
-parsing or linking rules changed).
+(same sha256) are skipped before parsing, unless their document was read by older reading rules
+(``ingest.pipeline.READING``) or they are asked to be read again (``reread``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.store import GraphStore, put_batch
 from ingest.link import link
-from ingest.pipeline import file_sha256, parse
+from ingest.pipeline import READING, file_sha256, parse
 from ontology.errors import R2PError
 from ontology.model import ParsedDocument, symbol_key
 
@@ -75,11 +75,26 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, Any]:
-    """("unchanged", symbol) when the file's bytes are stored already, else ("ready", what to put)."""
+    """("unchanged", symbol) when the file's bytes are stored already, read by the current rules; else
+    ("ready", what to put)."""
     known = stored_symbol(path, store)
-    if known is not None:
+    if known is not None and read_by_current_rules(store, known):
         return "unchanged", known
     return "ready", read(path, store, embed=embed)
+
+
+def read_by_current_rules(store: GraphStore, symbol: str) -> bool:
+    """Whether the stored document ``symbol`` was read by the current reading rules (or later ones)."""
+    stored = store.get_document(symbol)
+    return stored is not None and stored.document.reading >= READING
+
+
+def replace_earlier(store: GraphStore, earlier: str | None, symbol: str) -> bool:
+    """Remove ``earlier``, the document the same file was stored under, when it now reads as ``symbol``."""
+    if earlier is None or symbol_key(earlier) == symbol_key(symbol):
+        return False
+    store.remove_document(earlier)
+    return True
 
 
 def read(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[Any, ...]:
@@ -112,9 +127,10 @@ def ingest_paths(
 
     Stores that offer ``put_documents`` get up to ``batch_size`` documents per transaction (each
     batch all or nothing; a batch the store refuses is retried one document at a time).
-    ``reread`` reads files whose bytes are stored already again, with the current parsing and
-    linking rules: a document that comes out the same stays unchanged, its vectors are reused, and
-    one that now reads under another symbol replaces the one stored under the old symbol.
+    A file whose bytes are stored already is read again when its document was read by older reading
+    rules, and every such file is with ``reread``: a document that comes out the same stays unchanged,
+    its vectors are reused, and one that now reads under another symbol replaces the one stored under
+    the old symbol.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -124,7 +140,7 @@ def ingest_paths(
         report.files += 1
         try:
             earlier = stored_symbol(path, store)
-            if earlier is not None and not reread:
+            if earlier is not None and not reread and read_by_current_rules(store, earlier):
                 report.unchanged += 1
                 _tell(progress, path, "unchanged")
                 continue
@@ -147,10 +163,7 @@ def _flush(pending: list[tuple[Path, Any, str | None]], store: GraphStore, repor
         if isinstance(result, Exception):
             _fail(report, path, result, progress)
             continue
-        status = result.status
-        if earlier is not None and symbol_key(earlier) != symbol_key(item[0].symbol):
-            store.remove_document(earlier)  # the same file, now read under another symbol
-            status = "replaced"
+        status = "replaced" if replace_earlier(store, earlier, item[0].symbol) else result.status
         _count(report, status, result)
         _tell(progress, path, status)
     pending.clear()

@@ -82,15 +82,19 @@ def safe_display_name(filename: str | None) -> str:
 def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
     """Parse, link, embed and store one PDF kept at ``path`` through the ingest wiring; answers the
     store's `PutResult` ("unchanged" when the same bytes are stored already). Errors are raised."""
-    from api.pipeline import prepare
+    from dataclasses import replace
+
+    from api.pipeline import prepare, replace_earlier, stored_symbol
     from graph.store import PutResult
     from search.indexing import embed_document
 
+    earlier = stored_symbol(Path(path), store)
     status, item = prepare(Path(path), store, embed=lambda doc, st: embed_document(doc, st, embedder))
     if status == "unchanged":
         return PutResult(symbol=item, status="unchanged")
     document, facts, vectors, source, keys = item
-    return store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
+    result = store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
+    return replace(result, status="replaced") if replace_earlier(store, earlier, document.symbol) else result
 
 
 def receive_upload(file: UploadFile | None, *, state: Any, store: Any, embedder: Any) -> Any:

@@ -17,6 +17,14 @@ from ingest.pdf import RawDocument, read_pdf
 from ingest.resolutions import find_formula, mark_resolution
 from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, ParsedDocument
 
+# Version of the reading rules: how ``parse`` and ``ingest.link.link`` turn a PDF into a document and its
+# facts. Raise it with every change to them that alters what is stored for a file already read: each
+# document is stamped with the version it was read by, and `r2p ingest` (and an upload) reads a file again,
+# though its bytes are stored already, when its document carries an older stamp. Documents stored before
+# stamps carry 0.
+# 1: the first stamp (addenda's positions on recommendations, citation forms, titles as of this version).
+READING = 1
+
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")
 
@@ -50,7 +58,7 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
         paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), citations=tuple(citations),
         warnings=tuple(warnings), session="; ".join(head.sessions) or None, agenda=tuple(head.agenda),
         distribution=head.distribution, original_language=head.original_language,
-        job_number=_job_number(layouts),
+        job_number=_job_number(layouts), reading=READING,
     )
 
 

@@ -59,3 +59,41 @@ def test_reread_brings_stored_documents_up_to_the_current_rules(corpus: Path, tm
         assert store.stats()["documents"] == 2
         again = ingest_paths([upr, scan], store, reread=True)
         assert (again.unchanged, again.replaced) == (2, 0)  # the current rules give what is stored
+
+
+def test_a_document_read_by_older_rules_is_read_again_without_asking(corpus: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from api.uploads import ingest_pdf
+    from ingest.link import link
+    from ingest.pipeline import READING, parse
+    from search.embed import load_embedder
+
+    upr = corpus / "upr-cycle1" / "pdfs" / "china2009.pdf"
+    scan = corpus / "scans" / "1971-09-29_A_L.632-EN.pdf"
+    with open_store(path=tmp_path / "store") as store:
+        document = parse(upr)
+        facts = link(document)
+        assert document.reading == READING >= 1
+        older = replace(facts, recommendations=facts.recommendations[:3])
+        # what a store filled before the rules were stamped holds: no stamp, and what those rules read
+        store.put_document(replace(document, reading=0), older, source_path=str(upr))
+        old_scan = parse(scan, ocr=False)
+        store.put_document(replace(old_scan, symbols=("UNKNOWN/1971/1",), reading=0), link(old_scan),
+                           source_path=str(scan))
+        stored = store.get_document(document.symbol)
+        assert stored is not None and stored.document.reading == 0
+
+        report = ingest_paths([upr], store)
+        assert (report.replaced, report.unchanged, report.failures) == (1, 0, [])
+        stored = store.get_document(document.symbol)
+        assert stored is not None and stored.document.reading == READING
+        assert len(stored.facts.recommendations) == len(facts.recommendations)
+        assert ingest_paths([upr], store).unchanged == 1  # now read by the current rules: skipped
+
+        # an upload of the scan's bytes reads it again too, and it replaces the one stored under the old symbol
+        embedder = load_embedder(backend="openvino")
+        result = ingest_pdf(scan, store=store, embedder=embedder)
+        assert (result.symbol, result.status) == ("A/L.632", "replaced")
+        assert store.get_document("UNKNOWN/1971/1") is None and store.stats()["documents"] == 2
+        assert ingest_pdf(scan, store=store, embedder=embedder).status == "unchanged"
