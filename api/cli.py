@@ -71,6 +71,12 @@ def ingest(
 
 
 @app.command()
+def compact(store: StoreOpt = None, json_: JsonOpt = False) -> None:
+    """Rewrite the embedded store into a fresh file: gives back the space replaced documents left behind."""
+    _run("compact", store=store, as_json=json_)
+
+
+@app.command()
 def reembed(store: StoreOpt = None, json_: JsonOpt = False) -> None:
     """Give stored documents the vectors of the current embedding model (no PDFs needed)."""
     _run("reembed", store=store, as_json=json_)

@@ -28,9 +28,10 @@ from typing import Any
 
 import kuzu
 
+from graph import kuzu_compact, kuzu_read
 from graph import kuzu_queries as q
-from graph import kuzu_read
 from graph.errors import NotFound, StoreError
+from graph.kuzu_compact import CompactReport
 from graph.kuzu_reading import KuzuReading
 from graph.kuzu_rows import Rows, document_rows, merge_rows
 from graph.lock import ReadGate, StoreLock
@@ -92,14 +93,18 @@ class KuzuGraphStore(KuzuReading):
         extension is a write transaction, and only one may run at a time).
         """
         with self._connecting:
-            conn = kuzu.Connection(self._db)
-            for ext in EXTENSIONS if load else ():
-                try:
-                    conn.execute(f"LOAD {ext}")
-                except RuntimeError:
-                    conn.execute(f"INSTALL {ext}")
-                    conn.execute(f"LOAD {ext}")
-            return conn
+            return self._connect_to(self._db, load=load)
+
+    @staticmethod
+    def _connect_to(db: kuzu.Database, *, load: bool = True) -> kuzu.Connection:
+        conn = kuzu.Connection(db)
+        for ext in EXTENSIONS if load else ():
+            try:
+                conn.execute(f"LOAD {ext}")
+            except RuntimeError:
+                conn.execute(f"INSTALL {ext}")
+                conn.execute(f"LOAD {ext}")
+        return conn
 
     def _reader(self) -> kuzu.Connection:
         """The calling thread's reading connection (the writing one is used only under the write mutex).
@@ -141,6 +146,25 @@ class KuzuGraphStore(KuzuReading):
                 f"store {self.path} holds {stored}-dimensional embeddings, not {self.embedding_dim}; "
                 "use the embedding model it was built with, or a new store"
             )
+
+    def compact(self) -> CompactReport:
+        """Rewrite the database into a fresh file, which frees the space earlier writes left behind
+        (:mod:`graph.kuzu_compact`); the store stays open and locked throughout."""
+        with self._write_mutex:
+            return kuzu_compact.compact(self)
+
+    def _replace_database(self, fresh: Path, *, aside: Path) -> None:
+        """Close the database, put the closed database file ``fresh`` in its place, and open it again;
+        the lock is kept all along. Used by compaction only."""
+        self._open = False
+        self._db.close()
+        try:
+            kuzu_compact.swap_files(self.path / DB_NAME, fresh, aside)
+        finally:
+            self._db = kuzu.Database(str(self.path / DB_NAME), buffer_pool_size=self.buffer_pool_mb * 1024 * 1024)
+            self._open = True
+            self._local = threading.local()
+            self._conn = self._connect()
 
     def close(self) -> None:
         """Close the database and free the lock (idempotent)."""
