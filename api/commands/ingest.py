@@ -61,3 +61,6 @@ def _summary(report: IngestReport, out: Console) -> None:
         f"{report.entities} entities, {report.recommendations} recommendations",
         highlight=False,
     )
+    if report.replaced:
+        out.print("the replaced documents' old versions still take space in the store: `r2p compact` gives it back",
+                  highlight=False)

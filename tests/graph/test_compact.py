@@ -118,3 +118,22 @@ def test_vector_search_answers_after_documents_are_replaced(corpus: Path, tmp_pa
     scores = [h.score for h in everything]
     assert scores == sorted(scores, reverse=True) and [h.uid for h in hits] == [h.uid for h in everything[:5]]
     assert np.isclose(hits[0].score, max(scores))
+
+
+def test_ingest_that_replaced_documents_points_to_compaction(corpus: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest.link import link
+    from ingest.pipeline import parse
+
+    monkeypatch.setenv("R2P_EMBEDDING__BACKEND", "openvino")
+    pdf = corpus / DOCS[0]
+    path = tmp_path / "store"
+    with open_store(path=path) as store:  # stored by rules before the stamps: read again
+        doc = parse(pdf)
+        store.put_document(replace(doc, reading=0), link(doc), source_path=str(pdf))
+    result = CliRunner().invoke(app, ["ingest", str(pdf), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())  # as one line, however the console wrapped it
+    assert "1 replaced" in said and "`r2p compact` gives it back" in said
+    again = " ".join(CliRunner().invoke(app, ["ingest", str(pdf), "--store", str(path)]).stdout.split())
+    assert "1 unchanged" in again and "compact" not in again
