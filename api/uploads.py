@@ -84,15 +84,15 @@ def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
     store's `PutResult` ("unchanged" when the same bytes are stored already). Errors are raised."""
     from dataclasses import replace
 
-    from api.pipeline import prepare, replace_earlier, stored_symbol
+    from api.pipeline import read, read_by_current_rules, replace_earlier, stored_symbol
     from graph.store import PutResult
     from search.indexing import embed_document
 
     earlier = stored_symbol(Path(path), store)
-    status, item = prepare(Path(path), store, embed=lambda doc, st: embed_document(doc, st, embedder))
-    if status == "unchanged":
-        return PutResult(symbol=item, status="unchanged")
-    document, facts, vectors, source, keys = item
+    if earlier is not None and read_by_current_rules(store, earlier):
+        return PutResult(symbol=earlier, status="unchanged")
+    document, facts, vectors, source, keys = read(Path(path), store,
+                                                  embed=lambda doc, st: embed_document(doc, st, embedder))
     result = store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
     return replace(result, status="replaced") if replace_earlier(store, earlier, document.symbol) else result
 

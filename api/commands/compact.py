@@ -3,6 +3,8 @@ that replaced and removed documents left behind (see ``graph.kuzu_compact``)."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from rich.console import Console
 
 from api.commands._store import open_from_settings, print_json
@@ -17,7 +19,7 @@ def run(settings: Settings, *, as_json: bool = False) -> int:
     store = open_from_settings(settings, read_only=False)
     try:
         err = Console(stderr=True)
-        with err.status("compacting the store", spinner="dots") if err.is_terminal else _nothing():
+        with err.status("compacting the store", spinner="dots") if err.is_terminal else nullcontext():
             report = store.compact()  # type: ignore[attr-defined]
     finally:
         store.close()
@@ -33,8 +35,3 @@ def run(settings: Settings, *, as_json: bool = False) -> int:
                         f"{report.counts['edges']} edges, as before")
     return 0
 
-
-def _nothing():  # type: ignore[no-untyped-def]
-    from contextlib import nullcontext
-
-    return nullcontext()
