@@ -3,7 +3,8 @@
 Each word of 5 letters or more of the queries in bench/queries.json that the store holds gets one random
 edit (a letter dropped, added or changed, or two neighbours swapped; seeded, so every run makes the same
 typos). A typo that is itself a stored word is counted apart (no suggestion is due). For the others the
-suggestion (``search.lexical.closest_words``) is compared with the word typed.
+suggestion (``search.lexical.closest_words``) is compared with the word typed, and so is, in the same run, the
+suggestion under the baseline distance: plain Levenshtein, where two swapped letters are two edits, not one.
 
     PYTHONPATH=. python bench/spelling.py --store DIR [--seed 7]
 
@@ -17,6 +18,7 @@ import json
 import random
 import string
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,8 +56,11 @@ def main() -> int:
     cat = catalog(store)
     vocab = index(cat).vocab
     queries = json.loads((REPO / "bench" / "queries.json").read_text())["queries"]
+    from rapidfuzz.distance import Levenshtein
+
     rng = random.Random(args.seed)
-    counts = {"typos": 0, "stored words": 0, "same word": 0, "same stem": 0, "other word": 0, "none": 0}
+    typos: list[tuple[str, str]] = []  # (word typed, typo)
+    stored_words = 0
     for q in queries:
         for w in words(q["query"]):
             if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) not in vocab:
@@ -64,14 +69,20 @@ def main() -> int:
             if t == w:
                 continue
             if stem(t) in vocab:
-                counts["stored words"] += 1
+                stored_words += 1
                 continue
-            counts["typos"] += 1
-            got = closest_words(cat, [t]).get(t)
+            typos.append((w, t))
+    print(f"{len(cat.rows)} paragraphs; {len(typos)} typos (and {stored_words} that are stored words)")
+    for name, distance in (("Levenshtein (baseline)", Levenshtein.distance), ("OSA (search)", None)):
+        counts = {"same word": 0, "same stem": 0, "other word": 0, "none": 0}
+        started = time.perf_counter()
+        for w, t in typos:
+            got = closest_words(cat, [t], distance=distance).get(t)
             key = ("none" if got is None else "same word" if got == w else "same stem" if stem(got) == stem(w)
                    else "other word")
             counts[key] += 1
-    print(f"{len(cat.rows)} paragraphs; " + ", ".join(f"{k}: {v}" for k, v in counts.items()))
+        ms = (time.perf_counter() - started) * 1000 / max(len(typos), 1)
+        print(f"{name:<24} " + ", ".join(f"{k}: {v}" for k, v in counts.items()) + f"; {ms:.1f} ms per typo")
     store.close()
     return 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -184,11 +185,12 @@ def symbol_mentions(cat: Catalog) -> dict[str, np.ndarray]:
 MIN_SUGGESTED_WORD = 4  # shorter words are too often other real words one letter away
 
 
-def closest_words(cat: Catalog, query_words: list[str]) -> dict[str, str]:
+def closest_words(cat: Catalog, query_words: list[str], *, distance: Any = None) -> dict[str, str]:
     """For each query word that no stored paragraph holds, the stored word closest to it in spelling:
     at most one edit away (two for words of 6 letters or more; two letters swapped count as one edit), the most
     frequent among the closest.
-    Numbers, stop words and short words are left alone."""
+    Numbers, stop words and short words are left alone. ``distance``: another rapidfuzz distance to compare
+    with (``bench/spelling.py``)."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -198,7 +200,7 @@ def closest_words(cat: Catalog, query_words: list[str]) -> dict[str, str]:
         if len(w) < MIN_SUGGESTED_WORD or not w.isalpha() or w in STOPWORDS or stem(w) in idx.vocab:
             continue
         most = 1 if len(w) < 6 else 2
-        found = process.extract(w, idx.words.keys(), scorer=OSA.distance, score_cutoff=most, limit=100)
+        found = process.extract(w, idx.words.keys(), scorer=distance or OSA.distance, score_cutoff=most, limit=100)
         known = [(d, -int(idx.word_counts[j]), c) for c, d, _ in found
                  if c.isalpha() and idx.word_stems[j := idx.words[c]] >= 0]
         if known:
