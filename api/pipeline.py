@@ -74,15 +74,6 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     return list(found)
 
 
-def prepare(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[str, Any]:
-    """("unchanged", symbol) when the file's bytes are stored already, read by the current rules; else
-    ("ready", what to put)."""
-    known = stored_symbol(path, store)
-    if known is not None and read_by_current_rules(store, known):
-        return "unchanged", known
-    return "ready", read(path, store, embed=embed)
-
-
 def read_by_current_rules(store: GraphStore, symbol: str) -> bool:
     """Whether the stored document ``symbol`` was read by the current reading rules (or later ones)."""
     stored = store.get_document(symbol)

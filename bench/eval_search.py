@@ -133,21 +133,15 @@ def metrics(ranked: list[int], relevant: set[int], k: int = 10) -> dict[str, flo
 
 
 def ingest(store, embedder, pdfs: list[Path]) -> dict[str, str]:
-    """Parse, link, embed and store each PDF (a file already stored, as in ``--store`` DIR of an earlier
-    run, is kept as it is); answer symbol -> State under review."""
-    from api.pipeline import prepare
+    """Parse, link, embed and store the PDFs, 16 per transaction (a file already stored, as in ``--store``
+    DIR of an earlier run, is kept as it is); answer symbol -> State under review."""
+    from api.pipeline import ingest_paths, stored_symbol
     from search.indexing import embed_document
 
-    doc_state = {}
-    for pdf in pdfs:
-        status, item = prepare(pdf, store, embed=lambda doc, st: embed_document(doc, st, embedder))
-        if status == "unchanged":
-            doc_state[item] = state_of(pdf)
-            continue
-        doc, facts, vectors, source, keys = item
-        store.put_document(doc, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
-        doc_state[doc.symbol] = state_of(pdf)
-    return doc_state
+    report = ingest_paths(pdfs, store, embed=lambda doc, st: embed_document(doc, st, embedder))
+    for failure in report.failures:
+        print(f"not stored: {failure.error}", file=sys.stderr)
+    return {symbol: state_of(pdf) for pdf in pdfs if (symbol := stored_symbol(pdf, store)) is not None}
 
 
 DEFAULT = {}  # the shipped settings of search.hybrid
