@@ -221,6 +221,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=30, help="UPR reports to ingest")
     ap.add_argument("--backend", default="openvino", choices=("torch", "openvino", "onnx"))
+    ap.add_argument("--model", default="", help="embedding model (default: the bundled all-MiniLM-L6-v2)")
     ap.add_argument("--store", type=Path, default=None, help="store directory (default: a fresh temporary one); files stored there by an earlier run are kept "
                          "as they are, so after a change to the embedding rules use a fresh one or run `r2p reembed`")
     ap.add_argument("--split", action="store_true",
@@ -231,9 +232,9 @@ def main() -> int:
     from search.embed import load_embedder
 
     queries = json.loads((REPO / "bench" / "queries.json").read_text())["queries"]
-    embedder = load_embedder(backend=args.backend)
+    embedder = load_embedder(args.model, backend=args.backend)
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(backend="kuzu", path=args.store or Path(tmp) / "store")
+        store = open_store(backend="kuzu", path=args.store or Path(tmp) / "store", embedding_dim=embedder.dim)
         t0 = time.perf_counter()
         doc_state = ingest(store, embedder, pick_pdfs(args.docs))
         t1 = time.perf_counter()

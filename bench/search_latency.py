@@ -65,9 +65,10 @@ def throughput(texts: list[str], backend: str) -> dict[str, float]:
     """Paragraphs per second: the pipeline's embedder vs raw torch ``model.encode``, same texts."""
     from sentence_transformers import SentenceTransformer
 
-    from search.embed import default_model_path, load_embedder
+    from search.embed import load_embedder
+    from search.models import bundled_model_path
 
-    raw = SentenceTransformer(default_model_path(), device="cpu")
+    raw = SentenceTransformer(bundled_model_path(), device="cpu")
     raw.encode(texts[:8])
     t = time.perf_counter()
     a = raw.encode(texts, normalize_embeddings=True)

