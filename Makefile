@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/graph.py
 	$(BIN)/python bench/eval_search.py
 	$(BIN)/python bench/search_latency.py
+	$(BIN)/python bench/models.py
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/api_latency.py
 
