@@ -33,6 +33,22 @@ def test_filter_to_never_leaks(store, embedder, mode):
     assert set(result.facets["addressee"]) == {"China"}
 
 
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_a_paragraph_of_several_recommendations_carries_every_recommender(store, embedder, mode):
+    """China 2009, 114.32 runs two recommendations together: one by Indonesia, one by the Netherlands.
+    Both recommenders, and the themes of both, belong to the paragraph."""
+    query = "implementation of the legislation related to the 60 judicial reform measures"
+    for who in ("Indonesia", "Netherlands"):
+        result = search(store, embedder, query, mode=mode, filters=ParagraphFilter(by=who, to="China"), limit=10)
+        found = [h for h in result.hits if h.paragraph == "114.32"]
+        assert found, (who, [(h.paragraph, h.by) for h in result.hits])
+        assert {b.split(" (")[0] for b in found[0].by} == {"Indonesia", "Netherlands"}  # "Netherlands (Kingdom of the)"
+        assert all(any(b.startswith(who) for b in h.by) for h in result.hits)
+    cat = catalog(store)
+    row = next(r for r in cat.rows if r.symbol == "A/HRC/11/25" and r.label == "27")
+    assert len(row.themes) >= 4 and {"special-procedures", "nhri"} <= set(row.themes)
+
 def test_filters_combine(store, embedder):
     f = ParagraphFilter(to="Albania", year_from=2010, year_to=2010, paragraph_kind="recommendation")
     result = search(store, embedder, "women", filters=f, limit=50)
