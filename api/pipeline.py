@@ -18,10 +18,10 @@ from graph.store import GraphStore, put_batch
 from ingest.link import link
 from ingest.pipeline import READING, file_sha256, parse
 from ontology.errors import R2PError
-from ontology.model import ParsedDocument, symbol_key
+from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 # vectors by paragraph index, and the keys they are stored (and found again) under
-Embed = Callable[[ParsedDocument, GraphStore], tuple[Mapping[int, Sequence[float]], Mapping[int, str]]]
+Embed = Callable[[ParsedDocument, DocumentFacts, GraphStore], tuple[Mapping[int, Sequence[float]], Mapping[int, str]]]
 Progress = Callable[[Path, str], None]
 
 
@@ -92,7 +92,7 @@ def read(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[
     """What to put for one file: parsed, linked and (with ``embed``) embedded."""
     document = parse(path)
     facts = link(document)
-    vectors, keys = embed(document, store) if embed is not None else (None, None)
+    vectors, keys = embed(document, facts, store) if embed is not None else (None, None)
     return document, facts, vectors, str(path.resolve()), keys
 
 

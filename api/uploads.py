@@ -91,8 +91,8 @@ def ingest_pdf(path: Path, *, store: Any, embedder: Any) -> Any:
     earlier = stored_symbol(Path(path), store)
     if earlier is not None and read_by_current_rules(store, earlier):
         return PutResult(symbol=earlier, status="unchanged")
-    document, facts, vectors, source, keys = read(Path(path), store,
-                                                  embed=lambda doc, st: embed_document(doc, st, embedder))
+    document, facts, vectors, source, keys = read(
+        Path(path), store, embed=lambda doc, facts, st: embed_document(doc, facts, st, embedder))
     result = store.put_document(document, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
     return replace(result, status="replaced") if replace_earlier(store, earlier, document.symbol) else result
 

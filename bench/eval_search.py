@@ -138,7 +138,7 @@ def ingest(store, embedder, pdfs: list[Path]) -> dict[str, str]:
     from api.pipeline import ingest_paths, stored_symbol
     from search.indexing import embed_document
 
-    report = ingest_paths(pdfs, store, embed=lambda doc, st: embed_document(doc, st, embedder))
+    report = ingest_paths(pdfs, store, embed=lambda doc, facts, st: embed_document(doc, facts, st, embedder))
     for failure in report.failures:
         print(f"not stored: {failure.error}", file=sys.stderr)
     return {symbol: state_of(pdf) for pdf in pdfs if (symbol := stored_symbol(pdf, store)) is not None}

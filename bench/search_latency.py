@@ -107,7 +107,7 @@ def bench_document(n: int, vectors: np.ndarray, text_of: np.ndarray, texts: list
                          title=f"Generated document {n}", date="2020-01-01", language="en",
                          organs=("Human Rights Council",), kind=DocumentKind.REPORT, pages=50, paragraphs=paras)
     return (doc, DocumentFacts(), {i: vectors[d0 + i].tolist() for i in range(len(paras))}, None,
-            embedding_keys(doc, model))
+            embedding_keys(doc, None, model))
 
 
 def fill_store(store, vectors: np.ndarray, text_of: np.ndarray, texts: list[str], start: int, batch: int,

@@ -19,7 +19,7 @@ from typing import Any
 from graph.responses import AddendumResponses, resolve, statements
 from graph.store import GraphStore, StoredDocument, paragraph_uid
 from ontology.model import ParagraphKind, Recommendation, symbol_key
-from search.indexing import context_of
+from search.indexing import actor_names, context_of, names_of, without_recommenders
 
 
 @dataclass(slots=True)
@@ -177,11 +177,19 @@ def row_context(cat: Catalog, pos: int) -> str:
                       parent=parent.text if parent is not None else None)
 
 
+def row_text(cat: Catalog, pos: int) -> str:
+    """The text row ``pos`` was embedded as (``search.indexing.embedding_inputs``): a recommendation's
+    without its recommenders' names."""
+    row = cat.rows[pos]
+    if not row.recommendation or not row.by:
+        return row.text
+    return without_recommenders(row.text, names_of(row.by, cat.aliases))
+
+
 def _learn_names(cat: Catalog, facts: Any) -> None:
     for a in facts.actors:
         cat.names[a.id] = a.name
-        cat.aliases.setdefault(a.id, set()).update(
-            x.lower() for x in (a.name, *a.aliases, a.iso3 or "") if x)
+        cat.aliases.setdefault(a.id, set()).update(actor_names(a))
     for s in facts.situation_defs:
         cat.names[s.id] = s.name
         cat.aliases.setdefault(s.id, set()).update(x.lower() for x in (s.name, s.iso3 or "") if x)

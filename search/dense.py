@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from graph.store import GraphStore, ParagraphFilter
-from search.catalog import Catalog, row_context
+from search.catalog import Catalog, row_context, row_text
 from search.indexing import vector_key
 
 EXACT_LIMIT = 2_000_000  # rows held in memory (1M × 384 float32 = 1.5 GB)
@@ -41,7 +41,7 @@ def _load_matrix(store: GraphStore, cat: Catalog, model: str) -> np.ndarray | No
     stream = getattr(store, "iter_paragraph_vectors", None)
     if stream is not None:
         return _stream_matrix(stream(), cat)
-    hashes = [vector_key(model, row_context(cat, i), r.text) for i, r in enumerate(cat.rows)]
+    hashes = [vector_key(model, row_context(cat, i), row_text(cat, i)) for i in range(len(cat.rows))]
     found: dict[str, list[float]] = {}
     unique = sorted(set(hashes))
     for i in range(0, len(unique), 5000):
@@ -127,7 +127,7 @@ def vectors_match(store: GraphStore, cat: Catalog, model: str) -> bool:
     if key not in cat.cache:
         n = len(cat.rows)
         sample = sorted({i * n // 20 for i in range(min(20, n))})
-        keys = [vector_key(model, row_context(cat, p), cat.rows[p].text) for p in sample]
+        keys = [vector_key(model, row_context(cat, p), row_text(cat, p)) for p in sample]
         cat.cache[key] = not sample or bool(store.embeddings_by_hash(keys))
     return bool(cat.cache[key])
 
@@ -163,7 +163,7 @@ def row_vectors(store: GraphStore, cat: Catalog, model: str, positions: list[int
     matrix = vector_matrix(store, cat, model)
     if matrix is not None:
         return matrix[positions]
-    keys = [vector_key(model, row_context(cat, p), cat.rows[p].text) for p in positions]
+    keys = [vector_key(model, row_context(cat, p), row_text(cat, p)) for p in positions]
     found = store.embeddings_by_hash(keys)
     vectors = [found[k] for k in keys if k in found]
     return np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)

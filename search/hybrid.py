@@ -33,7 +33,7 @@ import numpy as np
 from graph.responses import wanted_responses
 from graph.store import GraphStore, ParagraphFilter
 from ontology.model import symbol_key
-from search.catalog import Catalog, catalog, row_context
+from search.catalog import Catalog, catalog, row_context, row_text
 from search.dense import dense_search, row_vectors, vectors_match
 from search.embed import Embedder
 from search.errors import SearchError
@@ -333,7 +333,8 @@ def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, 
         raise SearchError(f"{symbol} has no paragraph {paragraph!r}")
     row = cat.rows[found[0]]
     stored = row_vectors(store, cat, embedder.name, found[:1])
-    qvec = stored[0] if len(stored) else encode_with_context(embedder, [(row_context(cat, found[0]), row.text)])[0]
+    qvec = stored[0] if len(stored) else encode_with_context(
+        embedder, [(row_context(cat, found[0]), row_text(cat, found[0]))])[0]
     allowed = mask(cat, filters)
     other = np.fromiter((r.symbol != row.symbol for r in cat.rows), dtype=bool, count=len(cat.rows))
     allowed = other if allowed is None else (allowed & other)

@@ -114,7 +114,7 @@ def _prepare(store: GraphStore, embedder: Embedder, symbol: str) -> _Pending | N
     if stored is None:
         return None
     stats: dict[str, int] = {}
-    vectors, keys = embed_document(stored.document, store, embedder, stats=stats)
+    vectors, keys = embed_document(stored.document, stored.facts, store, embedder, stats=stats)
     return _Pending(symbol, (stored.document, stored.facts, vectors, stored.source_path, keys), stats)
 
 

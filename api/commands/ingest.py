@@ -22,7 +22,7 @@ def _embedder(settings: Settings) -> Embed | None:
         return None
     e = settings.embedding
     model = load_embedder(e.model, backend=e.backend, batch_size=e.batch_size)
-    return lambda document, store: embed_document(document, store, model)
+    return lambda document, facts, store: embed_document(document, facts, store, model)
 
 
 def run(settings: Settings, *, paths: list[Path], as_json: bool = False, reread: bool = False) -> int:

@@ -31,7 +31,7 @@ def grown_store(path: Path, corpus: Path, embedder) -> None:
     from search.indexing import embed_document
 
     with open_store(path=path) as store:
-        items = [read(corpus / d, store, embed=lambda doc, s: embed_document(doc, s, embedder)) for d in DOCS]
+        items = [read(corpus / d, store, embed=lambda doc, facts, s: embed_document(doc, facts, s, embedder)) for d in DOCS]
         for doc, facts, vectors, source, keys in items:
             store.put_document(doc, facts, embeddings=vectors, source_path=source, embedding_keys=keys)
         for n in range(4):

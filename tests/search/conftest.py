@@ -40,7 +40,7 @@ def store(tmp_path_factory, parsed, embedder):
 
     s = open_store(backend="kuzu", path=tmp_path_factory.mktemp("search") / "store")
     for doc, facts in parsed:
-        vectors, keys = embed_document(doc, s, embedder)
+        vectors, keys = embed_document(doc, facts, s, embedder)
         s.put_document(doc, facts, embeddings=vectors, embedding_keys=keys)
     yield s
     s.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ontology.model import symbol_key
-from search.catalog import Catalog, add_document, catalog, row_context
+from search.catalog import Catalog, add_document, catalog, row_context, row_text
 from search.dense import _stream_matrix, vector_matrix
 from search.indexing import embedding_inputs, vector_key
 
@@ -39,11 +39,13 @@ def test_stream_with_a_missing_vector_gives_no_matrix(store) -> None:
 
 def test_context_rebuilt_from_the_catalog_is_what_was_embedded(store) -> None:
     cat = catalog(store)
-    checked = 0
+    checked = stripped = 0
     for stored in store.iter_documents():
-        inputs = embedding_inputs(stored.document)
+        inputs = embedding_inputs(stored.document, stored.facts)
         for p in stored.document.paragraphs:
             pos = cat.by_uid[f"{symbol_key(stored.document.symbol)}#{p.key}"]
-            assert (row_context(cat, pos), cat.rows[pos].text) == inputs[p.index]
+            assert (row_context(cat, pos), row_text(cat, pos)) == inputs[p.index]
             checked += p.parent is not None
+            stripped += cat.rows[pos].text != inputs[p.index][1]
     assert checked > 0  # subparagraphs, whose text carries their parent's
+    assert stripped > 100  # recommendations, embedded without their recommenders' names

@@ -17,6 +17,7 @@ from search.indexing import (
     embedding_keys,
     encode_with_context,
     vector_key,
+    without_recommenders,
 )
 
 
@@ -63,13 +64,46 @@ def test_length_batches_cover_every_text_once():
 
 
 def test_subparagraphs_are_embedded_with_their_parent(parsed):
-    doc = parsed[0][0]
-    inputs = embedding_inputs(doc)
+    doc, facts = parsed[0]
+    inputs = embedding_inputs(doc, facts)
     sub = next(p for p in doc.paragraphs if p.parent)
     parent = next(p for p in doc.paragraphs if p.key == sub.parent)
     context, text = inputs[sub.index]
     assert parent.text[:40] in context and text == sub.text
     assert doc.title[:40] in context
+
+
+def test_a_recommendation_is_embedded_without_its_recommenders(store, embedder, parsed):
+    """China 2009: 114.32 holds Indonesia's and the Netherlands' recommendations; 114.1 names a covenant."""
+    doc, facts = parsed[0]
+    inputs = embedding_inputs(doc, facts)
+    at = {p.label: p for p in doc.paragraphs}
+    text = inputs[at["114.32"].index][1]
+    assert "(Indonesia)" in at["114.32"].text and "Indonesia" not in text and "Netherlands" not in text
+    assert text.startswith("Ensure the implementation of the legislation related to the 60 judicial reform measures")
+    assert "Continue to advance the rule of law" in text
+    assert "(ICCPR)" in inputs[at["114.1"].index][1]  # not a recommender: kept
+    recommending = {r.paragraph_index for r in facts.recommendations}
+    assert all(inputs[p.index][1] == p.text for p in doc.paragraphs if p.index not in recommending)
+    stripped = sum(inputs[i][1] != doc.paragraphs[i].text for i in recommending)
+    assert stripped >= 40  # of 65 paragraphs with recommendations; the others are the dialogue's, named in the text
+    # what the store holds for 114.32 is the vector of that text, under the key of that text
+    key = embedding_keys(doc, facts, embedder.name)[at["114.32"].index]
+    stored = np.asarray(store.embeddings_by_hash([key])[key])
+    assert np.allclose(stored, encode_with_context(embedder, [inputs[at["114.32"].index]])[0], atol=1e-4)
+
+
+def test_only_groups_of_the_recommenders_names_are_dropped():
+    names = {"iran (islamic republic of)", "iran", "chile", "netherlands", "netherlands (kingdom of the)"}
+    assert without_recommenders("Abolish the death penalty (Iran (Islamic Republic of));", names) == (
+        "Abolish the death penalty;")
+    assert without_recommenders("Ratify the OP-CAT (Chile, the Netherlands and Iran).", names) == "Ratify the OP-CAT."
+    assert without_recommenders("Cooperate with OHCHR (Chile/Netherlands (Kingdom of the))", names) == (
+        "Cooperate with OHCHR")
+    kept = "Ratify the ICCPR (Chile and Mexico); invite (a) the Special Rapporteur (OHCHR)"
+    assert without_recommenders(kept, names) == kept  # Mexico is no recommender here; (a) and (OHCHR) are content
+    assert without_recommenders("Consider (Chileans) abroad (Chile)", names) == "Consider (Chileans) abroad"
+    assert without_recommenders("No group here", names) == "No group here"
 
 
 def test_context_is_mixed_in_without_swamping_the_text(embedder):
@@ -86,20 +120,20 @@ def test_context_is_mixed_in_without_swamping_the_text(embedder):
 def test_unchanged_reingest_embeds_nothing(store, embedder, parsed):
     doc, facts = parsed[0]
     stats: dict[str, int] = {}
-    vectors, keys = embed_document(doc, store, embedder, stats=stats)
+    vectors, keys = embed_document(doc, facts, store, embedder, stats=stats)
     assert stats == {"reused": len(doc.paragraphs), "embedded": 0}
     assert set(vectors) == {p.index for p in doc.paragraphs}
     assert store.put_document(doc, facts, embeddings=vectors, embedding_keys=keys).status == "unchanged"
 
 
 def test_a_vector_is_reused_only_for_the_same_model_context_and_text(store, embedder, parsed):
-    doc, _ = parsed[0]
-    keys = embedding_keys(doc, embedder.name)
-    assert len(set(keys.values())) >= len({(c, t) for c, t in embedding_inputs(doc).values()})
+    doc, facts = parsed[0]
+    keys = embedding_keys(doc, facts, embedder.name)
+    assert len(set(keys.values())) >= len({(c, t) for c, t in embedding_inputs(doc, facts).values()})
     assert vector_key("model-a", "ctx", "text") != vector_key("model-b", "ctx", "text")
     assert vector_key("model-a", "ctx", "text") != vector_key("model-a", "other ctx", "text")
     retitled = replace(doc, title="Another title", sha256="0" * 64)
     stats: dict[str, int] = {}
-    embed_paragraphs(retitled, store, embedder, stats=stats)
-    with_context = sum(1 for c, _ in embedding_inputs(retitled).values() if c)
+    embed_paragraphs(retitled, facts, store, embedder, stats=stats)
+    with_context = sum(1 for c, _ in embedding_inputs(retitled, facts).values() if c)
     assert stats["embedded"] == with_context and stats["reused"] == len(doc.paragraphs) - with_context

@@ -92,9 +92,10 @@ def test_a_model_change_is_repaired_by_reembed_without_the_pdfs(demo_ingested, s
 def test_changed_embedding_rules_give_new_vectors(store_copy, embedder, monkeypatch) -> None:
     s = open_store(path=store_copy)
     try:
-        doc = s.get_document(EXPECTED[0]).document
+        stored = s.get_document(EXPECTED[0])
+        doc, facts = stored.document, stored.facts
         index = next(p.index for p in doc.paragraphs if p.key == EXPECTED[1])
-        old_key = indexing.embedding_keys(doc, embedder.name)[index]
+        old_key = indexing.embedding_keys(doc, facts, embedder.name)[index]
         old_vector = s.embeddings_by_hash([old_key])[old_key]
         monkeypatch.setattr(indexing, "CONTEXT_WEIGHT", 0.5)  # the context now weighs more in every vector
         assert "r2p reembed" in (search(s, embedder, QUERY).note or "")
@@ -106,7 +107,7 @@ def test_changed_embedding_rules_give_new_vectors(store_copy, embedder, monkeypa
         s._hook = None
         assert (report.documents, report.reembedded, report.failures) == (5, 5, [])
         assert writes.count("after_delete") == 1  # the four documents in one transaction
-        new_key = indexing.embedding_keys(doc, embedder.name)[index]
+        new_key = indexing.embedding_keys(doc, facts, embedder.name)[index]
         assert new_key != old_key and s.embeddings_by_hash([old_key]) == {}
         new_vector = s.embeddings_by_hash([new_key])[new_key]
         assert not np.allclose(new_vector, old_vector, atol=1e-3)  # really re-encoded, not relabelled
@@ -121,7 +122,7 @@ def test_a_document_that_fails_is_named_and_kept_and_the_others_go_on(store_copy
     try:
         first = s.list_documents(limit=1)[0].symbol
         old = s.get_document(first)
-        old_keys = set(indexing.embedding_keys(old.document, embedder.name).values())
+        old_keys = set(indexing.embedding_keys(old.document, old.facts, embedder.name).values())
         monkeypatch.setattr(indexing, "CONTEXT_WEIGHT", 0.5)
         writes = []
 
