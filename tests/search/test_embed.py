@@ -137,3 +137,23 @@ def test_a_vector_is_reused_only_for_the_same_model_context_and_text(store, embe
     embed_paragraphs(retitled, facts, store, embedder, stats=stats)
     with_context = sum(1 for c, _ in embedding_inputs(retitled, facts).values() if c)
     assert stats["embedded"] == with_context and stats["reused"] == len(doc.paragraphs) - with_context
+
+
+def test_a_store_embedded_with_the_recommenders_names_is_brought_up_to_date_by_reembed(tmp_path, embedder, parsed):
+    """A store whose vectors kept the names (as before they were left out): `reembed` encodes again just the
+    recommendations that named their recommenders, and keeps every other vector."""
+    from graph.factory import open_store
+    from search.reembed import reembed
+
+    doc, facts = parsed[1]  # Albania 2010
+    with open_store(backend="kuzu", path=tmp_path / "store") as s:
+        old_vectors, old_keys = embed_document(doc, None, s, embedder)  # None: no facts, the names kept
+        s.put_document(doc, facts, embeddings=old_vectors, embedding_keys=old_keys)
+        inputs = embedding_inputs(doc, facts)
+        changed = sum(inputs[p.index][1] != p.text for p in doc.paragraphs)
+        assert changed >= 100
+        report = reembed(s, embedder)
+        assert (report.reembedded, report.embedded, report.reused) == (1, changed, len(doc.paragraphs) - changed)
+        keys = embedding_keys(doc, facts, embedder.name)
+        assert set(s.embeddings_by_hash(sorted(set(keys.values())))) == set(keys.values())
+        assert reembed(s, embedder).current == 1
