@@ -200,6 +200,7 @@ def evaluate(store, embedder, judged: list[tuple[dict, set[int]]], *, hybrid_con
                   "holdout": int(q.get("holdout") or 0),
                   **{m: round(runs[m][i]["p@10"], 2) for m in MODES}} for i, (q, rel) in enumerate(judged)]
     return {"queries": len(judged), "means": {m: _mean(r) for m, r in runs.items()},
+            "attainable_p@10": round(sum(min(10, len(rel)) for _, rel in judged) / (10 * max(len(judged), 1)), 4),
             "recommendations_only": recs_only, "paraphrase_queries": len(para),
             "paraphrase_means": {m: _mean([r[i] for i in para]) for m, r in runs.items()},
             "holdout": {str(k): {"queries": len(ix), "means": {m: _mean([r[i] for i in ix]) for m, r in runs.items()}}
@@ -259,6 +260,8 @@ def print_report(report: dict, *, as_json: bool) -> None:
         return
     print(f"{report['documents']} documents, {report['paragraphs']} paragraphs, {report['queries']} queries "
           f"(ingest {report['ingest_seconds']} s, queries {report['eval_seconds']} s)")
+    print(f"P@10 attainable (a query with fewer than 10 relevant paragraphs cannot reach 1.0): "
+          f"{report['attainable_p@10']:.3f}")
     print(f"{'mode':<11} {'P@10':>6} {'nDCG@10':>8} {'R@100':>6}")
     for mode, m in report["means"].items():
         print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f} {m['recall@100']:>6.3f}")
