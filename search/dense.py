@@ -120,16 +120,33 @@ def projected_search(matrix: np.ndarray, basis: np.ndarray, low: np.ndarray, qve
 
 
 def vectors_match(store: GraphStore, cat: Catalog, model: str) -> bool:
-    """Whether the store holds vectors made as ``model`` embeds now: checked once per catalog on 20
-    rows spread over it (their ``vector_key``). False for a store ingested without embeddings or
-    by another model; the dense run then stays empty rather than compare unlike vectors."""
-    key = f"model-ok:{model}"
+    """Whether the store holds vectors made as ``model`` embeds now: checked once per catalog on a
+    sample of rows (their ``vector_key``). False for a store ingested without embeddings or by
+    another model; the dense run then stays empty rather than compare unlike vectors."""
+    found, sampled = _sampled_keys(store, cat, model)
+    return found > 0 or sampled == 0
+
+
+def vectors_current(store: GraphStore, cat: Catalog, model: str) -> bool:
+    """Whether every sampled row has its vector under the current rules: False for a store some of whose
+    paragraphs were embedded by older rules (recommendations with their recommenders' names, say), which
+    the dense run still ranks by those older vectors until ``r2p reembed``."""
+    found, sampled = _sampled_keys(store, cat, model)
+    return found == sampled
+
+
+def _sampled_keys(store: GraphStore, cat: Catalog, model: str) -> tuple[int, int]:
+    """(keys found, keys sampled): 20 rows spread over the catalog and 20 spread over its recommendations,
+    whose embedded text is the one most often changed by the rules."""
+    key = f"model-sample:{model}"
     if key not in cat.cache:
         n = len(cat.rows)
-        sample = sorted({i * n // 20 for i in range(min(20, n))})
-        keys = [vector_key(model, row_context(cat, p), row_text(cat, p)) for p in sample]
-        cat.cache[key] = not sample or bool(store.embeddings_by_hash(keys))
-    return bool(cat.cache[key])
+        recs = [i for i, r in enumerate(cat.rows) if r.recommendation and r.by]
+        spread = {i * n // 20 for i in range(min(20, n))}
+        sample = sorted(spread | {recs[i * len(recs) // 20] for i in range(min(20, len(recs)))})
+        keys = {vector_key(model, row_context(cat, p), row_text(cat, p)) for p in sample}
+        cat.cache[key] = (len(store.embeddings_by_hash(sorted(keys))), len(keys))
+    return cat.cache[key]
 
 
 def dense_search(store: GraphStore, cat: Catalog, qvec: np.ndarray, *, model: str, k: int,

@@ -34,7 +34,7 @@ from graph.responses import wanted_responses
 from graph.store import GraphStore, ParagraphFilter
 from ontology.model import symbol_key
 from search.catalog import Catalog, catalog, row_context, row_text
-from search.dense import dense_search, row_vectors, vectors_match
+from search.dense import dense_search, row_vectors, vectors_current, vectors_match
 from search.embed import Embedder
 from search.errors import SearchError
 from search.filters import facet_counts, mask
@@ -106,6 +106,9 @@ def search(store: GraphStore, embedder: Embedder | None, query: str, *, mode: st
     if embedder is not None and mode != "lexical" and not vectors_match(store, cat, embedder.name):
         note = (f"the stored paragraphs have no vectors made by the model {embedder.name!r} (ingested without "
                 "embeddings or with another model): ranked by keywords only; run `r2p reembed` to search by meaning")
+    elif embedder is not None and mode != "lexical" and not vectors_current(store, cat, embedder.name):
+        note = ("some stored paragraphs were embedded by older rules or have no vector: they are ranked by their "
+                "older vectors or by keywords; run `r2p reembed` to bring them up to date" + (f"; {note}" if note else ""))
     # the lexical index is built in these modes anyway; the dense mode does not build it for a suggestion
     respelled = closest_words(cat, words(parsed.free_text)) if mode != "dense" and parsed.terms else {}
     if respelled:

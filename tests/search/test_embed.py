@@ -143,6 +143,7 @@ def test_a_store_embedded_with_the_recommenders_names_is_brought_up_to_date_by_r
     """A store whose vectors kept the names (as before they were left out): `reembed` encodes again just the
     recommendations that named their recommenders, and keeps every other vector."""
     from graph.factory import open_store
+    from search.hybrid import search
     from search.reembed import reembed
 
     doc, facts = parsed[1]  # Albania 2010
@@ -152,8 +153,11 @@ def test_a_store_embedded_with_the_recommenders_names_is_brought_up_to_date_by_r
         inputs = embedding_inputs(doc, facts)
         changed = sum(inputs[p.index][1] != p.text for p in doc.paragraphs)
         assert changed >= 100
+        before = search(s, embedder, "combat violence against women")
+        assert before.hits and "run `r2p reembed` to bring them up to date" in (before.note or "")
         report = reembed(s, embedder)
         assert (report.reembedded, report.embedded, report.reused) == (1, changed, len(doc.paragraphs) - changed)
         keys = embedding_keys(doc, facts, embedder.name)
         assert set(s.embeddings_by_hash(sorted(set(keys.values())))) == set(keys.values())
         assert reembed(s, embedder).current == 1
+        assert search(s, embedder, "combat violence against women").note is None
