@@ -19,7 +19,7 @@ from typing import Any
 from graph.responses import AddendumResponses, resolve, statements
 from graph.store import GraphStore, StoredDocument, paragraph_uid
 from ontology.model import ParagraphKind, Recommendation, symbol_key
-from search.indexing import actor_names, context_of, names_of, without_recommenders
+from search.indexing import actor_names, context_of, cut, recommender_names, recommender_spans
 
 
 @dataclass(slots=True)
@@ -53,6 +53,7 @@ class Row:
     themes: tuple[str, ...] = ()
     situations: tuple[str, ...] = ()  # ids
     mechanisms: tuple[str, ...] = ()  # ids
+    unembedded: tuple[int, ...] = ()  # spans of the text left out of its vector (``search.indexing.recommender_spans``)
 
 
 @dataclass
@@ -83,6 +84,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
     doc, facts = stored.document, stored.facts
     _learn_names(cat, facts)
     recs = paragraph_recommendations(facts.recommendations)
+    names = recommender_names(facts)
     para_sits: dict[int, set[str]] = {}
     para_mechs: dict[int, set[str]] = {}
     mech_ids = {m.id for m in facts.mechanisms}
@@ -112,6 +114,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
             text=p.text, parent=p.parent, recommendation=rec is not None,
             by=rec.by if rec else (), to=rec.to if rec else (), response=rec.response if rec else None,
             themes=rec.themes if rec else (), situations=tuple(sorted(sits)), mechanisms=tuple(sorted(mechs)),
+            unembedded=recommender_spans(p.text, names[p.index]) if p.index in names else (),
         )
         cat.by_uid[row.uid] = len(cat.rows)
         positions.append(len(cat.rows))
@@ -181,9 +184,7 @@ def row_text(cat: Catalog, pos: int) -> str:
     """The text row ``pos`` was embedded as (``search.indexing.embedding_inputs``): a recommendation's
     without its recommenders' names."""
     row = cat.rows[pos]
-    if not row.recommendation or not row.by:
-        return row.text
-    return without_recommenders(row.text, names_of(row.by, cat.aliases))
+    return cut(row.text, row.unembedded)
 
 
 def _learn_names(cat: Catalog, facts: Any) -> None:

@@ -136,12 +136,12 @@ def vectors_current(store: GraphStore, cat: Catalog, model: str) -> bool:
 
 
 def _sampled_keys(store: GraphStore, cat: Catalog, model: str) -> tuple[int, int]:
-    """(keys found, keys sampled): 20 rows spread over the catalog and 20 spread over its recommendations,
-    whose embedded text is the one most often changed by the rules."""
+    """(keys found, keys sampled): 20 rows spread over the catalog and 20 spread over the recommendations
+    embedded without their recommenders' names, whose embedded text differs from their text."""
     key = f"model-sample:{model}"
     if key not in cat.cache:
         n = len(cat.rows)
-        recs = [i for i, r in enumerate(cat.rows) if r.recommendation and r.by]
+        recs = [i for i, r in enumerate(cat.rows) if r.unembedded]
         spread = {i * n // 20 for i in range(min(20, n))}
         sample = sorted(spread | {recs[i * len(recs) // 20] for i in range(min(20, len(recs)))})
         keys = {vector_key(model, row_context(cat, p), row_text(cat, p)) for p in sample}

@@ -11,23 +11,23 @@ distinct one is embedded once.
 
 A recommendation is embedded without the names of the States that made it: in "Abolish the death
 penalty (Norway, Italy);" the bracketed group says who recommends, which the graph holds and the
-``--by`` filter finds; in the vector those names say nothing of the matter recommended. A bracketed group is dropped when it holds nothing but names of the paragraph's own
-recommenders (as linked) and joiners ("Iran (Islamic Republic of), Chile and the Netherlands");
+``--by`` filter finds; in the vector those names say nothing of the matter recommended. A bracketed
+group is dropped when it holds nothing but names of the paragraph's own recommenders (as linked) and joiners ("Iran (Islamic Republic of), Chile and the Netherlands");
 "(CEDAW)", "(Egypt)" in a paragraph Egypt did not recommend, and every other paragraph stay whole.
 On ``bench/eval_search.py`` (30 reports) dense P@10 rose from 0.624 to 0.665 and hybrid from 0.681
 to 0.713, on every round of held-out queries. The lexical index keeps the names, so a query may
 still name a State.
 
 Each vector is stored under a key hashed from what made it (``vector_key``: the model, the context
-weight, the context and the text as embedded), so a re-ingest embeds only the paragraphs whose text or context
-changed, and a vector made by another model or from another context is never reused. The store
+weight, the context and the text as embedded), so a re-ingest embeds only the paragraphs whose text
+or context changed, and a vector made by another model or from another context is never reused. The store
 also checks the vector size against the model's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -49,7 +49,7 @@ def embedding_inputs(document: ParsedDocument, facts: DocumentFacts | None) -> d
     out: dict[int, tuple[str, str]] = {}
     for p in document.paragraphs:
         parent = by_key.get(p.parent) if p.parent else None
-        text = without_recommenders(p.text, names[p.index]) if p.index in names else p.text
+        text = cut(p.text, recommender_spans(p.text, names[p.index])) if p.index in names else p.text
         out[p.index] = (context_of(title=document.title, section=p.section if p.kind is not ParagraphKind.HEADING
                                    else None, parent=parent.text if parent is not None else None), text)
     return out
@@ -75,25 +75,32 @@ _JOINERS = re.compile(r"(?:[\s,;/.]|\band\b|\bthe\b)+")
 
 def without_recommenders(text: str, names: Collection[str]) -> str:
     """``text`` without the bracketed groups made only of ``names`` (lower case) and joiners."""
+    return cut(text, recommender_spans(text, names))
+
+
+def recommender_spans(text: str, names: Collection[str]) -> tuple[int, ...]:
+    """Start and end offsets (flat pairs) of the bracketed groups of ``text`` made only of ``names``."""
     if not names or "(" not in text:
-        return text
+        return ()
     pattern = _names_pattern(frozenset(names))
+    spans: list[int] = []
+    for m in _GROUP.finditer(text):
+        if not _JOINERS.sub("", pattern.sub(" ", m.group(0).strip()[1:-1].lower())):
+            spans += (m.start(), m.end())
+    return tuple(spans)
 
-    def keep(m: re.Match[str]) -> str:
-        rest = pattern.sub(" ", m.group(0).strip()[1:-1].lower())
-        return m.group(0) if _JOINERS.sub("", rest) else ""
 
-    return _GROUP.sub(keep, text)
+def cut(text: str, spans: Sequence[int]) -> str:
+    """``text`` without the spans (flat start/end pairs, in order)."""
+    if not spans:
+        return text
+    bounds = [0, *spans, len(text)]
+    return "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
 
 
 @lru_cache(maxsize=4096)
 def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
-
-
-def names_of(ids: Iterable[str], aliases: dict[str, set[str]]) -> frozenset[str]:
-    """The names of these entity ids in an id -> names table (``search.catalog.Catalog.aliases``)."""
-    return frozenset(n for i in ids for n in aliases.get(i, ()))
 
 
 def context_of(*, title: str | None, section: str | None, parent: str | None) -> str:
@@ -180,6 +187,18 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__: list[str] = ["CONTEXT_WEIGHT", "actor_names", "context_of", "embed_document", "embed_paragraphs",
-                      "embedding_inputs", "embedding_keys", "encode_with_context", "names_of", "recommender_names",
-                      "vector_key", "without_recommenders"]
+__all__: list[str] = [
+    "CONTEXT_WEIGHT",
+    "actor_names",
+    "context_of",
+    "cut",
+    "embed_document",
+    "embed_paragraphs",
+    "embedding_inputs",
+    "embedding_keys",
+    "encode_with_context",
+    "recommender_names",
+    "recommender_spans",
+    "vector_key",
+    "without_recommenders",
+]
