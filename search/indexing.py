@@ -85,7 +85,7 @@ def recommender_spans(text: str, names: Collection[str]) -> tuple[int, ...]:
     pattern = _names_pattern(frozenset(names))
     spans: list[int] = []
     for m in _GROUP.finditer(text):
-        if not _JOINERS.sub("", pattern.sub(" ", m.group(0).strip()[1:-1].lower())):
+        if not _JOINERS.sub("", pattern.sub(" ", _plain(m.group(0).strip()[1:-1]))):
             spans += (m.start(), m.end())
     return tuple(spans)
 
@@ -100,7 +100,13 @@ def cut(text: str, spans: Sequence[int]) -> str:
 
 @lru_cache(maxsize=4096)
 def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    plain = sorted({_plain(n) for n in names}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in plain) + r")(?!\w)")
+
+
+def _plain(text: str) -> str:
+    """Lower case, with typographic apostrophes as plain ones ("People’s", "d’Ivoire")."""
+    return text.lower().replace("\u2019", "'").replace("\u02bc", "'")
 
 
 def context_of(*, title: str | None, section: str | None, parent: str | None) -> str:
