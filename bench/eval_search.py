@@ -21,6 +21,8 @@ Relevance rule (computed here at run time from the corpus; nothing of it is stor
 
 Paragraphs that state no table recommendation are never relevant. Queries are phrased as staff
 would, with paraphrases (`paraphrase`: worded unlike the recommendations they should find).
+"More like this" (``search.hybrid.similar``) is judged too: seeded with three relevant paragraphs of each
+query, its hits from other documents count when they are relevant to that query.
 Queries marked `holdout` were written after the search defaults had been chosen on the others, and
 are reported apart as well, per round of writing (`holdout: 2` is the second round): they show how
 far those choices carry to queries never looked at.
@@ -171,6 +173,26 @@ def run_queries(store, embedder, judged: list[tuple[dict, set[int]]], mode: str,
             setattr(hybrid, k, v)
 
 
+SEEDS = 3  # relevant paragraphs per query whose "more like this" is judged
+
+
+def similar_precision(store, embedder, judged: list[tuple[dict, set[int]]]) -> dict[str, float]:
+    """P@10 of "more like this" (``search.hybrid.similar``): seeded with ``SEEDS`` of each query's relevant
+    paragraphs (the first, middle and last stored), its hits from other documents are judged against the
+    same query's relevant paragraphs."""
+    from search.hybrid import similar
+
+    cat = catalog(store)
+    scores = []
+    for _, relevant in judged:
+        ordered = sorted(relevant)
+        for pos in sorted({ordered[i * (len(ordered) - 1) // max(SEEDS - 1, 1)] for i in range(SEEDS)}):
+            row = cat.rows[pos]
+            hits = similar(store, embedder, row.symbol, row.key, 10).hits
+            scores.append(sum(cat.by_uid[h.uid] in relevant for h in hits) / 10)
+    return {"seeds": len(scores), "p@10": round(sum(scores) / max(len(scores), 1), 4)}
+
+
 def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
     keys = ("p@10", "ndcg@10", "recall@100")
     return {k: round(sum(r[k] for r in rows) / max(len(rows), 1), 4) for k in keys}
@@ -200,6 +222,7 @@ def evaluate(store, embedder, judged: list[tuple[dict, set[int]]], *, hybrid_con
                   "holdout": int(q.get("holdout") or 0),
                   **{m: round(runs[m][i]["p@10"], 2) for m in MODES}} for i, (q, rel) in enumerate(judged)]
     return {"queries": len(judged), "means": {m: _mean(r) for m, r in runs.items()},
+            "similar": similar_precision(store, embedder, judged),
             "attainable_p@10": round(sum(min(10, len(rel)) for _, rel in judged) / (10 * max(len(judged), 1)), 4),
             "recommendations_only": recs_only, "paraphrase_queries": len(para),
             "paraphrase_means": {m: _mean([r[i] for i in para]) for m, r in runs.items()},
@@ -270,6 +293,8 @@ def print_report(report: dict, *, as_json: bool) -> None:
     print(f"hybrid P@10 against the best single mode: {gain:+.1%}")
     fb = report["means"]["dense-fb"]["p@10"]
     print(f"hybrid P@10 against dense with its own feedback round: {report['means']['hybrid']['p@10'] / fb - 1 if fb else 0.0:+.1%}")
+    sim = report["similar"]
+    print(f"more like this, seeded with {sim['seeds']} relevant paragraphs: P@10 {sim['p@10']:.3f}")
     print("the same queries with the filter --kind recommendation:")
     for mode, m in report["recommendations_only"].items():
         print(f"{mode:<11} {m['p@10']:>6.3f} {m['ndcg@10']:>8.3f} {m['recall@100']:>6.3f}")
