@@ -3,15 +3,17 @@
 One definition, used by :mod:`graph.kuzu_rows` and :mod:`graph.neo4j_rows`, so the two stores
 always answer a filtered search from the same columns: which actors recommend and are addressed
 in a paragraph, which situations and mechanisms it concerns, its themes, and whether it holds a
-recommendation.
+recommendation. ``paragraph_recommendations`` merges a paragraph's recommendations in reading order, for
+the search catalog and the text each paragraph is embedded as.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ontology.model import DocumentFacts, ParsedDocument
+from ontology.model import DocumentFacts, ParsedDocument, Recommendation
 
 
 @dataclass
@@ -59,3 +61,33 @@ def paragraph_context(document: ParsedDocument, facts: DocumentFacts) -> Paragra
     for i in range(len(document.paragraphs)):
         ctx.situations[i] |= set(facts.situations)
     return ctx
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphRecommendations:
+    """What the recommendations of one paragraph say together: a paragraph may hold several
+    ("… (Indonesia); Continue … (Netherlands);"), each with its own recommenders and themes."""
+
+    by: tuple[str, ...]
+    to: tuple[str, ...]
+    themes: tuple[str, ...]
+    situations: tuple[str, ...]
+    response: str | None  # the one every recommendation of the paragraph shares, else None
+
+
+def paragraph_recommendations(recommendations: Iterable[Recommendation]) -> dict[int, ParagraphRecommendations]:
+    """The recommendations of a document merged by paragraph index, in the order they are read."""
+    grouped: dict[int, list[Recommendation]] = {}
+    for r in recommendations:
+        grouped.setdefault(r.paragraph_index, []).append(r)
+
+    def union(values: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(v for vs in values for v in vs))
+
+    out = {}
+    for index, rs in grouped.items():
+        responses = {r.response for r in rs}
+        out[index] = ParagraphRecommendations(
+            by=union(r.by for r in rs), to=union(r.to for r in rs), themes=union(r.themes for r in rs),
+            situations=union(r.situations for r in rs), response=responses.pop() if len(responses) == 1 else None)
+    return out

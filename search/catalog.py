@@ -12,13 +12,13 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.paragraph_context import paragraph_recommendations
 from graph.responses import AddendumResponses, resolve, statements
 from graph.store import GraphStore, StoredDocument, paragraph_uid
-from ontology.model import ParagraphKind, Recommendation, symbol_key
+from ontology.model import ParagraphKind, symbol_key
 from search.indexing import actor_names, context_of, cut, recommender_names, recommender_spans
 
 
@@ -84,7 +84,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
     doc, facts = stored.document, stored.facts
     _learn_names(cat, facts)
     recs = paragraph_recommendations(facts.recommendations)
-    names = recommender_names(facts)
+    names = recommender_names(facts, recs)
     para_sits: dict[int, set[str]] = {}
     para_mechs: dict[int, set[str]] = {}
     mech_ids = {m.id for m in facts.mechanisms}
@@ -119,36 +119,6 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
         cat.by_uid[row.uid] = len(cat.rows)
         positions.append(len(cat.rows))
         cat.rows.append(row)
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphRecommendations:
-    """What the recommendations of one paragraph say together: a paragraph may hold several
-    ("… (Indonesia); Continue … (Netherlands);"), each with its own recommenders and themes."""
-
-    by: tuple[str, ...]
-    to: tuple[str, ...]
-    themes: tuple[str, ...]
-    situations: tuple[str, ...]
-    response: str | None  # the one every recommendation of the paragraph shares, else None
-
-
-def paragraph_recommendations(recommendations: Iterable[Recommendation]) -> dict[int, ParagraphRecommendations]:
-    """The recommendations of a document merged by paragraph index, in the order they are read."""
-    grouped: dict[int, list[Recommendation]] = {}
-    for r in recommendations:
-        grouped.setdefault(r.paragraph_index, []).append(r)
-
-    def union(values: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(v for vs in values for v in vs))
-
-    out = {}
-    for index, rs in grouped.items():
-        responses = {r.response for r in rs}
-        out[index] = ParagraphRecommendations(
-            by=union(r.by for r in rs), to=union(r.to for r in rs), themes=union(r.themes for r in rs),
-            situations=union(r.situations for r in rs), response=responses.pop() if len(responses) == 1 else None)
-    return out
 
 
 def apply_responses(cat: Catalog) -> None:

@@ -27,11 +27,12 @@ also checks the vector size against the model's.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
 
+from graph.paragraph_context import ParagraphRecommendations, paragraph_recommendations
 from graph.store import GraphStore, text_hash
 from ontology.model import Actor, DocumentFacts, ParagraphKind, ParsedDocument
 from search.embed import Embedder, Progress
@@ -49,7 +50,7 @@ def embedding_inputs(document: ParsedDocument, facts: DocumentFacts | None) -> d
     out: dict[int, tuple[str, str]] = {}
     for p in document.paragraphs:
         parent = by_key.get(p.parent) if p.parent else None
-        text = cut(p.text, recommender_spans(p.text, names[p.index])) if p.index in names else p.text
+        text = without_recommenders(p.text, names[p.index]) if p.index in names else p.text
         out[p.index] = (context_of(title=document.title, section=p.section if p.kind is not ParagraphKind.HEADING
                                    else None, parent=parent.text if parent is not None else None), text)
     return out
@@ -60,13 +61,15 @@ def actor_names(actor: Actor) -> set[str]:
     return {x.lower() for x in (actor.name, *actor.aliases, actor.iso3 or "") if x}
 
 
-def recommender_names(facts: DocumentFacts) -> dict[int, frozenset[str]]:
-    """Paragraph index -> the names of everyone recommending in it (``actor_names``)."""
+def recommender_names(facts: DocumentFacts, merged: Mapping[int, ParagraphRecommendations] | None = None
+                      ) -> dict[int, frozenset[str]]:
+    """Paragraph index -> the names of everyone recommending in it (``actor_names``); ``merged``: the
+    document's ``paragraph_recommendations``, when the caller has them already."""
+    if merged is None:
+        merged = paragraph_recommendations(facts.recommendations)
     known = {a.id: actor_names(a) for a in facts.actors}
-    out: dict[int, set[str]] = {}
-    for r in facts.recommendations:
-        out.setdefault(r.paragraph_index, set()).update(n for b in r.by for n in known.get(b, ()))
-    return {i: frozenset(n) for i, n in out.items() if n}
+    names = {i: frozenset(n for b in pr.by for n in known.get(b, ())) for i, pr in merged.items()}
+    return {i: n for i, n in names.items() if n}
 
 
 _GROUP = re.compile(r"\s*\((?:[^()]|\([^()]{1,60}\)){2,400}\)")  # one level of nesting: "(Iran (Islamic Republic of))"
