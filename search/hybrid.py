@@ -13,7 +13,9 @@ that keywords miss. ``DENSE_FEEDBACK`` gives the dense mode the same round from 
 ``FUSION = "rrf"``) is the alternative. ``bench/eval_search.py`` measured all of these; its
 ``--split`` tunes them on half of the queries and reports on the other half.
 In every mode a formula line (a very short paragraph stating no recommendation, such as "The
-Security Council,") has its score halved, so the paragraph that says something comes first.
+Security Council,") and a section heading ("C. Gender and conflict-related sexual violence") have their
+scores halved, so the paragraph that says something, the one to cite, comes first; the heading's words still
+count for the paragraphs under it, as their section.
 A query naming documents by symbol puts their paragraphs first, then the paragraphs citing them as the
 store records citations, however written (``citing_rows``); a query of symbols only answers just these.
 A Council resolution named without its year takes the years the store knows (``with_resolution_years``).
@@ -32,7 +34,7 @@ import numpy as np
 
 from graph.responses import wanted_responses
 from graph.store import GraphStore, ParagraphFilter
-from ontology.model import symbol_key
+from ontology.model import ParagraphKind, symbol_key
 from search.catalog import Catalog, catalog, row_context, row_text
 from search.dense import dense_search, row_vectors, vectors_current, vectors_match
 from search.embed import Embedder
@@ -58,7 +60,7 @@ FUSION = "score"  # "score" (max-normalised score fusion) | "rrf"
 ALPHA = 0.3  # weight of the lexical run in score fusion
 POOL = 200  # candidates fetched from each retriever (and counted in the facets)
 FORMULA_WORDS = 5  # a non-recommendation paragraph of fewer words is a formula line ("The Security Council,")
-FORMULA_WEIGHT = 0.5  # its score is multiplied by this, so a paragraph with content outranks it
+FORMULA_WEIGHT = 0.5  # its score, and a heading's, is multiplied by this, so a paragraph with content outranks it
 RARE_ALPHA = True  # the lexical weight shrinks with the share of query terms the collection lacks
 FEEDBACK_ROWS = 5  # best fused paragraphs whose vectors refine the query vector (0: no feedback)
 FEEDBACK_WEIGHT = 1.0  # weight of their mean vector against the query's
@@ -262,10 +264,12 @@ def lexical_coverage(cat: Catalog, q: ParsedQuery) -> float:
 
 
 def formula_lines(cat: Catalog) -> np.ndarray:
-    """Per row: whether it is a formula line (a very short paragraph that states no recommendation)."""
+    """Per row: whether it states nothing to cite: a formula line (a very short paragraph that states no
+    recommendation) or a section heading."""
     if "formula" not in cat.cache:
         cat.cache["formula"] = np.fromiter(
-            (not r.recommendation and _fewer_words(r.text, FORMULA_WORDS) for r in cat.rows),
+            (not r.recommendation and (r.kind == ParagraphKind.HEADING or _fewer_words(r.text, FORMULA_WORDS))
+             for r in cat.rows),
             dtype=bool, count=len(cat.rows))
     return cat.cache["formula"]
 
@@ -277,7 +281,7 @@ def _fewer_words(text: str, n: int) -> bool:
 
 def demote_formula_lines(cat: Catalog, ranked: list[tuple[int, float]], *, pinned: set[int] | None = None
                          ) -> list[tuple[int, float]]:
-    """Multiply the scores of formula lines by ``FORMULA_WEIGHT`` and re-sort (``pinned`` rows keep their place)."""
+    """Multiply the scores of formula lines and headings by ``FORMULA_WEIGHT`` and re-sort (``pinned`` rows keep their place)."""
     flags = formula_lines(cat)
     pinned = pinned or set()
     out = [(p, _demoted(s) if flags[p] and p not in pinned else s) for p, s in ranked]

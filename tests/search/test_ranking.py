@@ -20,7 +20,7 @@ def test_formula_lines_are_short_non_recommendations(store):
     flags = formula_lines(cat)
     flagged = [cat.rows[p] for p in flags.nonzero()[0]]
     assert any(r.text.strip().rstrip(",") == "The Security Council" for r in flagged)
-    assert all(not r.recommendation and len(r.text.split()) < 5 for r in flagged)
+    assert all(not r.recommendation and (len(r.text.split()) < 5 or r.kind == "heading") for r in flagged)
 
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
@@ -173,3 +173,24 @@ def test_a_query_of_symbols_only_answers_every_paragraph_of_the_document_beyond_
     result = search(store, embedder, china.symbol, limit=10, offset=len(china.paragraphs) - 3)
     assert result.total >= len(china.paragraphs) > 5
     assert [h.symbol for h in result.hits[:3]] == [china.symbol] * 3
+
+
+def test_headings_count_as_lines_that_state_nothing(store):
+    cat = catalog(store)
+    flags = formula_lines(cat)
+    headings = [p for p, r in enumerate(cat.rows) if r.kind == "heading"]
+    assert headings and all(flags[p] for p in headings)
+    assert not any(flags[p] for p, r in enumerate(cat.rows) if r.recommendation)
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_a_heading_does_not_outrank_the_paragraphs_under_it(store, embedder, mode):
+    # "B. Interactive dialogue and responses by the State under review" heads the section whose paragraphs
+    # report the dialogue: those are what a reader cites. The heading is demoted, not dropped.
+    cat = catalog(store)
+    result = search(store, embedder, "interactive dialogue and responses by the State under review", mode=mode,
+                    limit=50)
+    rows = [cat.rows[cat.by_uid[h.uid]] for h in result.hits]
+    assert rows and rows[0].kind != "heading", rows[0].text
+    if mode == "hybrid":  # (in the lexical mode every paragraph of the section holds its words as well)
+        assert any(r.kind == "heading" and "Interactive dialogue" in r.text for r in rows)
