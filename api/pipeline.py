@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.store import GraphStore, put_batch
+from ingest.errors import ParseError
 from ingest.link import link
 from ingest.pipeline import READING, file_sha256, parse
 from ontology.errors import R2PError
@@ -91,6 +92,9 @@ def replace_earlier(store: GraphStore, earlier: str | None, symbol: str) -> bool
 def read(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[Any, ...]:
     """What to put for one file: parsed, linked and (with ``embed``) embedded."""
     document = parse(path)
+    if not document.symbols:  # the store could not take it: say why now, before linking and embedding
+        why = next((w for w in document.warnings if w.startswith("no symbol")), "")
+        raise ParseError(f"{path}: no document symbol, so it cannot be stored" + (f" ({why})" if ": " in why else ""))
     facts = link(document)
     vectors, keys = embed(document, facts, store) if embed is not None else (None, None)
     return document, facts, vectors, str(path.resolve()), keys

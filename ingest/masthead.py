@@ -77,6 +77,8 @@ class Masthead:
     left_bottom: float = 0.0  # lower edge of the last masthead line read in the left column
     consumed: set[int] = field(default_factory=set)  # ids of page-1 lines that belong to the masthead
     display: list[Line] = field(default_factory=list)  # organ or body names in display type, in reading order
+    misread: str | None = None  # a symbol line a scan damaged beyond reading ("E/CN A/109" for E/CN.4/109)
+    repaired: list[tuple[str, str]] = field(default_factory=list)  # (as read, as taken): "A/39/36I" -> "A/39/361"
 
     @property
     def title(self) -> str | None:
@@ -199,8 +201,11 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
     take(id(line))
     if _UN.match(text) or _UNITED.match(text):
         return
-    if right and not head.symbols and split_symbols(text):
-        head.symbols = split_symbols(text)
+    if right and not head.symbols and head.misread is None and (found := split_symbols(text)):
+        if _cut_series(text):
+            head.misread = text  # the symbol read would be another document's: take none
+        else:
+            head.symbols = [_scan_digits(head, s) for s in found]
     elif m := _DISTR.match(text):
         head.distribution = (m.group(1) or "").capitalize() or None
     elif right and head.distribution is None and text.upper() in {"GENERAL", "LIMITED", "RESTRICTED"}:
@@ -255,3 +260,29 @@ def _set_apart(head: Masthead, line: Line) -> bool:
 
 def _is_organ(text: str) -> bool:
     return any(re.fullmatch(pattern, text.strip(), re.IGNORECASE) for _, pattern in _ORGANS)
+
+
+# A series root cut from the rest of its symbol, left in a symbol line once its symbols are taken out: a scan that
+# read "E/CN.4/109" as "E/CN A/109" would otherwise give the document the symbol A/109, another document's.
+_SERIES_STUB = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,6}(?:\.\d+)?/[A-Z]")
+# A part of a symbol in digits but for a letter a scan reads for a digit: "36I", "1O4", "2l".
+_SCAN_NUMBER = re.compile(r"(?=[0-9IlO]*[0-9])(?=[0-9IlO]*[IlO])[0-9IlO]{2,}")
+_SCAN_DIGITS = str.maketrans("IlO", "110")
+
+
+def _cut_series(text: str) -> bool:
+    """Whether a masthead line holds, beside its symbols, the stub of a symbol series ("E/CN")."""
+    rest = text
+    for hit in find_symbols(text):
+        rest = rest.replace(hit.text, " ")
+    return bool(_SERIES_STUB.search(rest))
+
+
+def _scan_digits(head: Masthead, symbol: str) -> str:
+    """``symbol`` with each part written in digits but for an I, l or O read as 1, 1 or 0 ("A/39/36I" → "A/39/361");
+    no UN symbol has such a part, while scans of typescript often misread digits so. Repairs are recorded."""
+    parts = symbol.split("/")
+    fixed = "/".join(p.translate(_SCAN_DIGITS) if _SCAN_NUMBER.fullmatch(p) else p for p in parts)
+    if fixed != symbol:
+        head.repaired.append((symbol, fixed))
+    return fixed

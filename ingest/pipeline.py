@@ -48,7 +48,11 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     warnings = list(raw.warnings)
     symbols = head.symbols or _header_symbols(layouts)
     if not head.symbols:
-        warnings.append("no symbol in the masthead" + ("; symbol read from the running header" if symbols else ""))
+        warnings.append("no symbol in the masthead" + (
+            f": its symbol line reads {head.misread!r}, a series cut from its number by the scan" if head.misread
+            else "") + ("; symbol read from the running header" if symbols else ""))
+    warnings += [f"symbol read as {read!r} in the masthead, taken as {taken!r} (letters for digits, as scans misread them)"
+                 for read, taken in head.repaired]
     text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(

@@ -25,6 +25,23 @@ def test_ingest_paths_batches_skips_and_records(corpus: Path, tmp_path: Path) ->
         assert (again.unchanged, again.added) == (3, 0)
 
 
+def test_a_file_without_a_symbol_fails_before_it_is_linked_or_embedded(corpus: Path, tmp_path: Path) -> None:
+    scan = corpus / "un-mixed-2025" / "E_CN.4_109.en.pdf"  # the scan garbles its symbol line
+    embedded: list[str] = []
+
+    def embed(document, facts, store):
+        embedded.append(document.file)
+        return {}, {}
+
+    with open_store(path=tmp_path / "store") as store:
+        report = ingest_paths([scan], store, embed=embed)
+        assert (report.added, len(report.failures), embedded) == (0, 1, [])
+        assert report.failures[0].error == (
+            f"{scan}: no document symbol, so it cannot be stored (no symbol in the masthead: its symbol line reads "
+            "'E/CN A/109', a series cut from its number by the scan)")
+        assert store.stats()["documents"] == 0
+
+
 def test_collect_paths_walks_folders(corpus: Path) -> None:
     found = collect_paths([corpus / "ga-resolutions-2018"])
     assert found and all(p.suffix.lower() == ".pdf" for p in found)

@@ -158,6 +158,21 @@ def test_old_scan_with_a_library_stamp_above_the_masthead(corpus: Path) -> None:
     assert not any("UBRAR" in t or t.startswith("ocr") for t in texts)  # the stamp is page furniture
 
 
+def test_a_symbol_line_a_scan_cut_apart_gives_no_symbol(corpus: Path) -> None:
+    # E/CN.4/109 of 1948: the scan's text layer reads its symbol line "E/CN A/109"; A/109 is another document
+    doc = parse(corpus / "un-mixed-2025" / "E_CN.4_109.en.pdf", ocr=False)
+    assert doc.symbols == ()
+    assert doc.warnings == ("no symbol in the masthead: its symbol line reads 'E/CN A/109', a series cut from its "
+                            "number by the scan",)
+
+
+def test_letters_a_scan_read_for_digits_in_the_symbol_are_taken_as_digits(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_39_361.en.pdf", ocr=False)  # the text layer reads "A/39/36I"
+    assert doc.symbols == ("A/39/361",)
+    assert "symbol read as 'A/39/36I' in the masthead, taken as 'A/39/361' (letters for digits, as scans misread " \
+           "them)" in doc.warnings
+
+
 def test_a_date_is_read_only_from_a_whole_day_number() -> None:
     from ingest.masthead import iso_date
 
