@@ -141,7 +141,7 @@ def ingest_paths(
                 continue
             item = read(path, store, embed=embed)
         except Exception as exc:  # noqa: BLE001 - a bad file (or a defect met on one) must not stop the batch
-            _fail(report, path, exc, progress)
+            _fail(report, path, exc, progress, kept=earlier)
             continue
         pending.append((path, item, earlier))
         if not batched or len(pending) >= batch_size:
@@ -169,11 +169,14 @@ def _tell(progress: Progress | None, path: Path, status: str) -> None:
         progress(path, status)
 
 
-def _fail(report: IngestReport, path: Path, exc: BaseException, progress: Progress | None) -> None:
-    if isinstance(exc, (R2PError, OSError)):
-        report.failures.append(IngestFailure(str(path), _reason(path, exc)))
-    else:
-        report.failures.append(IngestFailure(str(path), f"{path}: {type(exc).__name__}: {exc}"))
+def _fail(report: IngestReport, path: Path, exc: BaseException, progress: Progress | None,
+          kept: str | None = None) -> None:
+    """Record a file that failed; ``kept``: the symbol its bytes are stored under already (by earlier rules),
+    which the failure leaves as it is."""
+    reason = _reason(path, exc) if isinstance(exc, (R2PError, OSError)) else f"{path}: {type(exc).__name__}: {exc}"
+    if kept is not None:
+        reason += f"; the document read from it earlier is kept as {kept} (`r2p remove {kept}` takes it out)"
+    report.failures.append(IngestFailure(str(path), reason))
     _tell(progress, path, "failed")
 
 

@@ -23,7 +23,8 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 # though its bytes are stored already, when its document carries an older stamp. Documents stored before
 # stamps carry 0.
 # 1: the first stamp (addenda's positions on recommendations, citation forms, titles as of this version).
-READING = 1
+# 2: a scan's symbol line cut apart gives no symbol; letters a scan read for digits in a symbol are digits.
+READING = 2
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")

@@ -42,6 +42,24 @@ def test_a_file_without_a_symbol_fails_before_it_is_linked_or_embedded(corpus: P
         assert store.stats()["documents"] == 0
 
 
+def test_a_stored_file_that_now_reads_without_a_symbol_keeps_its_document(corpus: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from ingest.link import link
+    from ingest.pipeline import parse
+
+    scan = corpus / "un-mixed-2025" / "E_CN.4_109.en.pdf"
+    with open_store(path=tmp_path / "store") as store:
+        document = parse(scan)
+        # what earlier rules stored: the symbol read from "E/CN A/109"
+        store.put_document(replace(document, symbols=("A/109",), reading=1), link(document), source_path=str(scan))
+        report = ingest_paths([scan], store)
+        assert (report.replaced, report.added, len(report.failures)) == (0, 0, 1)
+        assert report.failures[0].error.endswith(
+            "; the document read from it earlier is kept as A/109 (`r2p remove A/109` takes it out)")
+        assert store.get_document("A/109") is not None
+
+
 def test_collect_paths_walks_folders(corpus: Path) -> None:
     found = collect_paths([corpus / "ga-resolutions-2018"])
     assert found and all(p.suffix.lower() == ".pdf" for p in found)
