@@ -265,13 +265,26 @@ def lexical_coverage(cat: Catalog, q: ParsedQuery) -> float:
 
 def formula_lines(cat: Catalog) -> np.ndarray:
     """Per row: whether it states nothing to cite: a formula line (a very short paragraph that states no
-    recommendation) or a section heading."""
+    recommendation), a section heading, or a line set as one (see ``_title_like``)."""
     if "formula" not in cat.cache:
         cat.cache["formula"] = np.fromiter(
-            (not r.recommendation and (r.kind == ParagraphKind.HEADING or _fewer_words(r.text, FORMULA_WORDS))
+            (not r.recommendation and (r.kind == ParagraphKind.HEADING or _fewer_words(r.text, FORMULA_WORDS)
+                                       or _title_like(r.kind, r.text))
              for r in cat.rows),
             dtype=bool, count=len(cat.rows))
     return cat.cache["formula"]
+
+
+TITLE_WORDS = 12  # a report's line of fewer words that ends no sentence is a title, not a statement
+_SENTENCE_END = (".", ";", "!", "?", ",")
+
+
+def _title_like(kind: str, text: str) -> bool:
+    """A report's line that is set like a title: fewer than ``TITLE_WORDS`` words and no sentence ending, such as a
+    subheading the layout gives no heading type ("Migrants, refugees and asylum-seekers"), a lead-in ("Protection of
+    civilians:") or a chart's label ("Conflict-related sexual violence 17%"). A resolution's paragraphs are not."""
+    return (kind in (ParagraphKind.TEXT, ParagraphKind.NUMBERED) and _fewer_words(text, TITLE_WORDS)
+            and not text.rstrip(" )]\"'”’»*").endswith(_SENTENCE_END))
 
 
 def _fewer_words(text: str, n: int) -> bool:
