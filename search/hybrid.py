@@ -13,9 +13,10 @@ that keywords miss. ``DENSE_FEEDBACK`` gives the dense mode the same round from 
 ``FUSION = "rrf"``) is the alternative. ``bench/eval_search.py`` measured all of these; its
 ``--split`` tunes them on half of the queries and reports on the other half.
 In every mode a formula line (a very short paragraph stating no recommendation, such as "The
-Security Council,"), a section heading ("C. Gender and conflict-related sexual violence") and a report's line
-set as a title (``_title_like``: "Protection of civilians:") have their scores halved, so the paragraph that says something, the one to cite, comes first; the heading's words still
-count for the paragraphs under it, as their section.
+Security Council,"), a section heading ("C. Gender and conflict-related sexual violence") and a report's
+line set as a title (``_title_like``: "Protection of civilians:") have their scores halved, so the
+paragraph that says something, the one to cite, comes first; the heading's words still count for the
+paragraphs under it, as their section.
 A query naming documents by symbol puts their paragraphs first, then the paragraphs citing them as the
 store records citations, however written (``citing_rows``); a query of symbols only answers just these.
 A Council resolution named without its year takes the years the store knows (``with_resolution_years``).
