@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.auth import require_reader
 from api.deps import CatalogueDep, EmbedderDep, PageDep, StoreDep
@@ -64,6 +64,13 @@ def search_page(
         result = jsonable(found)
     return page(request, "search.html", q=q, mode=mode, offset=offset, result=result,
                 hits=result.get("hits", []), facets=facet_groups(result.get("facets")))
+
+
+@router.get("/search")
+def search_page_elsewhere(request: Request) -> RedirectResponse:
+    """``/search?q=…`` (the address people guess) is the search page at ``/``."""
+    query = request.url.query
+    return RedirectResponse("/" + (f"?{query}" if query else ""), status_code=307)
 
 
 @router.get("/similar", response_class=HTMLResponse)

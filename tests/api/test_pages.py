@@ -207,3 +207,13 @@ def test_similar_page_quotes_its_paragraph_and_orders_the_chain_by_closeness_or_
     assert sorted(re.findall(r'class="sym" href="([^"]+)"', oldest)) == sorted(
         re.findall(r'class="sym" href="([^"]+)"', closest))  # the same paragraphs, another order
     assert client.get("/similar", params={**params, "order": "newest"}).status_code == 422
+
+
+def test_the_guessed_search_address_leads_to_the_search_page(client: TestClient) -> None:
+    moved = client.get("/search", params={"q": "protection of civilians", "kind": "recommendation"},
+                       follow_redirects=False)
+    assert moved.status_code == 307
+    assert moved.headers["location"] == "/?q=protection+of+civilians&kind=recommendation"
+    page = client.get(moved.headers["location"])
+    assert page.status_code == 200 and 'value="protection of civilians"' in page.text
+    assert client.get("/search", follow_redirects=False).headers["location"] == "/"
