@@ -46,11 +46,14 @@ def unnumbered(label: str) -> bool:
     return bool(_UNNUMBERED.match(label))
 
 
-def para_name(label: str | None) -> str:
-    """How a paragraph is named in lists: ``para. 12``; unnumbered ones (keys ``p5``) as ``unnumbered ¶``."""
+def para_name(label: str | None, page: int | None = None) -> str:
+    """How a paragraph is named in lists: ``para. 12``; unnumbered ones (keys ``p5``) as ``unnumbered ¶``, or
+    with their ``page`` as ``¶ on p. 14``, so that a list of them tells them apart."""
     if not label:
         return ""
-    return "unnumbered ¶" if unnumbered(label) else f"para. {label}"
+    if unnumbered(label):
+        return f"¶ on p. {page}" if page else "unnumbered ¶"
+    return f"para. {label}"
 
 
 def doc_url(symbol: str, paragraph_key: str | None = None) -> str:

@@ -75,6 +75,9 @@ def test_situation_page(client: TestClient) -> None:
     trace = client.get(f"/api/situations/{situations[0]['id']}/trace").json()
     assert len(rows) == sum(len(m["evidence"]) for m in trace["mechanisms"]) > 0
     assert all(r["link"].startswith("http://testserver/documents/") for r in rows)
+    # each evidence link names its paragraph: by number, or by page when it has none
+    named = re.findall(r'<a href="/documents/[^"#]+#para-[^"]+" title="page (\d+)">([^<]+)</a>', page.text)
+    assert named and all(name.startswith("para. ") or name == f"¶ on p. {pg}" for pg, name in named)
 
 
 def test_head_on_pages_answers_like_get_without_a_body(client: TestClient) -> None:
@@ -217,3 +220,11 @@ def test_the_guessed_search_address_leads_to_the_search_page(client: TestClient)
     page = client.get(moved.headers["location"])
     assert page.status_code == 200 and 'value="protection of civilians"' in page.text
     assert client.get("/search", follow_redirects=False).headers["location"] == "/"
+
+
+def test_paragraph_names_in_lists() -> None:
+    from api.templating import para_name
+
+    assert para_name("12 (c)") == "para. 12 (c)" and para_name("12 (c)", 4) == "para. 12 (c)"
+    assert para_name("p57", 14) == "¶ on p. 14"  # an unnumbered paragraph, told apart by its page
+    assert para_name("p57") == "unnumbered ¶" and para_name(None) == ""
