@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from api.views import anchor
+from graph.rdf.iris import undocs_url
 from ingest.link.recommendations import theme_names
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
@@ -73,4 +74,4 @@ def query_url(path: str, params: dict[str, Any], **changes: Any) -> str:
 
 TEMPLATES.env.filters["highlight"] = highlight
 TEMPLATES.env.globals.update(para_name=para_name, marked=marked, doc_url=doc_url, query_url=query_url, anchor=anchor, quote=quote,
-                             theme_names=theme_names)
+                             theme_names=theme_names, undocs_url=undocs_url)

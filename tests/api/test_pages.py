@@ -11,6 +11,8 @@ from urllib.parse import unquote
 
 from fastapi.testclient import TestClient
 
+from graph.rdf.iris import undocs_url
+
 
 def test_search_page_shows_hits_with_links(client: TestClient) -> None:
     home = client.get("/")
@@ -30,6 +32,13 @@ def test_document_page_has_anchors_and_pdf(client: TestClient) -> None:
     assert "S/RES/2786 (2025)" in page.text and 'id="para-1"' in page.text
     assert "/pdf" in page.text and "Cited by" in page.text
     assert "Content-Security-Policy" in page.headers
+    assert '<a href="https://undocs.org/S/RES/2786%20(2025)" rel="external noopener">undocs.org</a>' in page.text
+    # a cited document that is not stored links to its official copy
+    cites = client.get("/api/documents/S/RES/2786 (2025)").json()["cites"]
+    unstored = [c["cited_symbol"] for c in cites if not c["cited_in_store"]]
+    assert unstored
+    assert f'<a href="{undocs_url(unstored[0])}" rel="external noopener" title="not in the store: its official copy ' \
+           f'on undocs.org">{html.escape(unstored[0])}</a>' in page.text
 
 
 def test_browse_pages(client: TestClient) -> None:
