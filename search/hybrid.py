@@ -341,7 +341,8 @@ ORDERS = ("closest", "oldest")
 def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, limit: int = 10, *,
             filters: ParagraphFilter | None = None, order: str = "closest") -> SearchResult:
     """Paragraphs most like ``symbol``'s paragraph ``paragraph`` (label or key) in other documents: the
-    ``limit`` closest, closest first or (``order="oldest"``) as a chain in time, undated ones last."""
+    ``limit`` closest, closest first or (``order="oldest"``) as a chain in time, undated ones last. Headings,
+    formula lines and lines set as titles rank below paragraphs that state something, as in ``search``."""
     if order not in ORDERS:
         raise SearchError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
     cat = catalog(store)
@@ -359,8 +360,8 @@ def similar(store: GraphStore, embedder: Embedder, symbol: str, paragraph: str, 
     allowed = mask(cat, filters)
     other = np.fromiter((r.symbol != row.symbol for r in cat.rows), dtype=bool, count=len(cat.rows))
     allowed = other if allowed is None else (allowed & other)
-    ranked = dense_search(store, cat, qvec, model=embedder.name, k=max(POOL, limit), filters=filters,
-                          allowed=allowed)
+    ranked = demote_formula_lines(cat, dense_search(store, cat, qvec, model=embedder.name, k=max(POOL, limit),
+                                                    filters=filters, allowed=allowed))
     query = parse_query(row.text[:MAX_QUERY_CHARS])
     hits = tuple(make_hit(cat, pos, score, query, mark_words=False) for pos, score in ranked[:limit])
     if order == "oldest":

@@ -144,6 +144,21 @@ def test_similar_finds_other_documents(store, embedder):
         similar(store, embedder, hit.symbol, "no-such-paragraph", 5)
 
 
+def test_similar_puts_paragraphs_that_state_something_before_headings(store, embedder, parsed):
+    from search.catalog import catalog
+    from search.hybrid import formula_lines
+
+    china = parsed[0][0]
+    seed = next(p for p in china.paragraphs if p.text.startswith("During the interactive dialogue, statements"))
+    cat = catalog(store)
+    flags = formula_lines(cat)
+    hits = similar(store, embedder, china.symbol, seed.key, 10).hits
+    # the other report's "B. Interactive dialogue and responses by the State under review" is close in meaning,
+    # but the paragraphs reporting its dialogue are what a reader cites
+    assert hits and not any(flags[cat.by_uid[h.uid]] for h in hits), [h.text for h in hits]
+    assert all(h.symbol != china.symbol for h in hits)
+
+
 def test_similar_as_a_chain_in_time_keeps_the_same_paragraphs(store, embedder, parsed):
     china = parsed[0][0]
     label = next(p.label for p in china.paragraphs if p.label and "death penalty" in p.text)
