@@ -23,7 +23,8 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 # though its bytes are stored already, when its document carries an older stamp. Documents stored before
 # stamps carry 0.
 # 1: the first stamp (addenda's positions on recommendations, citation forms, titles as of this version).
-# 2: a scan's symbol line cut apart gives no symbol; letters a scan read for digits in a symbol are digits.
+# 2: a scan's symbol line cut apart gives no symbol; letters a scan read for digits in a symbol are digits;
+#    an Official Records volume that prints no day is dated by the year of its imprint.
 READING = 2
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
@@ -58,7 +59,7 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
         file=str(path), sha256=file_sha256(file), symbols=tuple(symbols), title=head.title,
-        date=head.date or _adoption_date(head), language=citing.language(text),
+        date=head.date or _adoption_date(head) or _imprint_year(raw), language=citing.language(text),
         organs=tuple(head.organs), kind=_kind(head, symbols, records), pages=len(raw.pages),
         paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), citations=tuple(citations),
         warnings=tuple(warnings), session="; ".join(head.sessions) or None, agenda=tuple(head.agenda),
@@ -104,6 +105,21 @@ def _job_number(layouts: list[PageLayout]) -> str | None:
     for line in layouts[0].furniture:
         if m := pattern.search(line.text):
             return " ".join(m.group(1).split())
+    return None
+
+
+# The imprint of an Official Records volume, which gives its year and no day ("United Nations • New York, 2025")
+_IMPRINT = re.compile(r"^\s*United Nations\s*[•·]\s*(?:New York|Geneva|Vienna|Nairobi)\s*,\s*(\d{4})\s*$")
+IMPRINT_PAGES = 4  # the imprint stands on the cover's back or the title page
+
+
+def _imprint_year(raw: RawDocument) -> str | None:
+    """The year of an Official Records supplement's imprint, as a date of year precision ("2025"): the
+    report of the Secretary-General on the work of the Organization, say, is dated by no day."""
+    for page in raw.pages[:IMPRINT_PAGES]:
+        for line in page.lines:
+            if m := _IMPRINT.match(line.text):
+                return m.group(1)
     return None
 
 

@@ -111,7 +111,7 @@ class ParsedDocument:
     sha256: str  # of the file's bytes
     symbols: tuple[str, ...]  # primary first; both halves of a joint symbol
     title: str | None
-    date: str | None  # ISO 8601
+    date: str | None  # ISO 8601: a day, or a year alone where the document prints only that ("2025")
     language: str | None  # ISO 639-1, detected from the text
     organs: tuple[str, ...]  # "General Assembly", "Security Council", "Human Rights Council", …
     kind: DocumentKind

@@ -69,6 +69,10 @@ def test_timeline_scales_by_day() -> None:
     assert (mechs[0]["left"], mechs[0]["width"]) == (0.0, 100.0)
     assert mechs[1]["left"] + mechs[1]["width"] == 100.0 and mechs[1]["width"] == 1.5
     assert timeline([{"first_date": None, "last_date": None}]) is None
+    # a date of year precision (an Official Records volume dated by its imprint) stands at its year's start
+    yearly = [{"first_date": "2024", "last_date": "2025"}, {"first_date": "2024-07-02", "last_date": "2024-07-02"}]
+    assert timeline(yearly) == {"start": "2024-01-01", "end": "2025-01-01"}
+    assert yearly[0]["left"] == 0.0 and yearly[1]["left"] == 50.0
 
 
 def test_situation_page(client: TestClient) -> None:

@@ -173,6 +173,13 @@ def test_letters_a_scan_read_for_digits_in_the_symbol_are_taken_as_digits(corpus
            "them)" in doc.warnings
 
 
+def test_an_official_records_volume_is_dated_by_the_year_of_its_imprint(corpus: Path) -> None:
+    # the report on the work of the Organization prints no day: "United Nations • New York, 2025" on page 3
+    doc = parse(corpus / "un-mixed-2025" / "A_80_1.en.pdf")
+    assert (doc.symbols, doc.date) == (("A/80/1",), "2025")
+    assert parse(corpus / "un-mixed-2025" / "S_2025_403.en.pdf").date == "2025-06-23"  # a day where one is printed
+
+
 def test_a_date_is_read_only_from_a_whole_day_number() -> None:
     from ingest.masthead import iso_date
 

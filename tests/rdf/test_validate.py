@@ -123,3 +123,20 @@ def test_cli_export_validate_and_sparql(tmp_path: Path) -> None:
     assert "A/80/123" in done.stdout and "(2 rows)" in done.stdout
     done = _cli("sparql", "DELETE WHERE { ?s ?p ?o }", "--store", str(store_dir))
     assert done.returncode == 2 and "read-only" in done.stderr
+
+
+def test_a_document_dated_by_its_year_alone_exports_an_xsd_gyear(corpus: Path, tmp_path: Path) -> None:
+    from graph.factory import open_store
+    from ingest.link import link
+    from ingest.pipeline import parse
+
+    document = parse(corpus / "un-mixed-2025" / "A_80_1.en.pdf")  # dated by its imprint: "New York, 2025"
+    with open_store(backend="kuzu", path=tmp_path / "store") as store:
+        store.put_document(document, link(document), source_path=document.file)
+        buffer = io.BytesIO()
+        export(store, buffer, format="turtle", base_iri=BASE)
+    path = tmp_path / "a-80-1.ttl"
+    path.write_bytes(buffer.getvalue())
+    assert 'r2p:dateIssued "2025"^^xsd:gYear' in buffer.getvalue().decode()
+    result = validate(path)
+    assert result.conforms and not [f for f in result.findings if "no date" in f.message], result.text()
