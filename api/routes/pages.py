@@ -34,17 +34,23 @@ def render_error(request: Request, status: int, message: str) -> Response:
     return page(request, "error.html", status=status, status_code=status, message=message)
 
 
+FACET_VALUES = 12  # values shown per facet: those with the most hits
+
+
 def facet_groups(facets: Any) -> list[dict[str, Any]]:
-    """Facet counts as ``[{name, param, values: [(value, count)]}]`` whatever their JSON layout."""
+    """Facet counts as ``[{name, param, values: [(value, count)]}]`` whatever their JSON layout: the
+    ``FACET_VALUES`` values with the most hits, years newest first."""
     groups = []
     for name, values in (facets or {}).items():
         if isinstance(values, dict):
             pairs = list(values.items())
         else:
             pairs = [(v.get("value"), v.get("count")) if isinstance(v, dict) else tuple(v) for v in values]
-        pairs = [(str(v), c) for v, c in pairs if v not in (None, "")]
+        pairs = [(str(v), c) for v, c in pairs if v not in (None, "")][:FACET_VALUES]
+        if name == "year":  # the years with most hits, newest first
+            pairs.sort(key=lambda vc: vc[0], reverse=True)
         if pairs:
-            groups.append({"name": name, "param": FACET_PARAMS.get(name, name), "values": pairs[:12]})
+            groups.append({"name": name, "param": FACET_PARAMS.get(name, name), "values": pairs})
     return groups
 
 

@@ -241,3 +241,16 @@ def test_paragraph_names_in_lists() -> None:
     assert para_name("12 (c)") == "para. 12 (c)" and para_name("12 (c)", 4) == "para. 12 (c)"
     assert para_name("p57", 14) == "¶ on p. 14"  # an unnumbered paragraph, told apart by its page
     assert para_name("p57") == "unnumbered ¶" and para_name(None) == ""
+
+
+def test_facets_show_the_values_with_most_hits_and_years_newest_first() -> None:
+    from api.routes.pages import FACET_VALUES, facet_groups
+
+    years = {str(y): 1000 - 10 * abs(2015 - y) - (y > 2015) for y in range(2001, 2026)}  # most hits around 2015
+    kinds = {"numbered": 5, "text": 9, "heading": 1}
+    groups = {g["name"]: g["values"] for g in facet_groups({"year": dict(sorted(years.items(), key=lambda kv: -kv[1])),
+                                                           "kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1]))})}
+    shown = [y for y, _ in groups["year"]]
+    assert len(shown) == FACET_VALUES and shown == sorted(shown, reverse=True)
+    assert shown == [str(y) for y in range(2020, 2008, -1)]
+    assert groups["kind"] == [("text", 9), ("numbered", 5), ("heading", 1)]  # other facets by count
