@@ -93,8 +93,8 @@ def read(path: Path, store: GraphStore, *, embed: Embed | None = None) -> tuple[
     """What to put for one file: parsed, linked and (with ``embed``) embedded."""
     document = parse(path)
     if not document.symbols:  # the store could not take it: say why now, before linking and embedding
-        why = next((w for w in document.warnings if w.startswith("no symbol")), "")
-        raise ParseError(f"{path}: no document symbol, so it cannot be stored" + (f" ({why})" if ": " in why else ""))
+        why = next((f" ({w})" for w in document.warnings if w.startswith("no symbol in the masthead:")), "")
+        raise ParseError(f"{path}: no document symbol, so it cannot be stored{why}")
     facts = link(document)
     vectors, keys = embed(document, facts, store) if embed is not None else (None, None)
     return document, facts, vectors, str(path.resolve()), keys

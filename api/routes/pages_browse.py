@@ -49,8 +49,10 @@ def situation_page(request: Request, situation_id: str, store: StoreDep) -> HTML
 
 def _day(value: str | None) -> date | None:
     """A date's day on the timeline; a date of year precision ("2025") stands at the start of its year."""
+    if not value:
+        return None
     try:
-        return date(int(value), 1, 1) if value and value.isdigit() else date.fromisoformat(value[:10]) if value else None
+        return date(int(value), 1, 1) if value.isdigit() else date.fromisoformat(value[:10])
     except ValueError:
         return None
 
