@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ingest.pdf import Line
 from ingest.symbols import find_symbols, normalize_symbol, split_joint
@@ -56,6 +57,7 @@ _SESSION_DATES = re.compile(r"^\s*\(?\d{1,2}(?:\s+[^\W\d_]+)?\s*[–-]\s*\d{1,2}
 _WEEKDAY = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),", re.IGNORECASE)
 _MEETING = re.compile(r"^\s*\d+\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
 _PLACES = {"New York", "Geneva", "Vienna", "Nairobi"}
+_MEETING_PLACE = re.compile(r"^\s*(?:New York|Geneva|Vienna|Nairobi),\s+\d")
 _SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
 _UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
@@ -74,11 +76,13 @@ class Masthead:
     agenda: list[str] = field(default_factory=list)
     headlines: list[Line] = field(default_factory=list)
     agenda_bottom: float = 0.0  # lower edge of the last agenda line
+    lead_bottom: float = 0.0  # lower edge of the last session or agenda line
     left_bottom: float = 0.0  # lower edge of the last masthead line read in the left column
     consumed: set[int] = field(default_factory=set)  # ids of page-1 lines that belong to the masthead
     display: list[Line] = field(default_factory=list)  # organ or body names in display type, in reading order
     misread: str | None = None  # a symbol line a scan damaged beyond reading ("E/CN A/109" for E/CN.4/109)
     repaired: list[tuple[str, str]] = field(default_factory=list)  # (as read, as taken): "A/39/36I" -> "A/39/361"
+    typed: bool = False  # the headlines are a typewritten title: capitals in body type, then its subtitle
 
     @property
     def title(self) -> str | None:
@@ -89,14 +93,19 @@ class Masthead:
             return _RES_NUMBER.sub("", _joined(block), count=1) or None
         if not self.headlines:
             return None
+        if self.typed:
+            return _joined(list(takewhile(lambda ln: _capitals(ln.text), self.headlines))) or None
         top = max(ln.size for ln in self.headlines)
         return _joined([ln for ln in self.headlines if abs(ln.size - top) < 0.3]) or None
 
     @property
     def subtitle(self) -> str:
-        """Every other headline line: "Report of the Secretary-General", "…: draft resolution"."""
+        """Every other headline line: "Report of the Secretary-General", "…: draft resolution", but for
+        the resolution's numbered title and session lines set as headlines."""
         title = self.title or ""
-        return _joined([ln for ln in self.headlines if ln.text.strip().rstrip("* ") not in title])
+        return _joined([ln for ln in self.headlines if ln.text.strip().rstrip("* ") not in title
+                        and not _RES_NUMBER.match(ln.text) and not _SESSION.match(ln.text)
+                        and ln.text.strip() != "Summary"])  # the heading of a report's summary box
 
 
 def _joined(lines: list[Line]) -> str:
@@ -182,10 +191,13 @@ def _ends_masthead(head: Masthead, line: Line, *, size: float) -> bool:
         return True
     if _SESSION.match(text) or _AGENDA.match(text) or _SESSION_DATES.match(text) or _WEEKDAY.match(text):
         return False
+    if _typed_title(head, line, text, size=size):
+        return False
     if text in _PLACES:
         return False
-    if head.agenda and not head.headlines and not _is_headline(line, size) and _set_apart(head, line):
-        return True  # after the agenda block, a line in body type set apart from it starts the text
+    if (head.agenda or head.sessions) and not head.headlines and not _is_headline(line, size) \
+            and _set_apart(head, line) and not _MEETING_PLACE.match(text):
+        return True  # after the session or agenda block, a line in body type set apart from it starts the text
     if not head.headlines and not line.bold and len(text) > 60 and line.size < size * 1.1:
         return not SYMBOL.search(text)
     if head.headlines and _is_headline(line, size) and line.size < size * 1.1 and not _before_title(head, size):
@@ -218,13 +230,20 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.headlines.append(line)
     elif _SESSION.match(text) and _before_title(head, size):
         head.sessions.append(text)
+        head.lead_bottom = line.y1
         head.headlines.clear()  # bold lines above the session line name a body, not the document
+    elif _MEETING_PLACE.match(text) and head.sessions and not head.headlines:
+        head.lead_bottom = line.y1  # "Geneva, 8-19 February 2010" under the session line
     elif _is_agenda(head, line, text, size=size):
         head.agenda.append(text)
-        head.agenda_bottom = line.y1
+        head.agenda_bottom = head.lead_bottom = line.y1
         head.headlines.clear()
     elif _headline_candidate(head, line, text, right=right, size=size):
         head.headlines.append(line)
+        head.typed = False  # a line in title type: the capitals above it are read by size, as any title
+    elif not right and _typed_title(head, line, text, size=size):
+        head.headlines.append(line)
+        head.typed = True
 
 
 def _headline_candidate(head: Masthead, line: Line, text: str, *, right: bool, size: float) -> bool:
@@ -234,6 +253,36 @@ def _headline_candidate(head: Masthead, line: Line, text: str, *, right: bool, s
     if _is_organ(text) and not head.headlines:
         return False
     return _is_headline(line, size)
+
+
+def _typed_title(head: Masthead, line: Line, text: str, *, size: float) -> bool:
+    """A title line of a typewritten masthead, where nothing is set in bold or large type.
+
+    Right below the session or agenda lines: a line in capitals ("QUESTION OF EAST TIMOR"), more capitals below
+    it (no more than a blank line apart), then a block of short lines in mixed case set no more than a
+    blank line below them, its subtitle ("Progress report of the Secretary-General").
+    """
+    if line.bold or line.size >= size * 1.15 or not (head.agenda or head.sessions):
+        return False
+    if any(ln.bold or ln.size >= size * 1.15 for ln in head.headlines) or (head.headlines and not head.typed):
+        return False
+    if _HEADING.match(text) or _PARAGRAPH.match(text) or _is_organ(text) or SYMBOL.search(text):
+        return False
+    if not head.headlines:  # the first, right below the session or agenda lines
+        return _capitals(text) and head.left_bottom <= head.lead_bottom
+    last = head.headlines[-1]
+    if line.x0 >= last.x1 or line.x1 <= last.x0:
+        return False
+    gap = (line.y0 - last.y1) / (line.y1 - line.y0)  # in line heights: about 0.9 for one blank line
+    if _capitals(text):
+        return _capitals(last.text) and gap <= 1.5
+    return len(text) <= 100 and not text.endswith(".") and gap <= (1.1 if _capitals(last.text) else 0.6)
+
+
+def _capitals(text: str) -> bool:
+    """A line in capitals, but for a stray lower-case letter ("ARTICLE 73 e OF THE CHARTER")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _is_agenda(head: Masthead, line: Line, text: str, *, size: float) -> bool:

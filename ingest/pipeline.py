@@ -25,7 +25,9 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 # 1: the first stamp (addenda's positions on recommendations, citation forms, titles as of this version).
 # 2: a scan's symbol line cut apart gives no symbol; letters a scan read for digits in a symbol are digits;
 #    an Official Records volume that prints no day is dated by the year of its imprint.
-READING = 2
+# 3: a typewritten masthead's title in capitals; the subtitle kept (and read for a draft's sponsors and a
+#    report's author); OHCHR's UPR compilations and summaries are reports.
+READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")
@@ -58,7 +60,7 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
     text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
-        file=str(path), sha256=file_sha256(file), symbols=tuple(symbols), title=head.title,
+        file=str(path), sha256=file_sha256(file), symbols=tuple(symbols), title=head.title, subtitle=head.subtitle or None,
         date=head.date or _adoption_date(head) or _imprint_year(raw), language=citing.language(text),
         organs=tuple(head.organs), kind=_kind(head, symbols, records), pages=len(raw.pages),
         paragraphs=tuple(paragraphs), footnotes=tuple(footnotes), citations=tuple(citations),
@@ -128,6 +130,11 @@ def _adoption_date(head: Masthead) -> str | None:
     return iso_date(subtitle) if re.search(r"\badopted\b", subtitle, re.IGNORECASE) else None
 
 
+# Reports titled by what they are: OHCHR's compilation and summary for a UPR review, and a first-cycle
+# Working Group report whose title page reads only "UNIVERSAL PERIODIC REVIEW" and the State's name
+_UPR_REPORT = re.compile(r"\b(?:compilation|summary)\b.{0,40}\bprepared\s+by\b|^universal periodic review\b")
+
+
 def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKind:
     symbol = symbols[0].upper() if symbols else ""
     words = f"{head.title or ''} {head.subtitle}".lower()
@@ -142,6 +149,8 @@ def _kind(head: Masthead, symbols: list[str], records: list[dict]) -> DocumentKi
     if re.search(r"\bnote (?:by|verbale)\b", words):
         return DocumentKind.NOTE
     if re.search(r"\breport\b|\bconcluding observations\b|\brapport\b|\binforme\b|\bдоклад|заключительные замечания", words):
+        return DocumentKind.REPORT
+    if _UPR_REPORT.search(words):
         return DocumentKind.REPORT
     if find_formula(records, within=3) is not None:
         return DocumentKind.RESOLUTION

@@ -125,6 +125,7 @@ class ParsedDocument:
     distribution: str | None = None  # "General", "Limited", "Restricted"
     original_language: str | None = None  # ISO 639-1 of "Original: English"
     job_number: str | None = None  # "25-02112 (E)", "GE.14-12578"
+    subtitle: str | None = None  # the lines under the title: "Report of the Secretary-General", a draft's sponsors
     reading: int = 0  # version of the reading rules (``ingest.pipeline.READING``) it was read by; 0: before stamps
 
     @property

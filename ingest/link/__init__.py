@@ -239,8 +239,9 @@ _DRAFT_TITLE = re.compile(r"^(?P<sponsors>.+?):\s+(?:revised\s+)?draft\s+resolut
 
 
 def _sponsors(document: ParsedDocument, reg: Registry) -> tuple[str, ...]:
-    """The sponsoring States a draft's title lists ("France: draft resolution")."""
-    m = _DRAFT_TITLE.match(" ".join((document.title or "").split()))
+    """The sponsoring States a draft's title, or the subtitle under it, lists ("France: draft resolution")."""
+    m = _DRAFT_TITLE.match(" ".join((document.title or "").split())) or _DRAFT_TITLE.match(
+        " ".join((document.subtitle or "").split()))
     if not m:
         return ()
     hits = reg.gazetteer.scan(m.group("sponsors"))
@@ -251,23 +252,25 @@ def _author(document: ParsedDocument, reg: Registry) -> str | None:
     """The author of a report's recommendations: the Secretary-General, a treaty body, or the titled mechanism."""
     title = " ".join((document.title or "").split())
     opening = " ".join([title, *document.agenda, *(p.text for p in document.paragraphs[:6])])
-    if re.search(r"(?:Report|Note|report) of the Secretary-General|Secretary-General'?s? report", title) or (
+    named = f"{title} {document.subtitle or ''}"
+    if re.search(r"(?:Report|Note|report) of the Secretary-General|Secretary-General'?s? report", named) or (
             document.kind is DocumentKind.REPORT and _SG_OPENING.search(opening)) or _sg_observations(document):
         return "un/SG"
     m = _TREATY_SYMBOL.match(document.symbol)
     if m:
         return _TREATY_MECH[m.group(1)]
-    if re.match(r"(?:Report|Note) of the ", title):
-        for hit in reg.gazetteer.scan(title[:200]):
-            if len(hit.ids) == 1 and hit.ids[0].startswith("mech/"):
-                return hit.ids[0]
+    for line in (title, " ".join((document.subtitle or "").split())):
+        if re.match(r"(?:Report|Note) of the ", line):
+            for hit in reg.gazetteer.scan(line[:200]):
+                if len(hit.ids) == 1 and hit.ids[0].startswith("mech/"):
+                    return hit.ids[0]
     return None
 
 
 def _sg_observations(document: ParsedDocument) -> bool:
     """A Security Council or General Assembly report whose "Observations" section speaks in the first person.
 
-    That is how the Secretary-General's reports close; the parsed title may have lost the
+    That is how the Secretary-General's reports close; a scan's masthead may have lost the
     "Report of the Secretary-General" line.
     """
     if document.kind is not DocumentKind.REPORT or not re.match(r"(?:S|A)/(?!HRC)", document.symbol):

@@ -32,6 +32,9 @@ def test_document_page_has_anchors_and_pdf(client: TestClient) -> None:
     assert "S/RES/2786 (2025)" in page.text and 'id="para-1"' in page.text
     assert "/pdf" in page.text and "Cited by" in page.text
     assert "Content-Security-Policy" in page.headers
+    assert '<p class="doc-subtitle">Adopted by the Security Council at its 9957th meeting, on 14 July 2025</p>' \
+        in page.text
+    assert client.get("/api/documents/S/RES/2786 (2025)").json()["subtitle"].startswith("Adopted by the Security")
     assert '<a href="https://undocs.org/S/RES/2786%20(2025)" rel="external noopener">undocs.org</a>' in page.text
     # a cited document that is not stored links to its official copy
     cites = client.get("/api/documents/S/RES/2786 (2025)").json()["cites"]

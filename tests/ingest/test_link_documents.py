@@ -103,6 +103,21 @@ def test_a_draft_recommends_in_the_name_of_its_sponsors(corpus: Path) -> None:
     assert facts.establishments == ()  # a draft establishes nothing
 
 
+def test_a_draft_whose_sponsors_stand_under_its_title_recommends_in_their_name(corpus: Path) -> None:
+    document, facts = _linked(corpus, "A_HRC_59_L.17")  # "Azerbaijan, …, Samoa and Viet Nam: draft resolution"
+    assert document.title == "Human rights and climate change"
+    sponsors = {"state/AZE", "state/BGD", "state/PHL", "state/WSM", "state/VNM"}
+    assert facts.recommendations and all(set(r.by) == sponsors for r in facts.recommendations)
+
+
+def test_a_report_whose_subtitle_names_the_secretary_general_is_his(corpus: Path) -> None:
+    document, facts = _linked(corpus, "S_2025_231")  # "Report of the Secretary-General" under the title
+    assert document.subtitle == "Report of the Secretary-General"
+    urged = [r for r in facts.recommendations if r.by == ("un/SG",)]
+    assert [document.paragraphs[r.paragraph_index].label for r in urged] == ["53"]
+    assert document.paragraphs[urged[0].paragraph_index].text.startswith("Lastly, I urge all parties")
+
+
 def _resolution(*operative: str) -> ParsedDocument:
     """A resolution written for this test (not corpus text): numbered operative paragraphs."""
     paragraphs = tuple(

@@ -140,10 +140,31 @@ def test_symbol_from_the_running_header_when_the_masthead_is_garbled(corpus: Pat
     assert [p.label for p in doc.paragraphs if p.label] == [str(n) for n in range(1, 10)]
 
 
-def test_title_lines_after_the_agenda_are_kept_as_text(corpus: Path) -> None:
-    doc = parse(corpus / "un-mixed-2025" / "A_47_435.en.pdf")  # its title is not set in bold
-    assert [p.text for p in doc.paragraphs[:2]] == ["QUESTION OF EAST TIMOR", "Progress report of the Secretary-General"]
-    assert doc.paragraphs[2].label == "1"
+def test_a_typewritten_title_in_capitals_is_the_title(corpus: Path) -> None:
+    doc = parse(corpus / "un-mixed-2025" / "A_47_435.en.pdf")  # typescript: nothing in bold or large type
+    assert (doc.title, doc.subtitle) == ("QUESTION OF EAST TIMOR", "Progress report of the Secretary-General")
+    assert doc.kind is DocumentKind.REPORT
+    assert doc.paragraphs[0].label == "1"  # the title lines are not paragraphs
+    doc = parse(corpus / "un-mixed-2025" / "A_48_653.en.pdf")  # two agenda items' titles, then the subtitle in two lines
+    assert doc.title.startswith("ACTIVITIES OF THOSE FOREIGN ECONOMIC AND OTHER INTERESTS WHICH IMPEDE")
+    assert doc.title.endswith("IMPLEMENTATION OF THE DECLARATION ON THE GRANTING OF INDEPENDENCE TO COLONIAL "
+                              "COUNTRIES AND PEOPLES")
+    assert doc.subtitle == "Report of the Special Political and Decolonization Committee (Fourth Committee)"
+    assert doc.paragraphs[0].text == "Rapporteur: Mr. Anuson CHINVANNO (Thailand)"  # set a blank line apart: text
+    doc = parse(corpus / "un-mixed-2025" / "A_51_595.en.pdf")  # "ARTICLE 73 e": a stray small letter in capitals
+    assert doc.title == ("INFORMATION FROM NON-SELF-GOVERNING TERRITORIES TRANSMITTED UNDER ARTICLE 73 e OF THE "
+                         "CHARTER OF THE UNITED NATIONS")
+
+
+def test_capitals_below_text_that_follows_the_session_line_are_no_title(corpus: Path) -> None:
+    # E/CN.4/110 (1948): "Second Report of the Sub-Committee …" in body type, then "ARTICLE 8", the article's heading
+    doc = parse(corpus / "un-mixed-2025" / "E_CN.4_110.en.pdf", ocr=False)
+    assert doc.title is None
+    assert any(p.text.startswith("Second Report of the Sub-Committee") for p in doc.paragraphs)
+
+
+def test_a_modern_title_in_bold_keeps_its_subtitle(joint_report: ParsedDocument) -> None:
+    assert joint_report.subtitle == "Report of the Secretary-General"
 
 
 def test_old_scan_with_a_library_stamp_above_the_masthead(corpus: Path) -> None:
@@ -152,9 +173,10 @@ def test_old_scan_with_a_library_stamp_above_the_masthead(corpus: Path) -> None:
     assert doc.organs == ("General Assembly",)  # "GENERAL" above "ASSEMBLY" in display type
     assert (doc.distribution, doc.kind, doc.agenda) == ("Limited", DocumentKind.DRAFT, ("Agenda item 93",))
     assert doc.date is None  # the scan's text layer reads "~9 September 1971": no day can be trusted
+    assert doc.title == "RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC OF CHINA IN THE UNITED NATIONS"
+    assert doc.subtitle.startswith("Australia, Colombia, Costa Rica") and doc.subtitle.endswith(": draft resolution")
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0].startswith("RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC OF CHINA")
-    assert "The General Assembly," in texts and texts[-1].endswith("under Article 18 of the Charter.")
+    assert texts[0] == "The General Assembly," and texts[-1].endswith("under Article 18 of the Charter.")
     assert not any("UBRAR" in t or t.startswith("ocr") for t in texts)  # the stamp is page furniture
 
 

@@ -78,3 +78,16 @@ def test_every_recommendation_of_the_table_is_found(reports: dict[str, ParsedDoc
         if share < 0.7:
             missing.append((row["From"], row["Text"]))
     assert missing == []
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    ("upr-slovenia/docs/1stcyycleunoriginal/g0917008.pdf", "SUMMARY PREPARED BY THE OFFICE"),  # title in capitals
+    ("upr-slovenia/docs/2ndcycleunoriginal/g1414064.pdf", "Compilation prepared by the Office"),
+    ("upr-slovenia/docs/4thcycleunoriginal/g2419943.pdf", "Slovenia"),  # "Compilation of information …" below it
+    ("upr-cycle1/pdfs/peru2008.pdf", "UNIVERSAL PERIODIC REVIEW"),  # a title page that names no report
+])
+def test_ohchr_compilations_and_summaries_and_working_group_reports_are_reports(corpus: Path, path: str,
+                                                                                kind: str) -> None:
+    doc = parse(corpus / path)
+    assert doc.title is not None and doc.title.startswith(kind)
+    assert doc.kind is DocumentKind.REPORT
