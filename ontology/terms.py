@@ -86,6 +86,7 @@ class R2P(DefinedNamespace):
     dateIssued: URIRef
     originalLanguage: URIRef
     jobNumber: URIRef
+    subtitle: URIRef
     distribution: URIRef
     session: URIRef
     agendaItem: URIRef

@@ -151,6 +151,8 @@ def _document(document: ParsedDocument, facts: DocumentFacts, ctx: DocContext) -
     props.append((t.R2P_documentKind, (t.IRI, DOC_KIND[document.kind])))
     if document.title:
         props.append((t.DC_TITLE, t.lang_string(document.title, ctx.lang)))
+    if document.subtitle:
+        props.append((t.R2P_subtitle, t.lang_string(document.subtitle, ctx.lang)))
     _optional(props, t.R2P_dateIssued, t.date(document.date))
     _optional(props, t.DC_LANGUAGE, t.language(ctx.lang))
     _optional(props, t.R2P_originalLanguage, t.language(document.original_language))

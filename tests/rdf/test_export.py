@@ -77,6 +77,8 @@ def test_documents_carry_all_symbols_official_links_and_stable_iris(parsed, expo
     assert (resolution_iri, URIRef(R2P + "primarySymbol"), Literal("S/RES/2772 (2025)")) in graph
     links = {str(o) for o in graph.objects(resolution_iri, URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso"))}
     assert links == {"https://undocs.org/S/RES/2772%20(2025)"}
+    subtitles = set(graph.objects(resolution_iri, URIRef(R2P + "subtitle")))
+    assert subtitles == {Literal("Adopted by the Security Council at its 9860th meeting, on 17 February 2025", lang="en")}
     upr = next(d for d, _ in parsed if d.symbol == "A/HRC/13/6")
     numbered = next(p for p in upr.paragraphs if p.label)
     assert (URIRef(f"{BASE}doc/A/HRC/13/6/para/{numbered.key}"), DCTERMS.isPartOf, None) in graph
