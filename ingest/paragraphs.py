@@ -102,6 +102,10 @@ def finish_blocks(blocks: list[Block], *, vocabulary: set[str]) -> None:
         for line in block.lines:
             block.markers.extend(m for m in line.markers if m not in block.markers)
         block.heading = _is_heading(block)
+    for block, after in zip(blocks, blocks[1:] + [None]):
+        if block.heading and after is not None and _credit(block, after):
+            block.heading = False  # a figure's caption, not the heading of what follows
+    for block in blocks:
         if not block.heading:
             _read_label(block)
 
@@ -143,6 +147,16 @@ def _dehyphenate(head: str, tail: str, vocabulary: set[str]) -> bool:
     if kept in vocabulary:
         return False
     return bool(re.match(r"[\u0400-\u04ff]", tail))  # Cyrillic words are hyphenated by syllable
+
+
+# The credit line under a photo or map in a report's annex: "Photos shared with the Panel", "Still from video …"
+_CREDIT = re.compile(r"^(?:Photos?|Still|Screenshot|Image|Source|Video|Satellite)\b")
+
+
+def _credit(caption: Block, after: Block) -> bool:
+    """Whether ``after``, set in body type right under ``caption`` on its page, credits a figure."""
+    return (after.page == caption.page and not _heading_lines(after.lines) and bool(_CREDIT.match(after.text))
+            and after.lines[0].y0 - caption.lines[-1].y1 < caption.lines[-1].y1 - caption.lines[-1].y0)
 
 
 def _is_heading(block: Block) -> bool:

@@ -26,7 +26,8 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 # 2: a scan's symbol line cut apart gives no symbol; letters a scan read for digits in a symbol are digits;
 #    an Official Records volume that prints no day is dated by the year of its imprint.
 # 3: a typewritten masthead's title in capitals; the subtitle kept (and read for a draft's sponsors and a
-#    report's author); OHCHR's UPR compilations and summaries are reports.
+#    report's author); OHCHR's UPR compilations and summaries are reports; a bold photo caption over its
+#    credit line heads no section.
 READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

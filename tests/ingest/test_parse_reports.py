@@ -163,6 +163,14 @@ def test_capitals_below_text_that_follows_the_session_line_are_no_title(corpus: 
     assert any(p.text.startswith("Second Report of the Sub-Committee") for p in doc.paragraphs)
 
 
+def test_a_photo_caption_in_bold_heads_no_section(corpus: Path) -> None:
+    # S/2025/356, annex 2: a bold caption over its credit line ("Still from video shared on social media, …")
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_356.en.pdf")
+    caption = next(p for p in doc.paragraphs if p.text.startswith("On 17 February 2025, 5 Segond gang seized"))
+    assert (caption.page, caption.kind) == (28, ParagraphKind.TEXT)
+    assert not any((p.section or "").startswith("On 17 February 2025") for p in doc.paragraphs)
+
+
 def test_a_modern_title_in_bold_keeps_its_subtitle(joint_report: ParsedDocument) -> None:
     assert joint_report.subtitle == "Report of the Secretary-General"
 
