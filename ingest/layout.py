@@ -63,7 +63,7 @@ def split_pages(pages: list[Page], *, size: float) -> list[PageLayout]:
         layout = PageLayout(number=page.number)
         kept = []
         for line in page.lines:
-            if _is_furniture(line, page, repeated):
+            if _is_furniture(line, page, repeated, size=size):
                 layout.furniture.append(line)
             else:
                 kept.append(line)
@@ -100,7 +100,7 @@ def _repeated_zone_lines(pages: list[Page]) -> set[str]:
     return {text for text, n in counts.items() if n >= need and len(pages) > 2}
 
 
-def _is_furniture(line: Line, page: Page, repeated: set[str]) -> bool:
+def _is_furniture(line: Line, page: Page, repeated: set[str], *, size: float) -> bool:
     text = line.text
     if is_strong_furniture(text):
         return True
@@ -109,7 +109,10 @@ def _is_furniture(line: Line, page: Page, repeated: set[str]) -> bool:
         return False
     if _PAGE_NUMBER.match(text):
         return True
-    if _norm(text) in repeated and len(text) <= 60 and (zone == "top" or line.y0 >= page.height * 0.93):
+    # a repeated line of a running header is short, or set smaller than the text (a resolution's long title
+    # that runs over two header lines: "Political declaration of the high-level meeting of the General Assembly")
+    short = len(text) <= 60 or line.size < size - 0.75
+    if _norm(text) in repeated and short and (zone == "top" or line.y0 >= page.height * 0.93):
         return True
     return page.number > 1 and bool(_SYMBOL_LINE.match(text))
 

@@ -103,6 +103,19 @@ def test_general_assembly_resolution(corpus: Path) -> None:
     assert doc.paragraphs[-1].text == "103rd plenary meeting 13 August 2024"
 
 
+def test_a_running_header_in_two_small_lines_is_furniture(corpus: Path) -> None:
+    # A/RES/73/3 heads its pages with its title in small bold type over two lines, the first longer than
+    # most running headers: "Political declaration of the high-level meeting of the General Assembly"
+    doc = parse(corpus / "ga-resolutions-2018" / "A_RES_73_3-EN.pdf")
+    header = "Political declaration of the high-level meeting of the General Assembly"
+    assert [p.page for p in doc.paragraphs if header in p.text] == [1]  # the title on its first page only
+    twelve = next(p for p in doc.paragraphs if p.label == "12")  # runs from page 3 onto page 4
+    assert twelve.text.startswith("Acknowledge that multidrug-resistant tuberculosis")
+    assert twelve.text.endswith("innovation has the potential to benefit society at large;")
+    assert all(p.kind is not ParagraphKind.TEXT or p.page == 1 or p.text.endswith("plenary meeting 10 October 2018")
+               for p in doc.paragraphs)  # no page-top remnants of a paragraph cut by the header
+
+
 def test_subparagraphs_nest_under_their_paragraph(corpus: Path) -> None:
     doc = parse(corpus / "un-mixed-2025" / "S_2025_270.en.pdf")  # draft resolution on the UNMISS mandate
     by_key = {p.key: p for p in doc.paragraphs}
