@@ -25,6 +25,9 @@ _STRONG_FURNITURE = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|-\s*\d{1,3}\s*-)\s*$", re.IGNORECASE)
 _SYMBOL_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?\*?\s*$")
 _RECYCLE = re.compile(r"please\s+recycle|accessible\s+document", re.IGNORECASE)
+_CONTINUED = re.compile(r"^\s*/\s*(?:\.\s*){3}\s*$|^\s*/…\s*$")  # "/...": continued overleaf, in typescript
+_PAGE_WORD = re.compile(r"^\s*page\s+\d{1,3}\s*$", re.IGNORECASE)
+TYPED_HEADER_ZONE = 0.12  # a typewritten header of three lines reaches a little below TOP_ZONE
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[a-z])(?:\s*,\s*(\d{1,3}))*\s*$")
 _DIGITS = re.compile(r"\d+")
@@ -102,8 +105,10 @@ def _repeated_zone_lines(pages: list[Page]) -> set[str]:
 
 def _is_furniture(line: Line, page: Page, repeated: set[str], *, size: float) -> bool:
     text = line.text
-    if is_strong_furniture(text):
+    if is_strong_furniture(text) or _CONTINUED.match(text):
         return True
+    if _PAGE_WORD.match(text) and line.y1 <= page.height * TYPED_HEADER_ZONE:
+        return True  # "Page 2", the last line of a typewritten header block (symbol, language, page)
     zone = _zone(line, page)
     if zone is None or (page.number == 1 and _SYMBOL_LINE.match(text)):
         return False

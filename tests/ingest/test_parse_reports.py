@@ -156,6 +156,16 @@ def test_a_typewritten_title_in_capitals_is_the_title(corpus: Path) -> None:
                          "CHARTER OF THE UNITED NATIONS")
 
 
+def test_a_typewritten_page_header_and_continuation_mark_are_furniture(corpus: Path) -> None:
+    # A/52/687 (1997): "/..." closes each page; "A/52/687", "English", "Page 2" open the next
+    doc = parse(corpus / "un-mixed-2025" / "A_52_687.en.pdf")
+    assert not [p.text for p in doc.paragraphs if "/..." in p.text or re.search(r"\bPage \d", p.text)]
+    across = next(p for p in doc.paragraphs if "designation of judicial officials" in p.text)  # pages 1 to 2
+    assert (across.label, across.page) == ("2", 1)
+    assert "establishment of the Permanent Electoral Council and the designation of judicial officials." in across.text
+    assert all(p.label or p.page == 14 for p in doc.paragraphs if p.kind is ParagraphKind.TEXT)  # only the annex
+
+
 def test_capitals_below_text_that_follows_the_session_line_are_no_title(corpus: Path) -> None:
     # E/CN.4/110 (1948): "Second Report of the Sub-Committee …" in body type, then "ARTICLE 8", the article's heading
     doc = parse(corpus / "un-mixed-2025" / "E_CN.4_110.en.pdf", ocr=False)
