@@ -60,6 +60,13 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
     return blocks
 
 
+def _runs_on(prev: Line, line: Line) -> bool:
+    """``line`` goes on with the sentence of ``prev``: it starts in lower case and ``prev`` ends no sentence
+    ("(a) providing operational support …, including" set in bold, "building its capacity …" not)."""
+    first = line.text.lstrip()[:1]
+    return first.islower() and not prev.text.rstrip().endswith((".", ":", ";"))
+
+
 def _line_gap(layouts: list[PageLayout], size: float, *, same_size: bool = True) -> float | None:
     """The usual white space between two lines of one paragraph (None: too few lines to tell)."""
     gaps = []
@@ -78,7 +85,8 @@ def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: B
     labelled = bool(LABEL.match(text) or SUBLABEL.match(text))
     if line.bold and not prev.bold and prev.text.rstrip().endswith(_TERMINAL):
         return True
-    if prev.bold and not line.bold and _heading_lines(block.lines) and len(block.lines) < 4:
+    if prev.bold and not line.bold and _heading_lines(block.lines) and len(block.lines) < 4 \
+            and not _runs_on(prev, line):
         return True
     if line.page != prev.page:
         indented = line.x0 > left + 12 and prev.text.rstrip().endswith(_TERMINAL)

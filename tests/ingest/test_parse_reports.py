@@ -166,6 +166,16 @@ def test_a_typewritten_page_header_and_continuation_mark_are_furniture(corpus: P
     assert all(p.label or p.page == 14 for p in doc.paragraphs if p.kind is ParagraphKind.TEXT)  # only the annex
 
 
+def test_a_line_in_bold_that_runs_on_into_body_type_is_one_paragraph(corpus: Path) -> None:
+    # S/2025/472, para. 13: "(a) providing operational support …, including" in bold, "building its capacity …" not
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_472.en.pdf")
+    items = [p for p in doc.paragraphs if p.parent == "13"]
+    assert [p.label for p in items] == ["13 (a)", "13 (b)", "13 (c)"]
+    assert items[0].text.startswith("providing operational support to the Haitian National Police, including building")
+    assert items[1].text.endswith("schools, hospitals and key intersections, and")
+    assert not any(p.text.startswith(("building its capacity", "schools, hospitals")) for p in doc.paragraphs)
+
+
 def test_capitals_below_text_that_follows_the_session_line_are_no_title(corpus: Path) -> None:
     # E/CN.4/110 (1948): "Second Report of the Sub-Committee …" in body type, then "ARTICLE 8", the article's heading
     doc = parse(corpus / "un-mixed-2025" / "E_CN.4_110.en.pdf", ocr=False)
