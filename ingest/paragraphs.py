@@ -94,8 +94,9 @@ def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: B
     gap = line.y0 - prev.y1
     if gap > limit or line.y0 < prev.y0 - 2:
         return True
-    if line.x0 > prev.x0 + 8 and prev.text.rstrip().endswith(_TERMINAL) and len(prev.text) > 20:
-        return True  # first-line indent after a finished sentence
+    if line.x0 > prev.x0 + 8 and prev.text.rstrip().endswith(_TERMINAL) and len(prev.text) > 20 \
+            and not (prev.text.rstrip().endswith(")") and line.text.lstrip()[:1].islower()):
+        return True  # first-line indent after a finished sentence, not the hanging indent after "… (RSNA)"
     return labelled and prev.text.rstrip().endswith(_TERMINAL) and line.x0 <= prev.x0 + 30
 
 

@@ -28,7 +28,8 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 # 3: a typewritten masthead's title in capitals; the subtitle kept (and read for a draft's sponsors and a
 #    report's author); OHCHR's UPR compilations and summaries are reports; a bold photo caption over its
 #    credit line heads no section; a repeated header line set smaller than the text is furniture, however long;
-#    so are a typescript's "/..." and "Page 2"; a bold line that runs on into body type is one paragraph with it.
+#    so are a typescript's "/..." and "Page 2"; a bold line that runs on into body type is one paragraph with it,
+#    and so is a line ending with ")" followed by an indented one in lower case.
 READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

@@ -80,6 +80,17 @@ def test_compound_recommendations_keep_every_recommender(corpus: Path, name: str
     assert not facts.warnings
 
 
+def test_a_recommendation_whose_line_ends_with_its_recommenders_runs_on_to_the_next(corpus: Path) -> None:
+    # Serbia 2009, 57.2: "… anti-discrimination laws (Mexico, Hungary)" ends a line; "to protect, inter alia, …
+    # (Italy), and begin their implementation (Slovakia);" goes on, one indent further in
+    document = parse(corpus / "upr-cycle1" / "pdfs" / "serbia2009.pdf")
+    facts = link(document)
+    item = next(r for r in facts.recommendations if document.paragraphs[r.paragraph_index].label == "57.2")
+    assert item.by == ("state/MEX", "state/HUN", "state/ITA", "state/SVK")
+    assert document.paragraphs[item.paragraph_index].text.endswith("and begin their implementation (Slovakia);")
+    assert not any(p.text.startswith("to protect, inter alia") for p in document.paragraphs)
+
+
 def test_responses_from_the_lead_in_paragraphs(corpus: Path) -> None:
     ecuador = _listed(corpus, "ecuador2008")  # a closing paragraph gives the response for all listed
     assert {r.response for r in ecuador} == {"accepted"}

@@ -176,6 +176,13 @@ def test_a_line_in_bold_that_runs_on_into_body_type_is_one_paragraph(corpus: Pat
     assert not any(p.text.startswith(("building its capacity", "schools, hospitals")) for p in doc.paragraphs)
 
 
+def test_a_numbered_paragraph_whose_first_line_ends_with_a_parenthesis_goes_on(corpus: Path) -> None:
+    # S/2025/272, para. 11: "Adoption of laws by the Republika Srpska National Assembly (RSNA)" / "banning …"
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_272.en.pdf")
+    eleven = next(p for p in doc.paragraphs if p.text.startswith("Adoption of laws by the Republika Srpska"))
+    assert eleven.label == "11" and eleven.text.endswith("hint at de facto secession.")
+
+
 def test_capitals_below_text_that_follows_the_session_line_are_no_title(corpus: Path) -> None:
     # E/CN.4/110 (1948): "Second Report of the Sub-Committee …" in body type, then "ARTICLE 8", the article's heading
     doc = parse(corpus / "un-mixed-2025" / "E_CN.4_110.en.pdf", ocr=False)
