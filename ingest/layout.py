@@ -18,8 +18,8 @@ TOP_ZONE = 0.085  # share of the page height holding running headers
 BOTTOM_ZONE = 0.87  # running footers start below this share of the page height
 
 _STRONG_FURNITURE = re.compile(
-    r"^\s*(?:\*\d{6,}\*|please\s+recycle.*|GE\.\s?\d{2}-\d{4,6}.*|\d{2}-\d{5}\s*\([A-Z]\).*|"
-    r"\d{2}-\d{5}\s+\d{6}.*|\d{2}-\d{5})\s*$",
+    r"^\s*(?:\*\d{6,}\*|please\s+recycle.*|GE\.\s?\d{2}-\d{4,6}.*|\d{2}-\d{5}\*?\s*\([A-Z]\).*|"
+    r"\d{2}-\d{5}\*?\s+\d{6}.*|\d{2}-\d{5}\s+\w{4,6}\s*\([A-Z]\)|\d{2}-\d{5}\*?)\s*$",
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|-\s*\d{1,3}\s*-)\s*$", re.IGNORECASE)

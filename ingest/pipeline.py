@@ -29,7 +29,7 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    report's author); OHCHR's UPR compilations and summaries are reports; a bold photo caption over its
 #    credit line heads no section; a repeated header line set smaller than the text is furniture, however long;
 #    so are a typescript's "/..." and "Page 2"; a bold line that runs on into body type is one paragraph with it,
-#    and so is a line ending with ")" followed by an indented one in lower case.
+#    and so is a line ending with ")" followed by an indented one in lower case; a reissue's job number is furniture.
 READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

@@ -116,6 +116,16 @@ def test_a_running_header_in_two_small_lines_is_furniture(corpus: Path) -> None:
                for p in doc.paragraphs)  # no page-top remnants of a paragraph cut by the header
 
 
+def test_a_reissued_documents_job_number_is_furniture(corpus: Path) -> None:
+    # S/RES/2776 (2025) was reissued: its job number reads "25-03579* (E)", with an asterisk
+    doc = parse(corpus / "un-mixed-2025" / "S_RES_2776 (2025).en.pdf")
+    assert not [p.text for p in doc.paragraphs if "25-03579" in p.text]
+    calling = next(p for p in doc.paragraphs if p.text.startswith("Calling for compliance with international law"))
+    assert calling.text.endswith("forced marriage and sexual slavery in Al-Shabaab-controlled areas,")
+    assert [(f.label, f.text) for f in doc.footnotes if f.label == "*"] == [
+        ("*", "Reissued for technical reasons on 12 March 2025.")]
+
+
 def test_subparagraphs_nest_under_their_paragraph(corpus: Path) -> None:
     doc = parse(corpus / "un-mixed-2025" / "S_2025_270.en.pdf")  # draft resolution on the UNMISS mandate
     by_key = {p.key: p for p in doc.paragraphs}
