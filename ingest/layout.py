@@ -31,6 +31,7 @@ TYPED_HEADER_ZONE = 0.12  # a typewritten header of three lines reaches a little
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[a-z])(?:\s*,\s*(\d{1,3}))*\s*$")
 _DIGITS = re.compile(r"\d+")
+_DATE_LINE = re.compile(r"^\s*\d{1,2}\s+[^\W\d_]+\s+(?:19|20)\s?\d{2}\s*$")
 
 
 @dataclass(slots=True)
@@ -170,6 +171,8 @@ def _left_margin(lines: list[Line]) -> float:
 
 def _strip_markers(line: Line) -> None:
     """Remove superscript footnote markers from a body line, remembering their labels."""
+    if _DATE_LINE.match(line.text):
+        return  # a scan's date line whose digits came out in smaller type: "25 July 19 84"
     keep = []
     for span in line.spans:
         stripped = span.text.strip()

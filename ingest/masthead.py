@@ -82,6 +82,7 @@ class Masthead:
     display: list[Line] = field(default_factory=list)  # organ or body names in display type, in reading order
     misread: str | None = None  # a symbol line a scan damaged beyond reading ("E/CN A/109" for E/CN.4/109)
     repaired: list[tuple[str, str]] = field(default_factory=list)  # (as read, as taken): "A/39/36I" -> "A/39/361"
+    # and "25 July 19 84" -> "25 July 1984"
     typed: bool = False  # the headlines are a typewritten title: capitals in body type, then its subtitle
 
     @property
@@ -226,6 +227,9 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.original_language = _LANGUAGES.get(m.group(1).lower())
     elif head.date is None and (right or _WEEKDAY.match(text)) and iso_date(text):
         head.date = iso_date(text)  # the date line, or the meeting date of a record
+    elif head.date is None and right and (joined := _SPLIT_YEAR.sub(r"\1\2", text)) != text and iso_date(joined):
+        head.date = iso_date(joined)  # a scan split the year of the date line: "25 July 19 84"
+        head.repaired.append((text.strip(), joined.strip()))
     elif _MEETING.match(text) and not head.headlines:
         head.headlines.append(line)
     elif _SESSION.match(text) and _before_title(head, size):
@@ -317,6 +321,7 @@ _SERIES_STUB = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,6}(?:\.\d+)?/[A-Z]")
 # A part of a symbol in digits but for a letter a scan reads for a digit: "36I", "1O4", "2l".
 _SCAN_NUMBER = re.compile(r"(?=[0-9IlO]*[0-9])(?=[0-9IlO]*[IlO])[0-9IlO]{2,}")
 _SCAN_DIGITS = str.maketrans("IlO", "110")
+_SPLIT_YEAR = re.compile(r"\b(19|20) (\d{2})\s*$")  # a year a scan cut in two at the end of the date line
 
 
 def _cut_series(text: str) -> bool:

@@ -30,6 +30,7 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    credit line heads no section; a repeated header line set smaller than the text is furniture, however long;
 #    so are a typescript's "/..." and "Page 2"; a bold line that runs on into body type is one paragraph with it,
 #    and so is a line ending with ")" followed by an indented one in lower case; a reissue's job number is furniture.
+#    A date line whose year a scan split ("25 July 19 84") gives its date.
 READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
@@ -59,6 +60,7 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
             f": its symbol line reads {head.misread!r}, a series cut from its number by the scan" if head.misread
             else "") + ("; symbol read from the running header" if symbols else ""))
     warnings += [f"symbol read as {read!r} in the masthead, taken as {taken!r} (letters for digits, as scans misread them)"
+                 if "/" in read else f"date read as {read!r} in the masthead, taken as {taken!r} (a year the scan split)"
                  for read, taken in head.repaired]
     text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)

@@ -228,6 +228,10 @@ def test_letters_a_scan_read_for_digits_in_the_symbol_are_taken_as_digits(corpus
     assert doc.symbols == ("A/39/361",)
     assert "symbol read as 'A/39/36I' in the masthead, taken as 'A/39/361' (letters for digits, as scans misread " \
            "them)" in doc.warnings
+    # the scan split its date line's year, and printed its digits smaller than the month: "25 July 19 84"
+    assert doc.date == "1984-07-25"
+    assert "date read as '25 July 19 84' in the masthead, taken as '25 July 1984' (a year the scan split)" \
+        in doc.warnings
 
 
 def test_an_official_records_volume_is_dated_by_the_year_of_its_imprint(corpus: Path) -> None:
