@@ -23,6 +23,7 @@ BOLD = 16
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 _OCR_LANGUAGES = "eng+fra+spa+rus"
 _ROW_GAP = 40.0
+_LABEL_ONLY = re.compile(r"^\s*\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z])[.)]?\s*$")  # "4.", "100.", "(a)": a paragraph's label
 _OCR_NOISE = re.compile(r"[^\W_]{3}")  # an OCR line is kept when it holds a word of three letters or digits  # horizontal gap (pt) under which two lines on one baseline form one row
 
 
@@ -205,7 +206,11 @@ def _rows(lines: list[Line]) -> list[Line]:
     for line in lines:
         last = rows[-1] if rows else None
         if last is not None and _same_row(last, line):
-            last.spans.extend(line.spans)
+            if line.x1 <= last.x0:  # a label a hair lower than its text: "4." left of "Food insecurity"
+                last.spans[:0] = line.spans
+                last.x0 = line.x0
+            else:
+                last.spans.extend(line.spans)
             last.x1 = max(last.x1, line.x1)
             last.y0, last.y1 = min(last.y0, line.y0), max(last.y1, line.y1)
             last.size = _main_size(last.spans)
@@ -220,7 +225,9 @@ def _rows(lines: list[Line]) -> list[Line]:
 def _same_row(a: Line, b: Line) -> bool:
     mid_a, mid_b = (a.y0 + a.y1) / 2, (b.y0 + b.y1) / 2
     height = min(a.y1 - a.y0, b.y1 - b.y0) or 1.0
-    return abs(mid_a - mid_b) < height * 0.5 and 0 <= b.x0 - a.x1 < _ROW_GAP
+    if abs(mid_a - mid_b) >= height * 0.5:
+        return False
+    return 0 <= b.x0 - a.x1 < _ROW_GAP or (0 <= a.x0 - b.x1 < _ROW_GAP and bool(_LABEL_ONLY.match(join_spans(b.spans))))
 
 
 def join_spans(spans: list[Span]) -> str:

@@ -198,6 +198,14 @@ def test_a_photo_caption_in_bold_heads_no_section(corpus: Path) -> None:
     assert not any((p.section or "").startswith("On 17 February 2025") for p in doc.paragraphs)
 
 
+def test_a_label_set_a_hair_lower_than_its_text_leads_it(corpus: Path) -> None:
+    # S/2025/356, annex 3: "4." in bold sits 1 pt lower than "Food insecurity", so it came after the text
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_356.en.pdf")
+    food = next(p for p in doc.paragraphs if p.text.startswith("Food insecurity"))
+    assert food.text == "Food insecurity" and food.label is not None and food.label.endswith("4")
+    assert not [p.text for p in doc.paragraphs if re.search(r"[a-z] [4-6]\.$", p.text)]
+
+
 def test_a_modern_title_in_bold_keeps_its_subtitle(joint_report: ParsedDocument) -> None:
     assert joint_report.subtitle == "Report of the Secretary-General"
 
