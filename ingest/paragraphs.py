@@ -235,6 +235,8 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         if not block.text:
             continue
         index = len(records)
+        if not block.heading:
+            _bare_number(block, state)
         if block.heading:
             section = block.text
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
@@ -253,6 +255,19 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         used.add(rec["key"])
         records.append(rec)
     return records
+
+
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3}),?\s+(?=[A-Z])")
+
+
+def _bare_number(block: Block, state: _Numbering) -> None:
+    """A paragraph number printed without its full stop ("8 The delegation informed …", "42, The State party"):
+    its label, when it is the next number of the running numbering."""
+    if block.label or block.sublabel or state.main_number <= 0 or state.nested:
+        return
+    m = _BARE_NUMBER.match(block.text)
+    if m and int(m.group(1)) == state.main_number + 1:
+        block.label, block.text = m.group(1), block.text[m.end():]
 
 
 def _record(block: Block, index: int, *, label: str | None, key: str, parent: str | None, kind: str,

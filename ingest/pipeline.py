@@ -31,7 +31,7 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    so are a typescript's "/..." and "Page 2"; a bold line that runs on into body type is one paragraph with it,
 #    and so is a line ending with ")" followed by an indented one in lower case; a reissue's job number is furniture.
 #    A date line whose year a scan split ("25 July 19 84") gives its date. A label set a hair lower than its
-#    text leads it.
+#    text leads it; so does the next paragraph number printed without its full stop.
 READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

@@ -91,3 +91,16 @@ def test_ohchr_compilations_and_summaries_and_working_group_reports_are_reports(
     doc = parse(corpus / path)
     assert doc.title is not None and doc.title.startswith(kind)
     assert doc.kind is DocumentKind.REPORT
+
+
+@pytest.mark.parametrize(("name", "number", "start"), [
+    ("bhutan2010.pdf", "8", "The delegation informed that the Constitution"),  # printed "8 The delegation"
+    ("ireland2011.pdf", "42", "The State party reported that"),  # printed "42, The State party"
+])
+def test_a_paragraph_number_printed_without_its_full_stop_is_its_label(corpus: Path, name: str, number: str,
+                                                                       start: str) -> None:
+    doc = parse(corpus / "upr-cycle1" / "pdfs" / name)
+    paragraph = next(p for p in doc.paragraphs if p.text.startswith(start))
+    assert paragraph.label == number
+    numbers = [int(p.label) for p in doc.paragraphs if p.label and p.label.isdigit() and not p.parent]
+    assert numbers == list(range(1, len(numbers) + 1))  # the numbering runs without a gap
