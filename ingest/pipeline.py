@@ -32,6 +32,7 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    and so is a line ending with ")" followed by an indented one in lower case; a reissue's job number is furniture.
 #    A date line whose year a scan split ("25 July 19 84") gives its date. A label set a hair lower than its
 #    text leads it; so does the next paragraph number printed without its full stop.
+#    A title naming the resolution that established a country mechanism gives the mechanism's situation.
 READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

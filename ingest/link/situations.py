@@ -97,7 +97,8 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
         if not found:
             found += _upr_from_text(document, reg)
     else:
-        found += [(s, None) for s in _states_after_cues(title, reg) or _title_subject(title, reg)]
+        found += [(s, None) for s in _states_after_cues(title, reg) or _title_subject(title, reg)
+                  or _founded_by(title, reg)]
         for line in document.agenda:
             found += [(s, None) for s in _states_after_cues(line, reg)]
     for text in (title, *document.agenda):
@@ -109,6 +110,18 @@ def document_situations(document: ParsedDocument, reg: Registry) -> list[tuple[s
     if coded and coded.group("iso") in reg.iso3:
         found.append((coded.group("iso"), None))
     return list(dict.fromkeys(found))
+
+
+_SC_RESOLUTION = re.compile(r"\bresolution\s+(\d{1,4})\s+\((\d{4})\)")
+
+
+def _founded_by(title: str, reg: Registry) -> list[str]:
+    """The situations of the country mechanisms that a Security Council resolution named in the title established:
+    "Letter … from the Panel of Experts established pursuant to Security Council resolution 2653 (2022) …" is
+    about Haiti, since resolution 2653 (2022) established the Panel of Experts on Haiti."""
+    symbols = {f"S/RES/{m.group(1)} ({m.group(2)})" for m in _SC_RESOLUTION.finditer(title)}
+    return list(dict.fromkeys(e.situation for e in reg.mechanisms.values()
+                              if e.situation and symbols & set(e.mechanism.established_by)))
 
 
 def _states_in(text: str, reg: Registry) -> list[str]:

@@ -110,6 +110,14 @@ def test_a_draft_whose_sponsors_stand_under_its_title_recommends_in_their_name(c
     assert facts.recommendations and all(set(r.by) == sponsors for r in facts.recommendations)
 
 
+def test_a_panel_of_experts_letter_concerns_the_situation_of_the_panel_its_title_names(corpus: Path) -> None:
+    # "Letter … from the Panel of Experts established pursuant to Security Council resolution 2653 (2022) …":
+    # resolution 2653 (2022) established the Panel of Experts on Haiti (ontology/vocab/mechanisms.csv)
+    document, facts = _linked(corpus, "S_2025_356")
+    assert "resolution 2653 (2022)" in (document.title or "") and "Haiti" not in (document.title or "")
+    assert facts.situations == ("sit/HTI",)
+
+
 def test_a_report_whose_subtitle_names_the_secretary_general_is_his(corpus: Path) -> None:
     document, facts = _linked(corpus, "S_2025_231")  # "Report of the Secretary-General" under the title
     assert document.subtitle == "Report of the Secretary-General"
