@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
@@ -24,10 +25,13 @@ def run(settings: Settings, *, symbol: str, as_json: bool = False) -> int:
         return 0
     out = Console(highlight=False)
     out.print(f"[bold]{' | '.join(doc.symbols)}[/bold]  {doc.kind.value}  {doc.date or ''}  {doc.language or ''}")
-    out.print(f"{doc.title or '(no title)'}\n{', '.join(doc.organs)}  {doc.pages} pages  ingested {stored.ingested_at}")
+    out.print(doc.title or "(no title)", markup=False)
+    if doc.subtitle:
+        out.print(doc.subtitle, markup=False)
+    out.print(f"{', '.join(doc.organs)}  {doc.pages} pages  ingested {stored.ingested_at}", markup=False)
     out.print(f"{len(doc.paragraphs)} paragraphs, {len(doc.citations)} citations, {len(facts.actors)} actors, "
               f"{len(facts.mechanisms)} mechanisms, {len(facts.recommendations)} recommendations\n")
     for p in doc.paragraphs:
         label = p.label or ""
-        out.print(f"[dim]p.{p.page}[/dim] [bold]{label:>7}[/bold] {p.text}", markup=True)
+        out.print(f"[dim]p.{p.page}[/dim] [bold]{escape(label):>7}[/bold] {escape(p.text)}", markup=True)
     return 0

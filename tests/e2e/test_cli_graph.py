@@ -119,6 +119,10 @@ def test_trace_csv_one_row_per_evidence_paragraph(store: Path) -> None:
 def test_show_cites_stats(store: Path) -> None:
     shown = json.loads(r2p("show", "S/RES/2768 (2025)", "--store", str(store), "--json").stdout)
     assert shown["document"]["symbols"][0] == "S/RES/2768 (2025)"
+    plain = r2p("show", "S/RES/2768 (2025)", "--store", str(store))
+    assert plain.returncode == 0
+    assert shown["document"]["subtitle"] == "Adopted by the Security Council at its 9836th meeting, on 15 January 2025"
+    assert "Adopted by the Security Council at its 9836th meeting" in plain.stdout  # the subtitle under the title
     cites = r2p("cites", "S/RES/2768 (2025)", "--store", str(store), "--json")
     assert cites.returncode == 0
     assert all(c["citing"] == "S/RES/2768 (2025)" for c in json.loads(cites.stdout))
