@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
@@ -24,6 +25,7 @@ def run(settings: Settings, *, symbol: str, direction: str = "out", as_json: boo
     for column in ("citing", "¶", "cited", "as written", "stored"):
         table.add_column(column)
     for c in links:
-        table.add_row(c.citing_symbol, c.paragraph or "", c.cited_symbol, c.text, "yes" if c.cited_in_store else "")
+        table.add_row(*map(Text, (c.citing_symbol, c.paragraph or "", c.cited_symbol, c.text,
+                                  "yes" if c.cited_in_store else "")))
     Console().print(table)
     return 0

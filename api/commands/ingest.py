@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api.commands._store import open_from_settings, print_json
@@ -49,7 +50,7 @@ def run(settings: Settings, *, paths: list[Path], as_json: bool = False, reread:
     else:
         _summary(report, Console())
     for failure in report.failures:
-        err.print(f"[red]failed[/red] {failure.error}", highlight=False, markup=True)
+        err.print(f"[red]failed[/red] {escape(failure.error)}", highlight=False, markup=True)
     return 1 if report.failures else 0
 
 

@@ -6,6 +6,7 @@ import sys
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
@@ -48,7 +49,7 @@ def run(settings: Settings, *, to: str | None = None, by: str | None = None, the
         table.add_column(column)
     for r in found:
         where = stated_in(r.response_symbol, r.response_paragraph, r.response_page)
-        table.add_row(r.symbol, r.paragraph or "", ", ".join(r.by), ", ".join(r.to), r.text,
-                      (r.response or "") + (f" ({where})" if where else ""))
+        table.add_row(*map(Text, (r.symbol, r.paragraph or "", ", ".join(r.by), ", ".join(r.to), r.text,
+                                  (r.response or "") + (f" ({where})" if where else ""))))
     Console().print(table)
     return 0

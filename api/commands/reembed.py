@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api.commands._store import open_from_settings, print_json
@@ -40,5 +41,5 @@ def run(settings: Settings, *, as_json: bool = False) -> int:
             f"{report.embedded} paragraphs embedded, {report.reused} reused (model {embedder.name})",
             highlight=False)
     for failure in report.failures:
-        err.print(f"[red]failed[/red] {failure.error}", highlight=False, markup=True)
+        err.print(f"[red]failed[/red] {escape(failure.error)}", highlight=False, markup=True)
     return 1 if report.failures else 0

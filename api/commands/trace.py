@@ -6,6 +6,7 @@ import sys
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
@@ -53,7 +54,7 @@ def run(settings: Settings, *, situation: str, as_json: bool = False, as_csv: bo
     for m in trace.mechanisms:
         evidence = ", ".join(f"{e.symbol} ¶{e.paragraph}" for e in m.evidence[:6])
         more = f" (+{len(m.evidence) - 6})" if len(m.evidence) > 6 else ""
-        table.add_row(m.name, m.type, m.first_date or "", m.last_date or "", str(len(m.documents)),
-                      evidence + more)
+        table.add_row(*map(Text, (m.name, m.type, m.first_date or "", m.last_date or "", str(len(m.documents)),
+                                  evidence + more)))
     Console().print(table)
     return 0

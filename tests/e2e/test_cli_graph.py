@@ -59,6 +59,12 @@ def test_a_bad_file_is_reported_skipped_and_the_exit_status_says_so(store: Path,
     assert "S_2024_207.en.pdf" in done.stderr and "failed" in done.stderr
     stats = json.loads(r2p("stats", "--store", str(store), "--json").stdout)
     assert stats["documents"] == 2
+    odd = tmp_path / "drafts[" / "x]" / "minutes.pdf"  # "[/x]" in a path is printed as it is, not read as a style
+    odd.parent.mkdir(parents=True)
+    odd.write_bytes(b"not a PDF at all")
+    done = r2p("ingest", str(odd), "--store", str(store))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "drafts[/x]/minutes.pdf" in "".join(done.stderr.split())
 
 
 def test_recommendations_json_shape_and_filters(store: Path) -> None:
