@@ -40,7 +40,7 @@ def run(settings: Settings, *, paths: list[Path], as_json: bool = False, reread:
             task = bar.add_task("ingesting", total=len(files))
 
             def step(path: Path, status: str) -> None:
-                bar.update(task, advance=1, description=f"{status:9} {path.name[:40]}")
+                bar.update(task, advance=1, description=f"{status:9} {escape(path.name[:40])}")
 
             report = ingest_paths(files, store, embed=embed, progress=step, reread=reread)
     finally:

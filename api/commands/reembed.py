@@ -27,7 +27,7 @@ def run(settings: Settings, *, as_json: bool = False) -> int:
             task = bar.add_task("re-embedding", total=total)
 
             def step(symbol: str, status: str) -> None:
-                bar.update(task, advance=1, description=f"{status:9} {symbol[:40]}")
+                bar.update(task, advance=1, description=f"{status:9} {escape(symbol[:40])}")
 
             report: ReembedReport = reembed(store, embedder, progress=step)
     finally:
