@@ -21,7 +21,7 @@ def run(settings: Settings, *, symbol: str, direction: str = "out", as_json: boo
                      "text": c.text, "cited_in_store": c.cited_in_store} for c in links])
         return 0
     title = f"{symbol} cites" if direction == "out" else f"cited by ({symbol})"
-    table = Table(title=f"{title}: {len(links)}")
+    table = Table(title=Text(f"{title}: {len(links)}"))
     for column in ("citing", "¶", "cited", "as written", "stored"):
         table.add_column(column)
     for c in links:

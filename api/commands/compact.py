@@ -32,6 +32,6 @@ def run(settings: Settings, *, as_json: bool = False) -> int:
         Console().print(f"store {settings.store} compacted in {report.seconds:.1f} s: "
                         f"{report.bytes_before / mb:.0f} MiB → {report.bytes_after / mb:.0f} MiB, "
                         f"{report.counts['documents']} documents, {report.counts['paragraphs']} paragraphs and "
-                        f"{report.counts['edges']} edges, as before")
+                        f"{report.counts['edges']} edges, as before", markup=False)
     return 0
 

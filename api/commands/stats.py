@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from api.commands._store import open_from_settings, print_json
 from api.settings import Settings
@@ -18,7 +19,7 @@ def run(settings: Settings, *, as_json: bool = False) -> int:
     if as_json:
         print_json(counts)
         return 0
-    table = Table(title=f"store {settings.store}")
+    table = Table(title=Text(f"store {settings.store}"))
     table.add_column("what")
     table.add_column("count", justify="right")
     for name, value in counts.items():

@@ -48,7 +48,7 @@ def run(settings: Settings, *, situation: str, as_json: bool = False, as_csv: bo
 
         write_csv(TRACE_FIELDS, trace_rows(trace), sys.stdout)
         return 0
-    table = Table(title=f"{trace.situation} ({trace.situation_id})")
+    table = Table(title=Text(f"{trace.situation} ({trace.situation_id})"))
     for column in ("mechanism", "type", "first", "last", "documents", "evidence"):
         table.add_column(column)
     for m in trace.mechanisms:
