@@ -33,6 +33,7 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    A date line whose year a scan split ("25 July 19 84") gives its date. A label set a hair lower than its
 #    text leads it; so does the next paragraph number printed without its full stop.
 #    A title naming the resolution that established a country mechanism gives the mechanism's situation.
+#    Historical peace operations (UNAMIR, UNTAET, MICIVIH, …) in the mechanism vocabulary.
 READING = 3
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

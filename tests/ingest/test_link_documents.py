@@ -118,6 +118,15 @@ def test_a_panel_of_experts_letter_concerns_the_situation_of_the_panel_its_title
     assert facts.situations == ("sit/HTI",)
 
 
+def test_a_1997_report_on_haiti_is_evidence_of_the_civilian_mission_it_names(corpus: Path) -> None:
+    # A/52/687 names "the OAS/United Nations International Civilian Mission (MICIVIH)" throughout
+    document, facts = _linked(corpus, "A_52_687")
+    assert facts.situations == ("sit/HTI",)
+    covered = {(c.mechanism_id, c.situation_id, c.date) for c in facts.coverage}
+    assert covered == {("mech/micivih", "sit/HTI", "1997-11-18")}
+    assert document.paragraphs[facts.coverage[0].paragraph_index].label == "1"
+
+
 def test_a_report_whose_subtitle_names_the_secretary_general_is_his(corpus: Path) -> None:
     document, facts = _linked(corpus, "S_2025_231")  # "Report of the Secretary-General" under the title
     assert document.subtitle == "Report of the Secretary-General"
