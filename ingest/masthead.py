@@ -56,8 +56,9 @@ _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.\s")
 _SESSION_DATES = re.compile(r"^\s*\(?\d{1,2}(?:\s+[^\W\d_]+)?\s*[–-]\s*\d{1,2}\s+[^\W\d_]+\s+\d{4}\)?\s*$")
 _WEEKDAY = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),", re.IGNORECASE)
 _MEETING = re.compile(r"^\s*\d+\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
-_PLACES = {"New York", "Geneva", "Vienna", "Nairobi"}
-_MEETING_PLACE = re.compile(r"^\s*(?:New York|Geneva|Vienna|Nairobi),\s+\d")
+PLACES = ("New York", "Geneva", "Vienna", "Nairobi")  # where UN documents are issued and meetings held
+_PLACES = set(PLACES)
+_MEETING_PLACE = re.compile(rf"^\s*(?:{'|'.join(PLACES)}),\s+\d")
 _SECTION = re.compile(r"\((Sect\.\s*\d+)\)")
 _UNITED = re.compile(r"^\s*(united|nations)\s*$", re.IGNORECASE)
 _RES_NUMBER = re.compile(r"^\s*(?:\d+|[A-Z]+-\d+)/(?:\d+|…|\.\.\.)\.?\s+")
@@ -82,7 +83,7 @@ class Masthead:
     display: list[Line] = field(default_factory=list)  # organ or body names in display type, in reading order
     misread: str | None = None  # a symbol line a scan damaged beyond reading ("E/CN A/109" for E/CN.4/109)
     repaired: list[tuple[str, str]] = field(default_factory=list)  # (as read, as taken): "A/39/36I" -> "A/39/361"
-    # and "25 July 19 84" -> "25 July 1984"
+    redated: tuple[str, str] | None = None  # a date line whose year a scan split: "25 July 19 84" -> "25 July 1984"
     typed: bool = False  # the headlines are a typewritten title: capitals in body type, then its subtitle
 
     @property
@@ -229,7 +230,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.date = iso_date(text)  # the date line, or the meeting date of a record
     elif head.date is None and right and (joined := _SPLIT_YEAR.sub(r"\1\2", text)) != text and iso_date(joined):
         head.date = iso_date(joined)  # a scan split the year of the date line: "25 July 19 84"
-        head.repaired.append((text.strip(), joined.strip()))
+        head.redated = (text.strip(), joined.strip())
     elif _MEETING.match(text) and not head.headlines:
         head.headlines.append(line)
     elif _SESSION.match(text) and _before_title(head, size):

@@ -22,9 +22,9 @@ ITALIC = 2
 BOLD = 16
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 _OCR_LANGUAGES = "eng+fra+spa+rus"
-_ROW_GAP = 40.0
+_ROW_GAP = 40.0  # horizontal gap (pt) under which two lines on one baseline form one row
 _LABEL_ONLY = re.compile(r"^\s*\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z])[.)]?\s*$")  # "4.", "100.", "(a)": a paragraph's label
-_OCR_NOISE = re.compile(r"[^\W_]{3}")  # an OCR line is kept when it holds a word of three letters or digits  # horizontal gap (pt) under which two lines on one baseline form one row
+_OCR_NOISE = re.compile(r"[^\W_]{3}")  # an OCR line is kept when it holds a word of three letters or digits
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from ingest import citing
 from ingest.errors import ParseError
 from ingest.footnotes import read_footnotes
 from ingest.layout import PageLayout, body_size, split_pages
-from ingest.masthead import SYMBOL, Masthead, iso_date, read_masthead, split_symbols
+from ingest.masthead import PLACES, SYMBOL, Masthead, iso_date, read_masthead, split_symbols
 from ingest.paragraphs import build_blocks, finish_blocks, label_blocks, vocabulary_of
 from ingest.pdf import RawDocument, read_pdf
 from ingest.resolutions import find_formula, mark_resolution
@@ -63,8 +63,9 @@ def parse(path: str | Path, *, ocr: bool = True) -> ParsedDocument:
             f": its symbol line reads {head.misread!r}, a series cut from its number by the scan" if head.misread
             else "") + ("; symbol read from the running header" if symbols else ""))
     warnings += [f"symbol read as {read!r} in the masthead, taken as {taken!r} (letters for digits, as scans misread them)"
-                 if "/" in read else f"date read as {read!r} in the masthead, taken as {taken!r} (a year the scan split)"
                  for read, taken in head.repaired]
+    if head.redated:
+        warnings.append("date read as {!r} in the masthead, taken as {!r} (a year the scan split)".format(*head.redated))
     text = " ".join([head.title or ""] + [p.text for p in paragraphs[:40]])[:3000]  # the body, before annexes
     citations = citing.collect(paragraphs, footnotes, context=symbols[0] if symbols else None)
     return ParsedDocument(
@@ -119,7 +120,7 @@ def _job_number(layouts: list[PageLayout]) -> str | None:
 
 
 # The imprint of an Official Records volume, which gives its year and no day ("United Nations • New York, 2025")
-_IMPRINT = re.compile(r"^\s*United Nations\s*[•·]\s*(?:New York|Geneva|Vienna|Nairobi)\s*,\s*(\d{4})\s*$")
+_IMPRINT = re.compile(rf"^\s*United Nations\s*[•·]\s*(?:{'|'.join(PLACES)})\s*,\s*(\d{{4}})\s*$")
 IMPRINT_PAGES = 4  # the imprint stands on the cover's back or the title page
 
 

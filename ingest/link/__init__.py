@@ -252,14 +252,15 @@ def _author(document: ParsedDocument, reg: Registry) -> str | None:
     """The author of a report's recommendations: the Secretary-General, a treaty body, or the titled mechanism."""
     title = " ".join((document.title or "").split())
     opening = " ".join([title, *document.agenda, *(p.text for p in document.paragraphs[:6])])
-    named = f"{title} {document.subtitle or ''}"
+    subtitle = " ".join((document.subtitle or "").split())
+    named = f"{title} {subtitle}"
     if re.search(r"(?:Report|Note|report) of the Secretary-General|Secretary-General'?s? report", named) or (
             document.kind is DocumentKind.REPORT and _SG_OPENING.search(opening)) or _sg_observations(document):
         return "un/SG"
     m = _TREATY_SYMBOL.match(document.symbol)
     if m:
         return _TREATY_MECH[m.group(1)]
-    for line in (title, " ".join((document.subtitle or "").split())):
+    for line in (title, subtitle):
         if re.match(r"(?:Report|Note) of the ", line):
             for hit in reg.gazetteer.scan(line[:200]):
                 if len(hit.ids) == 1 and hit.ids[0].startswith("mech/"):
