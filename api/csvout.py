@@ -27,7 +27,7 @@ Format = Annotated[Literal["json", "csv"], Query(description="json, or csv: a fi
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}},
           "description": "JSON, or with format=csv a CSV file (header row, one row per paragraph)"}}
-HIT_FIELDS = ("rank", "symbol", "other_symbols", "date", "title", "paragraph", "page", "section", "kind",
+HIT_FIELDS = ("rank", "symbol", "other_symbols", "date", "title", "subtitle", "paragraph", "page", "section", "kind",
               "recommendation", "by", "to", "response", "response_stated_in", "themes", "score", "text")
 RECOMMENDATION_FIELDS = ("symbol", "date", "paragraph", "page", "by", "to", "verb", "response", "response_stated_in",
                          "themes", "text")
@@ -41,7 +41,8 @@ Link = Callable[[str, str | None], str]  # (symbol, paragraph key or label) -> a
 def hit_rows(hits: Iterable[Hit], link: Link | None = None, *, first_rank: int = 1) -> Iterator[list[Any]]:
     """One row per hit, in ``HIT_FIELDS`` order (then its link); ranks count from ``first_rank``."""
     for n, h in enumerate(hits, start=first_rank):
-        row: list[Any] = [n, h.symbol, _join(s for s in h.symbols if s != h.symbol), h.date, h.title, _para(h.paragraph),
+        row: list[Any] = [n, h.symbol, _join(s for s in h.symbols if s != h.symbol), h.date, h.title, h.subtitle,
+                          _para(h.paragraph),
                           h.page, h.section, h.kind, "yes" if h.recommendation else "", _join(h.by), _join(h.to),
                           h.response, stated_in(h.response_symbol, h.response_paragraph, h.response_page),
                           _join(h.themes), h.score, _one_line(h.text)]

@@ -26,12 +26,12 @@ PARAGRAPHS_PER_PAGE = 20_000  # a page of documents holds about this many paragr
 VECTORS_PER_PAGE = 20_000  # ~250 MB as Python lists
 
 
-def _pages(conn: kuzu.Connection) -> Iterator[list[list[Any]]]:
+def _pages(conn: kuzu.Connection, query: str) -> Iterator[list[list[Any]]]:
     """Pages of document rows (``DOC_OUTLINE_PAGE`` columns), each with at most ~``PARAGRAPHS_PER_PAGE``
     paragraphs (a larger document is a page of its own)."""
     after = ""
     while True:
-        batch = rows(conn, q.DOC_OUTLINE_PAGE, {"after": after, "limit": DOCS_PER_PAGE})
+        batch = rows(conn, query, {"after": after, "limit": DOCS_PER_PAGE})
         page: list[list[Any]] = []
         count = 0
         for row in batch:
@@ -47,18 +47,19 @@ def _pages(conn: kuzu.Connection) -> Iterator[list[list[Any]]]:
         after = batch[-1][0]
 
 
-def iter_document_outlines(conn: kuzu.Connection) -> Iterator[StoredDocument]:
-    """Every stored document in key order: its columns, facts and paragraphs (no footnotes, citations)."""
-    for page in _pages(conn):
+def iter_document_outlines(conn: kuzu.Connection, *, subtitles: bool = True) -> Iterator[StoredDocument]:
+    """Every stored document in key order: its columns, facts and paragraphs (no footnotes, citations).
+    ``subtitles=False`` reads a store whose ``subtitle`` column is not there yet (opened read-only)."""
+    for page in _pages(conn, q.DOC_OUTLINE_PAGE if subtitles else q.DOC_OUTLINE_PAGE_UNMIGRATED):
         paragraphs: dict[str, list[Paragraph]] = defaultdict(list)
         for doc_key, idx, key, label, kind, text, pg, section, parent, verb in rows(
                 conn, q.PARAGRAPH_COLUMNS, {"keys": [r[0] for r in page]}):
             paragraphs[doc_key].append(Paragraph(index=idx, key=key, label=label, kind=ParagraphKind(kind),
                                                  text=text, page=pg, section=section, parent=parent, verb=verb))
-        for key, symbols, title, date, language, organs, kind, pages, sha, facts, source, at, _ in page:
+        for key, symbols, title, date, language, organs, kind, pages, sha, facts, source, at, _, sub in page:
             paras = tuple(sorted(paragraphs.get(key, ()), key=lambda p: p.index))
             doc = ParsedDocument(file=source or "", sha256=sha or "", symbols=tuple(symbols), title=title,
-                                 date=date, language=language, organs=tuple(organs or ()),
+                                 subtitle=sub, date=date, language=language, organs=tuple(organs or ()),
                                  kind=DocumentKind(kind), pages=pages or 0, paragraphs=paras)
             yield StoredDocument(doc, facts_from_json(json.loads(facts)), source, at)
 

@@ -47,7 +47,7 @@ def node_tables(embedding_dim: int) -> dict[str, list[tuple[str, str]]]:
             ("title", "STRING"), ("date", "STRING"), ("year", "INT64"), ("language", "STRING"),
             ("organs", "STRING[]"), ("kind", "STRING"), ("pages", "INT64"), ("sha256", "STRING"),
             ("paragraph_count", "INT64"), ("source_path", "STRING"), ("ingested_at", "STRING"),
-            ("stub", "BOOLEAN"), ("document_json", "STRING"), ("facts_json", "STRING"),
+            ("stub", "BOOLEAN"), ("document_json", "STRING"), ("facts_json", "STRING"), ("subtitle", "STRING"),
         ],
         "Paragraph": [
             ("uid", "STRING"), ("doc_key", "STRING"), ("symbol", "STRING"), ("idx", "INT64"),
@@ -103,7 +103,17 @@ REL_TABLES: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
 MIGRATIONS = [
     "ALTER TABLE MEMBER_OF ADD IF NOT EXISTS paragraph STRING",
     "ALTER TABLE MEMBER_OF ADD IF NOT EXISTS source STRING",
+    "ALTER TABLE Document ADD IF NOT EXISTS subtitle STRING",
 ]
+# The subtitle column of a store written before it is filled from each document's JSON once
+# (``KuzuGraphStore._fill_subtitles``); this meta entry says it has been.
+SUBTITLES_META = "subtitles"
+DOCUMENT_COLUMNS = "CALL table_info('Document') RETURN name"
+BACKFILL_SUBTITLES = (
+    "MATCH (d:Document) WHERE NOT d.stub AND d.subtitle IS NULL AND d.document_json CONTAINS '\"subtitle\": \"' "
+    "RETURN d.key, d.document_json"
+)
+SET_SUBTITLE = "MATCH (d:Document {key: $key}) SET d.subtitle = $subtitle"
 
 VECTOR_INDEX = "paragraph_embedding"
 FTS_INDEX = "paragraph_text"
@@ -160,7 +170,7 @@ UPSERT_DOCUMENT = (
     "d.language = $language, d.organs = $organs, d.kind = $kind, d.pages = $pages, "
     "d.sha256 = $sha256, d.paragraph_count = $paragraph_count, d.source_path = $source_path, "
     "d.ingested_at = $ingested_at, d.stub = false, d.document_json = $document_json, "
-    "d.facts_json = $facts_json"
+    "d.facts_json = $facts_json, d.subtitle = $subtitle"
 )
 MERGE_STUBS = (
     "UNWIND $rows AS r MERGE (d:Document {key: r.key}) "
@@ -415,8 +425,10 @@ def paragraph_where(filters: dict[str, Any]) -> list[str]:
 DOC_OUTLINE_PAGE = (
     "MATCH (d:Document) WHERE NOT d.stub AND d.key > $after "
     "RETURN d.key, d.symbols, d.title, d.date, d.language, d.organs, d.kind, d.pages, d.sha256, "
-    "d.facts_json, d.source_path, d.ingested_at, d.paragraph_count ORDER BY d.key LIMIT $limit"
+    "d.facts_json, d.source_path, d.ingested_at, d.paragraph_count, d.subtitle ORDER BY d.key LIMIT $limit"
 )
+# The same, for a store opened read-only before its ``subtitle`` column was added (no subtitles).
+DOC_OUTLINE_PAGE_UNMIGRATED = DOC_OUTLINE_PAGE.replace("d.subtitle", "CAST(NULL AS STRING)")
 PARAGRAPH_COLUMNS = (
     "UNWIND $keys AS k MATCH (:Document {key: k})-[:HAS_PARAGRAPH]->(p:Paragraph) "
     "RETURN p.doc_key, p.idx, p.key, p.label, p.kind, p.text, p.page, p.section, p.parent, p.verb"

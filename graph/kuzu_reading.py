@@ -31,6 +31,7 @@ class KuzuReading:
 
     embedding_dim: int
     vector_index: bool = True  # whether the store keeps an HNSW index (else dense search is exact)
+    _has_subtitles: bool = True  # whether the Document table has its subtitle column (an old store opened read-only has not)
 
     def _reader(self) -> kuzu.Connection:
         raise NotImplementedError
@@ -61,7 +62,7 @@ class KuzuReading:
     def iter_document_outlines(self) -> Iterator[StoredDocument]:
         """Every stored document in key order with its facts and paragraphs, read in bulk from the
         paragraph columns (no footnotes, citations or parse warnings: what search's catalogue needs)."""
-        return kuzu_bulk.iter_document_outlines(self._reader())
+        return kuzu_bulk.iter_document_outlines(self._reader(), subtitles=self._has_subtitles)
 
     def iter_paragraph_vectors(self) -> Iterator[tuple[str, list[float]]]:
         """(paragraph uid, vector) of every paragraph with a stored vector, streamed a page at a time."""

@@ -104,7 +104,8 @@ def _check(doc: ParsedDocument, facts: DocumentFacts, emb: Mapping[int, Sequence
 def _document_row(doc: ParsedDocument, facts: DocumentFacts, key: str, source: str | None, at: str) -> dict:
     return {
         "key": key, "symbol": doc.symbol, "symbols": list(doc.symbols),
-        "symbol_keys": [symbol_key(s) for s in doc.symbols], "title": doc.title, "date": doc.date,
+        "symbol_keys": [symbol_key(s) for s in doc.symbols], "title": doc.title, "subtitle": doc.subtitle,
+        "date": doc.date,
         "year": year_of(doc.date), "language": doc.language, "organs": list(doc.organs),
         "kind": doc.kind.value, "pages": doc.pages, "sha256": doc.sha256,
         "paragraph_count": len(doc.paragraphs), "source_path": source, "ingested_at": at,

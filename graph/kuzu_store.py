@@ -78,6 +78,7 @@ class KuzuGraphStore(KuzuReading):
             self._conn = self._connect()
             if not read_only:
                 self._init_schema()
+            self._has_subtitles = "subtitle" in {r[0] for r in _rows(self._conn.execute(q.DOCUMENT_COLUMNS))}
             self._check_dimension()
             self.vector_index = self._meta(q.VECTOR_INDEX_META) != "off"
         except RuntimeError as exc:
@@ -134,6 +135,24 @@ class KuzuGraphStore(KuzuReading):
                 self._conn.execute(stmt)
         if new:
             self._conn.execute(q.META_SET, {"name": "embedding_dim", "value": str(self.embedding_dim)})
+            self._conn.execute(q.META_SET, {"name": q.SUBTITLES_META, "value": "filled"})
+        elif self._meta(q.SUBTITLES_META) is None:
+            self._fill_subtitles()
+
+    def _fill_subtitles(self) -> None:
+        """Fill the ``subtitle`` column of a store written before it, from each document's stored JSON,
+        in one transaction that also records that it is done."""
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for key, text in _rows(self._conn.execute(q.BACKFILL_SUBTITLES)):
+                subtitle = json.loads(text).get("subtitle")
+                if subtitle:
+                    self._conn.execute(q.SET_SUBTITLE, {"key": key, "subtitle": subtitle})
+            self._conn.execute(q.META_SET, {"name": q.SUBTITLES_META, "value": "filled"})
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
 
     def _meta(self, name: str) -> str | None:
         found = _rows(self._conn.execute(q.META_GET, {"name": name}))

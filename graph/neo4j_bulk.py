@@ -31,7 +31,8 @@ MATCH (d:Document)
 WHERE d.key > $after
 RETURN d.key AS key, d.symbols AS symbols, d.title AS title, d.date AS date, d.language AS language,
        d.organs AS organs, d.kind AS kind, d.pages AS pages, d.sha256 AS sha256, d.facts_json AS facts_json,
-       d.source_path AS source_path, d.ingested_at AS ingested_at, d.paragraph_count AS paragraph_count
+       d.source_path AS source_path, d.ingested_at AS ingested_at, d.paragraph_count AS paragraph_count,
+       d.subtitle AS subtitle
 ORDER BY d.key
 LIMIT $limit
 """
@@ -105,7 +106,7 @@ def _paragraphs(read: Read, keys: list[str], limit: int) -> dict[str, list[Parag
 def _outline(row: dict[str, Any], paragraphs: list[Paragraph]) -> StoredDocument:
     source = row["source_path"]
     doc = ParsedDocument(file=source or "", sha256=row["sha256"] or "", symbols=tuple(row["symbols"]),
-                         title=row["title"], date=row["date"], language=row["language"],
+                         title=row["title"], subtitle=row["subtitle"], date=row["date"], language=row["language"],
                          organs=tuple(row["organs"] or ()), kind=DocumentKind(row["kind"]),
                          pages=row["pages"] or 0, paragraphs=tuple(sorted(paragraphs, key=lambda p: p.index)))
     return StoredDocument(doc, facts_from_json(json.loads(row["facts_json"])), source, row["ingested_at"])

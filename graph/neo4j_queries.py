@@ -444,6 +444,26 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.iso3 AS iso3, a.m49 AS m49,
        made, received, documents, member_of, collect(DISTINCT m.id) AS members
 """
 
+# A store written before documents kept their subtitle as a property: the documents whose JSON has one,
+# and the write that sets them and records that it is done (``Neo4jGraphStore.ensure_schema``).
+SUBTITLES_FILLED = """
+OPTIONAL MATCH (g:StoreMeta {name: 'subtitles'})
+RETURN g.value AS value
+"""
+SUBTITLES_TO_FILL = """
+MATCH (d:Document)
+WHERE d.subtitle IS NULL AND d.document_json CONTAINS '"subtitle":"'
+RETURN d.key AS key, d.document_json AS document_json
+"""
+FILL_SUBTITLES = """
+UNWIND $rows AS r
+MATCH (d:Document {key: r.key})
+SET d.subtitle = r.subtitle
+WITH count(*) AS filled
+MERGE (g:StoreMeta {name: 'subtitles'})
+SET g.value = 'filled'
+"""
+
 # The count of committed writes: every write transaction adds one, in the same transaction.
 BUMP_GENERATION = """
 MERGE (g:StoreMeta {name: $name})

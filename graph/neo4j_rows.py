@@ -143,7 +143,7 @@ def _document_params(document: ParsedDocument, facts: DocumentFacts, source_path
         seen.setdefault(symbol_key(s), s)
     props = {
         "key": key, "symbol": document.symbol, "symbols": list(document.symbols),
-        "symbol_keys": list(seen), "title": document.title, "date": document.date,
+        "symbol_keys": list(seen), "title": document.title, "subtitle": document.subtitle, "date": document.date,
         "year": _year(document.date), "kind": document.kind.value, "organs": list(document.organs),
         "language": document.language, "sha256": document.sha256, "pages": document.pages,
         "paragraph_count": len(document.paragraphs), "source_path": source_path, "ingested_at": ingested_at,

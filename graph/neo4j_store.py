@@ -9,6 +9,7 @@ Constraints, the vector index on ``Paragraph.embedding`` and the full-text index
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -121,6 +122,16 @@ class Neo4jGraphStore:
         if found is not None and int(found) != self._dim:
             raise StoreError(f"Neo4j at {self._where}: the vector index {Q.VECTOR_INDEX} holds "
                              f"{found}-dimension vectors, the embedder gives {self._dim}")
+        self._fill_subtitles()
+
+    def _fill_subtitles(self) -> None:
+        """Set the ``subtitle`` property of documents written before it, from their stored JSON (once)."""
+        filled = self._read(Q.SUBTITLES_FILLED, {})
+        if filled and filled[0]["value"]:
+            return
+        rows = [{"key": r["key"], "subtitle": json.loads(r["document_json"]).get("subtitle")}
+                for r in self._read(Q.SUBTITLES_TO_FILL, {})]
+        self._run_alone("execute_write", Q.FILL_SUBTITLES, {"rows": [r for r in rows if r["subtitle"]]})
 
     # -- writing ----------------------------------------------------------------------------
     def put_document(

@@ -30,6 +30,7 @@ class Row:
     symbol: str
     symbols: tuple[str, ...]
     title: str | None
+    subtitle: str | None  # "Report of the Secretary-General", "Adopted by the Security Council at …"
     date: str | None
     year: int | None
     doc_kind: str
@@ -109,7 +110,7 @@ def add_document(cat: Catalog, stored: StoredDocument) -> None:
         mechs = doc_mechs | para_mechs.get(p.index, set()) | {b for b in (rec.by if rec else ()) if b in mech_ids}
         row = Row(
             uid=paragraph_uid(doc.symbol, p.key), symbol=doc.symbol, symbols=doc.symbols, title=doc.title,
-            date=doc.date, year=year, doc_kind=str(doc.kind), organs=doc.organs, language=doc.language,
+            subtitle=doc.subtitle, date=doc.date, year=year, doc_kind=str(doc.kind), organs=doc.organs, language=doc.language,
             index=p.index, key=p.key, label=p.label, kind=str(p.kind), page=p.page, section=p.section,
             text=p.text, parent=p.parent, recommendation=rec is not None,
             by=rec.by if rec else (), to=rec.to if rec else (), response=rec.response if rec else None,

@@ -17,6 +17,7 @@ class Hit:
     symbol: str
     symbols: tuple[str, ...]
     title: str | None
+    subtitle: str | None  # the line(s) under the title: who reports, how a resolution was adopted
     date: str | None
     paragraph: str  # label as printed, or the key of an unnumbered paragraph
     key: str
@@ -48,7 +49,7 @@ def make_hit(cat: Catalog, pos: int, score: float, query: ParsedQuery, *, mark_w
     r = cat.rows[pos]
     q = query if mark_words else ParsedQuery(text="", terms=(), phrases=(), symbols=(), free_text="")
     return Hit(
-        uid=r.uid, symbol=r.symbol, symbols=r.symbols, title=r.title, date=r.date,
+        uid=r.uid, symbol=r.symbol, symbols=r.symbols, title=r.title, subtitle=r.subtitle, date=r.date,
         paragraph=r.label or r.key, key=r.key, page=r.page, section=r.section, kind=r.kind, text=r.text,
         highlighted=highlight(r.text, q), marked=highlight(r.text, q, mark=("[", "]"), escape=False),
         score=round(float(score), 6), document_kind=r.doc_kind, language=r.language,

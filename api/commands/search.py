@@ -56,6 +56,9 @@ def print_result(result: Any, *, as_json: bool, as_csv: bool = False) -> None:
     for n, h in enumerate(result.hits, start=1):
         head = f"{n:>2}. {h.symbol} ¶{h.paragraph} (p. {h.page}) {h.date or ''}  score {h.score:.4f}"
         print(head)
+        about = " · ".join(t for t in (h.title, h.subtitle) if t)
+        if about:
+            print("    " + (about if len(about) <= 110 else about[:109] + "…"))
         if h.recommendation:
             where = stated_in(h.response_symbol, h.response_paragraph, h.response_page)
             print(f"    by {', '.join(h.by) or '?'} to {', '.join(h.to) or '?'}"

@@ -24,6 +24,9 @@ def test_search_page_shows_hits_with_links(client: TestClient) -> None:
     assert re.search(r"1–\d+ of the \d+ best-matching paragraphs for <strong>Security Council decides</strong> · "
                      r"ranked by meaning and words", page.text)
     assert re.search(r'href="/documents/S/RES/27(86|68)%20%282025%29#para-', page.text)
+    # each hit names its document: title, then the line under it
+    assert re.search(r'<span class="doc-title">Resolution 27(86|68) \(2025\) · <span class="doc-subtitle-line">'
+                     r'Adopted by the Security Council at its 99\d\dth meeting, on', page.text)
 
 
 def test_document_page_has_anchors_and_pdf(client: TestClient) -> None:

@@ -109,7 +109,8 @@ def sc_resolution(number: int = 1591, year: int = 2005, *, darfur: bool = True) 
               "Darfur;", kind=ParagraphKind.OPERATIVE, verb="Calls upon", page=2),
     )
     doc = ParsedDocument(
-        file=f"S_RES_{number}.pdf", sha256=_sha(symbol), symbols=(symbol,), title=None, date=f"{year}-03-29",
+        file=f"S_RES_{number}.pdf", sha256=_sha(symbol), symbols=(symbol,), title=None,
+        subtitle=f"Adopted by the Security Council at its {number + 3500}th meeting, on 29 March {year}", date=f"{year}-03-29",
         language="en", organs=("Security Council",), kind=DocumentKind.RESOLUTION, pages=2, paragraphs=paras,
         citations=(Citation("S/RES/1556 (2004)", "resolution 1556 (2004)", None, 0),),
     )

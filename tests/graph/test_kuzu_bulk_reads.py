@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -93,3 +94,30 @@ def test_setting_creates_a_store_without_vector_index(tmp_path) -> None:
         assert store.vector_index is False
     finally:
         store.close()
+
+
+def test_a_store_written_before_the_subtitle_column_fills_it_from_the_stored_documents(tmp_path) -> None:
+    import kuzu
+
+    from graph.kuzu_store import DB_NAME, KuzuGraphStore
+
+    path = tmp_path / "s"
+    with open_store(path=path, embedding_dim=8) as store:
+        store.put_documents([(dataclasses.replace(_doc(0), subtitle="Report of the Secretary-General"),
+                              DocumentFacts(), {}, None), (_doc(1), DocumentFacts(), {}, None)])
+        assert [o.document.subtitle for o in store.iter_document_outlines()] == [
+            "Report of the Secretary-General", None]
+    # the store as an earlier release left it: no subtitle column, no record of having filled it
+    db = kuzu.Database(str(path / DB_NAME))
+    conn = KuzuGraphStore._connect_to(db)
+    conn.execute("ALTER TABLE Document DROP subtitle")
+    conn.execute("MATCH (m:StoreMeta {name: 'subtitles'}) DELETE m")
+    conn.close()
+    db.close()
+    with open_store(path=path, embedding_dim=8, read_only=True) as store:  # search before any write
+        assert [o.document.subtitle for o in store.iter_document_outlines()] == [None, None]
+        stored = store.get_document("A/TEST/0")
+        assert stored is not None and stored.document.subtitle == "Report of the Secretary-General"
+    with open_store(path=path, embedding_dim=8) as store:
+        assert [o.document.subtitle for o in store.iter_document_outlines()] == [
+            "Report of the Secretary-General", None]

@@ -36,11 +36,14 @@ def test_search_json_lists_hits_with_their_fields(cli_store):
     hits = json.loads(result.stdout)
     assert hits[0]["symbol"] == "S/RES/2772 (2025)"
     assert {"symbol", "paragraph", "page", "text", "score", "title", "date", "by", "to"} <= set(hits[0])
+    assert hits[0]["title"] == "Resolution 2772 (2025)"
+    assert hits[0]["subtitle"] == "Adopted by the Security Council at its 9860th meeting, on 17 February 2025"
 
 
 def test_search_lexical_mode_and_empty_query(cli_store):
     ok = CliRunner().invoke(app, ["search", "Security Council", "--mode", "lexical", "--store", str(cli_store)])
     assert ok.exit_code == 0 and "S/RES/2772 (2025)" in ok.stdout
+    assert "    Resolution 2772 (2025) · Adopted by the Security Council at its 9860th meeting" in ok.stdout
     bad = CliRunner().invoke(app, ["search", "  ", "--store", str(cli_store)])
     assert bad.exit_code == 2 and "query is empty" in bad.output and "Traceback" not in bad.output
 
@@ -70,6 +73,7 @@ def test_search_csv_has_one_row_per_hit(cli_store):
         (h["symbol"], "unnumbered" if h["paragraph"] == h["key"] and h["key"].startswith("p") else h["paragraph"])
         for h in as_json]
     assert list(rows[0])[:3] == ["rank", "symbol", "other_symbols"] and "link" not in rows[0]
+    assert rows[0]["subtitle"] == as_json[0]["subtitle"] != ""
     both = CliRunner().invoke(app, ["search", "Security Council", "--csv", "--json", "--store", str(cli_store)])
     assert both.exit_code == 2 and "not both" in both.output
 
@@ -79,7 +83,8 @@ def test_csv_cells_are_never_formulas():
     from search.hits import Hit
 
     def hit(text: str) -> Hit:
-        return Hit(uid="u", symbol="A/1", symbols=("A/1", "E/1"), title=None, date=None, paragraph="1", key="1",
+        return Hit(uid="u", symbol="A/1", symbols=("A/1", "E/1"), title=None, subtitle=None, date=None,
+                   paragraph="1", key="1",
                    page=1, section=None, kind="numbered", text=text, highlighted=text, marked=text, score=0.5,
                    document_kind="report", language="en", by=("France", "Chile"))
 
