@@ -223,6 +223,7 @@ class _Numbering:
     letter_label_full: str | None = None
     opens_list: bool = False
     last_dotted: str | None = None  # the last "N.M" label read
+    dotted_letter: str | None = None  # the letter of the last block read as an "a."-style item, if the last one was
 
 
 def label_blocks(blocks: list[Block]) -> list[dict]:
@@ -231,12 +232,13 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
     section: str | None = None
     used: set[str] = set()
     records: list[dict] = []
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if not block.text:
             continue
         index = len(records)
         if not block.heading:
             _bare_number(block, state)
+            _dotted_letter(block, blocks[position + 1:position + 2], state)
         if block.heading:
             section = block.text
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
@@ -268,6 +270,28 @@ def _bare_number(block: Block, state: _Numbering) -> None:
     m = _BARE_NUMBER.match(block.text)
     if m and int(m.group(1)) == state.main_number + 1:
         block.label, block.text = m.group(1), block.text[m.end():]
+
+
+_DOTTED_LETTER = re.compile(r"^\s*([a-z])\.\s+(?=[A-Z“\"‘])")
+
+
+def _dotted_letter(block: Block, following: list[Block], state: _Numbering) -> None:
+    """Items lettered "a.", "b." instead of "(a)", "(b)": subparagraphs, when they run in order from "a." (the
+    next block being "b."). A lone "a. Something" stays text."""
+    letter, state.dotted_letter = state.dotted_letter, None
+    if block.label or block.sublabel:
+        return
+    m = _DOTTED_LETTER.match(block.text)
+    if not m:
+        return
+    token = m.group(1)
+    if token == "a":
+        after = _DOTTED_LETTER.match(following[0].text) if following else None
+        if not (after and after.group(1) == "b"):
+            return
+    elif not (letter and ord(token) == ord(letter) + 1):
+        return
+    block.sublabel, block.text, state.dotted_letter = token, block.text[m.end():], token
 
 
 def _record(block: Block, index: int, *, label: str | None, key: str, parent: str | None, kind: str,

@@ -34,7 +34,8 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    text leads it; so does the next paragraph number printed without its full stop.
 #    A title naming the resolution that established a country mechanism gives the mechanism's situation.
 #    Historical peace operations (UNAMIR, UNTAET, MICIVIH, …) in the mechanism vocabulary.
-READING = 3
+# 4: items lettered "a.", "b." (not "(a)", "(b)") are subparagraphs when they run in order from "a.".
+READING = 4
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")

@@ -176,6 +176,17 @@ def test_a_line_in_bold_that_runs_on_into_body_type_is_one_paragraph(corpus: Pat
     assert not any(p.text.startswith(("building its capacity", "schools, hospitals")) for p in doc.paragraphs)
 
 
+def test_items_lettered_a_b_with_a_full_stop_are_subparagraphs(corpus: Path) -> None:
+    # S/2025/472, annex, para. 62: "Achievements attained during the reporting period include;" then "a. Holding …"
+    # to "l. Arrests, …"
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_472.en.pdf")
+    items = [p for p in doc.paragraphs if p.parent == "62"]
+    assert [p.label for p in items] == [f"62 ({c})" for c in "abcdefghijkl"]
+    assert items[0].text.startswith("Holding the government together from being destabilized by gangs")
+    assert items[3].text == "Re-opening of businesses."
+    assert all(p.kind is ParagraphKind.NUMBERED for p in items)
+
+
 def test_a_numbered_paragraph_whose_first_line_ends_with_a_parenthesis_goes_on(corpus: Path) -> None:
     # S/2025/272, para. 11: "Adoption of laws by the Republika Srpska National Assembly (RSNA)" / "banning …"
     doc = parse(corpus / "un-mixed-2025" / "S_2025_272.en.pdf")
