@@ -223,7 +223,9 @@ class _Numbering:
     letter_label_full: str | None = None
     opens_list: bool = False
     last_dotted: str | None = None  # the last "N.M" label read
-    dotted_letter: str | None = None  # the letter of the last block read as an "a."-style item, if the last one was
+    dotted_letter: str | None = None  # the letter of the last "a."-style item, while such items run
+    dotted_roman: str | None = None  # the numeral of the last "i."-style item, while such items run
+    roman_on_top: bool = False  # whether that run is the paragraph's first level of items
 
 
 def label_blocks(blocks: list[Block]) -> list[dict]:
@@ -238,7 +240,7 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         index = len(records)
         if not block.heading:
             _bare_number(block, state)
-            _dotted_letter(block, blocks[position + 1:position + 2], state)
+        _dotted_letter(block, blocks[position + 1:position + 2], state)
         if block.heading:
             section = block.text
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
@@ -272,26 +274,44 @@ def _bare_number(block: Block, state: _Numbering) -> None:
         block.label, block.text = m.group(1), block.text[m.end():]
 
 
-_DOTTED_LETTER = re.compile(r"^\s*([a-z])\.\s+(?=[A-Z“\"‘])")
+_DOTTED_ITEM = re.compile(r"^\s*([a-z]|[ivx]{1,5})\.\s+(?=\S)")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 
 
 def _dotted_letter(block: Block, following: list[Block], state: _Numbering) -> None:
-    """Items lettered "a.", "b." instead of "(a)", "(b)": subparagraphs, when they run in order from "a." (the
-    next block being "b."). A lone "a. Something" stays text."""
-    letter, state.dotted_letter = state.dotted_letter, None
+    """Items lettered "a.", "b." instead of "(a)", "(b)", and items under them numbered "i.", "ii.": subparagraphs,
+    when they run in order from the first ("a." followed by "b." or "i.", "i." by "ii."). A lone "a. Something"
+    stays text. A run goes on past text between its items, and a bold item that goes on is no heading
+    ("b. Logistic challenges" after "a. Equipment: …"); a paragraph number or another heading ends it."""
+    letter, roman = state.dotted_letter, state.dotted_roman
     if block.label or block.sublabel:
+        state.dotted_letter = state.dotted_roman = None
         return
-    m = _DOTTED_LETTER.match(block.text)
-    if not m:
+    m = _DOTTED_ITEM.match(block.text)
+    token = m.group(1) if m else ""
+    after = _DOTTED_ITEM.match(following[0].text) if following else None
+    nxt = after.group(1) if after else None
+    goes_on = bool(letter and len(token) == 1 and ord(token) == ord(letter) + 1)
+    if m and roman and token == _next_roman(roman) and not block.heading:
+        state.dotted_roman = token
+    elif m and token == "i" and nxt == "ii" and not block.heading:
+        state.dotted_roman = token
+        state.roman_on_top = letter is None and state.last_letter is None  # not under a lettered item
+    elif goes_on or (m and token == "a" and nxt in ("b", "i") and not block.heading):
+        state.dotted_letter, state.dotted_roman = token, None
+    else:
+        if block.heading:
+            state.dotted_letter = state.dotted_roman = None
         return
-    token = m.group(1)
-    if token == "a":
-        after = _DOTTED_LETTER.match(following[0].text) if following else None
-        if not (after and after.group(1) == "b"):
-            return
-    elif not (letter and ord(token) == ord(letter) + 1):
-        return
-    block.sublabel, block.text, state.dotted_letter = token, block.text[m.end():], token
+    block.heading = False
+    block.sublabel, block.text = token, block.text[m.end():]
+    if state.dotted_roman and state.roman_on_top:
+        state.letter_key = None  # "ii." follows "i." on the same level (see ``_lettered``)
+
+
+def _next_roman(token: str) -> str | None:
+    at = _ROMANS.index(token) + 1 if token in _ROMANS else len(_ROMANS)
+    return _ROMANS[at] if at < len(_ROMANS) else None
 
 
 def _record(block: Block, index: int, *, label: str | None, key: str, parent: str | None, kind: str,

@@ -34,7 +34,8 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    text leads it; so does the next paragraph number printed without its full stop.
 #    A title naming the resolution that established a country mechanism gives the mechanism's situation.
 #    Historical peace operations (UNAMIR, UNTAET, MICIVIH, …) in the mechanism vocabulary.
-# 4: items lettered "a.", "b." (not "(a)", "(b)") are subparagraphs when they run in order from "a.".
+# 4: items lettered "a.", "b." (not "(a)", "(b)"), and "i.", "ii." under them, are subparagraphs when they run
+#    in order from the first.
 READING = 4
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

@@ -176,7 +176,7 @@ def test_a_line_in_bold_that_runs_on_into_body_type_is_one_paragraph(corpus: Pat
     assert not any(p.text.startswith(("building its capacity", "schools, hospitals")) for p in doc.paragraphs)
 
 
-def test_items_lettered_a_b_with_a_full_stop_are_subparagraphs(corpus: Path) -> None:
+def test_items_lettered_a_b_with_a_full_stop_are_subparagraphs_with_theirs_numbered_i_ii(corpus: Path) -> None:
     # S/2025/472, annex, para. 62: "Achievements attained during the reporting period include;" then "a. Holding …"
     # to "l. Arrests, …"
     doc = parse(corpus / "un-mixed-2025" / "S_2025_472.en.pdf")
@@ -185,6 +185,26 @@ def test_items_lettered_a_b_with_a_full_stop_are_subparagraphs(corpus: Path) -> 
     assert items[0].text.startswith("Holding the government together from being destabilized by gangs")
     assert items[3].text == "Re-opening of businesses."
     assert all(p.kind is ParagraphKind.NUMBERED for p in items)
+    # para. 73: "a. Equipment: …" with "i." to "iii." under it, then "b. Logistic challenges" set in bold (no heading)
+    # with its own "i." to "iii.", and "c. The medical contracts …" with "i." to "ix."
+    under = {key: [p.label for p in doc.paragraphs if p.parent == key] for key in ("73", "73/a", "73/b", "73/c")}
+    assert under["73"] == ["73 (a)", "73 (b)", "73 (c)", "73 (d)"]
+    assert under["73/a"] == ["73 (a) (i)", "73 (a) (ii)", "73 (a) (iii)"]
+    assert under["73/b"] == ["73 (b) (i)", "73 (b) (ii)", "73 (b) (iii)"]
+    assert under["73/c"] == [f"73 (c) ({r})" for r in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")]
+    assert next(p for p in doc.paragraphs if p.key == "73/b").text == "Logistic challenges"
+    assert not any(p.section == "b. Logistic challenges" for p in doc.paragraphs)
+    # para. 74 runs from "a." to "l.": its "i." is a letter, since "j." follows
+    assert [p.label for p in doc.paragraphs if p.parent == "74"][8] == "74 (i)"
+
+
+def test_items_numbered_i_ii_with_a_full_stop_are_subparagraphs(corpus: Path) -> None:
+    # S/2025/453, Egypt's statement: "We, therefore, call for the following:" then "i. An urgent call …" to "iii."
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_453.en.pdf")
+    call = next(p for p in doc.paragraphs if p.text == "We, therefore, call for the following:")
+    items = [p for p in doc.paragraphs if p.parent == call.key]
+    assert [p.label for p in items] == [f"{call.label} ({r})" for r in ("i", "ii", "iii")]
+    assert items[0].text.startswith("An urgent call by the Security Council for an immediate ceasefire")
 
 
 def test_a_numbered_paragraph_whose_first_line_ends_with_a_parenthesis_goes_on(corpus: Path) -> None:
