@@ -288,16 +288,20 @@ def _dotted_letter(block: Block, following: list[Block], state: _Numbering) -> N
         state.dotted_letter = state.dotted_roman = None
         return
     m = _DOTTED_ITEM.match(block.text)
-    token = m.group(1) if m else ""
+    if not m:
+        if block.heading:
+            state.dotted_letter = state.dotted_roman = None
+        return
+    token = m.group(1)
     after = _DOTTED_ITEM.match(following[0].text) if following else None
     nxt = after.group(1) if after else None
-    goes_on = bool(letter and len(token) == 1 and ord(token) == ord(letter) + 1)
-    if m and roman and token == _next_roman(roman) and not block.heading:
+    if roman and token == _next_roman(roman) and not block.heading:
         state.dotted_roman = token
-    elif m and token == "i" and nxt == "ii" and not block.heading:
+    elif token == "i" and nxt == "ii" and not block.heading:
         state.dotted_roman = token
         state.roman_on_top = letter is None and state.last_letter is None  # not under a lettered item
-    elif goes_on or (m and token == "a" and nxt in ("b", "i") and not block.heading):
+    elif (letter and len(token) == 1 and ord(token) == ord(letter) + 1) or (
+            token == "a" and nxt in ("b", "i") and not block.heading):
         state.dotted_letter, state.dotted_roman = token, None
     else:
         if block.heading:
