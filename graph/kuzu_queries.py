@@ -229,8 +229,9 @@ DOC_PAGE = (
 )
 LIST_DOCUMENTS = (
     "MATCH (d:Document) WHERE NOT d.stub RETURN d.symbol, d.symbols, d.title, d.date, d.kind, d.organs, "
-    "d.language, d.paragraph_count ORDER BY d.key SKIP $offset LIMIT $limit"
+    "d.language, d.paragraph_count, d.subtitle ORDER BY d.key SKIP $offset LIMIT $limit"
 )
+LIST_DOCUMENTS_UNMIGRATED = LIST_DOCUMENTS.replace("d.subtitle", "CAST(NULL AS STRING)")
 STORED_KEYS = (
     "UNWIND $keys AS k MATCH (d:Document) WHERE NOT d.stub AND (d.key = k OR list_contains(d.symbol_keys, k)) "
     "RETURN DISTINCT k"

@@ -89,14 +89,17 @@ def within(conn: kuzu.Connection, count_query: str, params: dict[str, Any], offs
     return offset == 0 or offset < rows(conn, count_query, params)[0][0]
 
 
-def list_documents(conn: kuzu.Connection, offset: int, limit: int) -> list[DocumentSummary]:
-    """One page of stored documents by key (an offset past the end answers [], see :func:`within`)."""
+def list_documents(conn: kuzu.Connection, offset: int, limit: int, *, subtitles: bool = True
+                   ) -> list[DocumentSummary]:
+    """One page of stored documents by key (an offset past the end answers [], see :func:`within`);
+    ``subtitles=False`` reads a store whose ``subtitle`` column is not there yet (opened read-only)."""
     if not within(conn, q.COUNT_STORED_DOCUMENTS, {}, offset, limit):
         return []
     return [
         DocumentSummary(symbol=r[0], symbols=tuple(r[1]), title=r[2], date=r[3], kind=r[4], organs=tuple(r[5]),
-                        language=r[6], paragraphs=r[7] or 0)
-        for r in rows(conn, q.LIST_DOCUMENTS, {"offset": offset, "limit": limit})
+                        language=r[6], paragraphs=r[7] or 0, subtitle=r[8])
+        for r in rows(conn, q.LIST_DOCUMENTS if subtitles else q.LIST_DOCUMENTS_UNMIGRATED,
+                      {"offset": offset, "limit": limit})
     ]
 
 

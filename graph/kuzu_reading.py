@@ -70,7 +70,7 @@ class KuzuReading:
 
     def list_documents(self, *, offset: int = 0, limit: int = 50) -> list[DocumentSummary]:
         """One page of stored documents in symbol-key order."""
-        return kuzu_read.list_documents(self._reader(), offset, limit)
+        return kuzu_read.list_documents(self._reader(), offset, limit, subtitles=self._has_subtitles)
 
     def trace(self, situation: str, *, evidence_limit: int | None = TRACE_EVIDENCE_LIMIT) -> TraceResult | None:
         """Mechanisms that covered a situation (id, name, ISO3 or a country alias), with evidence."""

@@ -123,7 +123,7 @@ LIMIT $limit
 LIST_DOCUMENTS = """
 MATCH (d:Document)
 RETURN d.symbol AS symbol, d.symbols AS symbols, d.title AS title, d.date AS date, d.kind AS kind,
-       d.organs AS organs, d.language AS language, d.paragraph_count AS paragraphs
+       d.organs AS organs, d.language AS language, d.paragraph_count AS paragraphs, d.subtitle AS subtitle
 ORDER BY d.key
 SKIP $offset
 LIMIT $limit

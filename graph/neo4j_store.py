@@ -235,7 +235,8 @@ class Neo4jGraphStore:
         rows = self._read(Q.LIST_DOCUMENTS, {"offset": offset, "limit": limit})
         return [DocumentSummary(symbol=r["symbol"], symbols=tuple(r["symbols"] or ()), title=r["title"],
                                 date=r["date"], kind=r["kind"], organs=tuple(r["organs"] or ()),
-                                language=r["language"], paragraphs=r["paragraphs"] or 0) for r in rows]
+                                language=r["language"], paragraphs=r["paragraphs"] or 0, subtitle=r["subtitle"])
+                for r in rows]
 
     def trace(self, situation: str, *, evidence_limit: int | None = TRACE_EVIDENCE_LIMIT) -> TraceResult | None:
         """The mechanisms that covered a situation (id, name, ISO3 code or country alias), with evidence."""

@@ -69,6 +69,7 @@ class DocumentSummary:
     organs: tuple[str, ...]
     language: str | None
     paragraphs: int
+    subtitle: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,10 @@ def test_browse_pages(client: TestClient) -> None:
         response = client.get(path)
         assert response.status_code == 200, path
         assert "<h1>" in response.text
-    assert "S/RES/2768 (2025)" in client.get("/documents").text
+    listing = client.get("/documents").text
+    assert "S/RES/2768 (2025)" in listing
+    assert re.search(r'<td>Resolution 2768 \(2025\)<span class="list-subtitle">Adopted by the Security Council at its '
+                     r'\d+th meeting, on', listing)
 
 
 def test_facet_links_narrow_the_results(client: TestClient) -> None:

@@ -107,3 +107,14 @@ def test_same_document_with_other_vectors_is_replaced_and_keeps_sha_and_ingestio
     assert store.put_document(doc, facts, embeddings=embeddings_for(doc), embedding_keys=new_keys).status == "unchanged"
     assert store.put_document(doc, facts).status == "replaced"  # no vectors now: the put says what is stored
     assert store.embeddings_by_hash(list(new_keys.values())) == {}
+
+
+def test_a_document_listed_carries_its_title_and_subtitle(store: GraphStore) -> None:
+    resolution, _ = sc_resolution()
+    store.put_document(*sc_resolution())
+    store.put_document(*upr_report())
+    listed = {d.symbol: d for d in store.list_documents()}
+    assert listed[resolution.symbol].subtitle == resolution.subtitle is not None
+    assert resolution.subtitle.startswith("Adopted by the Security Council at its")
+    upr = listed["A/HRC/11/14"]
+    assert (upr.title, upr.subtitle) == ("Report of the Working Group on the Universal Periodic Review: Sudan", None)

@@ -116,8 +116,10 @@ def test_a_store_written_before_the_subtitle_column_fills_it_from_the_stored_doc
     db.close()
     with open_store(path=path, embedding_dim=8, read_only=True) as store:  # search before any write
         assert [o.document.subtitle for o in store.iter_document_outlines()] == [None, None]
+        assert [d.subtitle for d in store.list_documents()] == [None, None]
         stored = store.get_document("A/TEST/0")
         assert stored is not None and stored.document.subtitle == "Report of the Secretary-General"
     with open_store(path=path, embedding_dim=8) as store:
         assert [o.document.subtitle for o in store.iter_document_outlines()] == [
             "Report of the Secretary-General", None]
+        assert [d.subtitle for d in store.list_documents()] == ["Report of the Secretary-General", None]
