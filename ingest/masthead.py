@@ -97,8 +97,9 @@ class Masthead:
             return None
         if self.typed:
             return _joined(list(takewhile(lambda ln: _capitals(ln.text), self.headlines))) or None
-        top = max(ln.size for ln in self.headlines)
-        return _joined([ln for ln in self.headlines if abs(ln.size - top) < 0.3]) or None
+        lines = [ln for ln in self.headlines if not _ISSUE_NOTE.match(ln.text)] or self.headlines
+        top = max(ln.size for ln in lines)
+        return _joined([ln for ln in lines if abs(ln.size - top) < 0.3]) or None
 
     @property
     def subtitle(self) -> str:
@@ -108,6 +109,10 @@ class Masthead:
         return _joined([ln for ln in self.headlines if ln.text.strip().rstrip("* ") not in title
                         and not _RES_NUMBER.match(ln.text) and not _SESSION.match(ln.text)
                         and ln.text.strip() != "Summary"])  # the heading of a report's summary box
+
+
+# A line that says what issue of the document this is ("Corrigendum"), set as the title is: its subtitle.
+_ISSUE_NOTE = re.compile(r"^\s*(?:Corrigendum|Addendum|Revision)\s*[*∗]*\s*$")
 
 
 def _joined(lines: list[Line]) -> str:
@@ -233,7 +238,7 @@ def _read_line(head: Masthead, line: Line, *, width: float, height: float, size:
         head.redated = (text.strip(), joined.strip())
     elif _MEETING.match(text) and not head.headlines:
         head.headlines.append(line)
-    elif _SESSION.match(text) and _before_title(head, size):
+    elif _SESSION.match(text) and (_before_title(head, size) or _same_block(head, line)):
         head.sessions.append(text)
         head.lead_bottom = line.y1
         head.headlines.clear()  # bold lines above the session line name a body, not the document
@@ -295,6 +300,12 @@ def _is_agenda(head: Masthead, line: Line, text: str, *, size: float) -> bool:
     if _AGENDA.match(text):
         return _before_title(head, size)
     return bool(head.agenda) and not head.headlines and line.bold and line.size < size * 1.15 and _follows(head, line)
+
+
+def _same_block(head: Masthead, line: Line) -> bool:
+    """The headlines read so far are set as ``line`` is, not in bold: the body's name above a session line
+    ("Working Group on the Universal Periodic Review" / "Seventh session"), in a document whose text is smaller."""
+    return all(not ln.bold and abs(ln.size - line.size) < 0.5 for ln in head.headlines)
 
 
 def _before_title(head: Masthead, size: float) -> bool:

@@ -36,6 +36,7 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    Historical peace operations (UNAMIR, UNTAET, MICIVIH, …) in the mechanism vocabulary.
 # 4: items lettered "a.", "b." (not "(a)", "(b)"), and "i.", "ii." under them, are subparagraphs when they run
 #    in order from the first.
+#    A body's name set as its session line is, above it, is no title; nor is a last title line "Corrigendum".
 READING = 4
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

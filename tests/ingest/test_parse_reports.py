@@ -286,3 +286,13 @@ def test_a_date_is_read_only_from_a_whole_day_number() -> None:
     assert iso_date("29 September 1971") == "1971-09-29"
     assert iso_date("~9 September 1971") is None and iso_date("219 September 1971") is None
     assert iso_date("1er juin 2025") == "2025-06-01"
+
+
+def test_a_body_name_above_the_session_line_is_no_title(corpus: Path) -> None:
+    # A/HRC/WG.6/7/SVN/2/Corr.1 (2009): text in 10 points, so the 12-point masthead lines all look like title type;
+    # "Working Group on the Universal Periodic Review" / "Seventh session" / "Geneva, …" are its session block
+    doc = parse(corpus / "upr-slovenia" / "docs" / "1stcyycleunoriginal" / "g0917825.pdf", ocr=False)
+    assert doc.symbol == "A/HRC/WG.6/7/SVN/2/Corr.1"
+    assert doc.title == ("COMPILATION PREPARED BY THE OFFICE OF THE HIGH COMMISSIONER FOR HUMAN RIGHTS, IN ACCORDANCE "
+                         "WITH PARAGRAPH 15(B) OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1 Slovenia")
+    assert doc.subtitle == "Corrigendum" and doc.session == "Seventh session"
