@@ -90,7 +90,8 @@ def _starts_block(prev: Line, line: Line, *, left: float, limit: float, block: B
         return True
     if line.page != prev.page:
         indented = line.x0 > left + 12 and prev.text.rstrip().endswith(_TERMINAL)
-        return labelled or bool(HEADING.match(text) and line.bold) or indented
+        bold_start = line.bold and not prev.bold and text[:1].isupper()  # "Annex 3: …" atop the page after a caption
+        return labelled or bool(HEADING.match(text) and line.bold) or indented or bold_start
     gap = line.y0 - prev.y1
     if gap > limit or line.y0 < prev.y0 - 2:
         return True

@@ -37,6 +37,7 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 # 4: items lettered "a.", "b." (not "(a)", "(b)"), and "i.", "ii." under them, are subparagraphs when they run
 #    in order from the first.
 #    A body's name set as its session line is, above it, is no title; nor is a last title line "Corrigendum".
+#    A bold line opening a page after body text starts a paragraph ("(Signed) …" / "Annex").
 READING = 4
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

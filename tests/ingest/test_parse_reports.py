@@ -106,8 +106,11 @@ def test_spanish_letter_behind_another_symbol(spanish: ParsedDocument) -> None:
     assert doc.date == "2023-09-13"
     assert doc.organs == ("Security Council",)
     assert doc.title.startswith("Carta de fecha 12 de septiembre de 2023 dirigida a la Presidencia")
-    assert len(doc.paragraphs) == 11
+    assert len(doc.paragraphs) == 12
     assert doc.paragraphs[0].text.startswith("Siguiendo instrucciones de mi Gobierno")
+    # the signature closes page 1; the annex's heading opens page 2
+    assert doc.paragraphs[2].text == "(Firmado) Osama Abdelkhalek Embajador y Representante Permanente"
+    assert doc.paragraphs[3].kind is ParagraphKind.HEADING and doc.paragraphs[3].text.startswith("Anexo de la carta")
     assert {"S/PRST/2021/18", "S/2020/355", "S/2022/587"} <= {c.symbol for c in doc.citations}
 
 
@@ -296,3 +299,15 @@ def test_a_body_name_above_the_session_line_is_no_title(corpus: Path) -> None:
     assert doc.title == ("COMPILATION PREPARED BY THE OFFICE OF THE HIGH COMMISSIONER FOR HUMAN RIGHTS, IN ACCORDANCE "
                          "WITH PARAGRAPH 15(B) OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1 Slovenia")
     assert doc.subtitle == "Corrigendum" and doc.session == "Seventh session"
+
+
+def test_a_bold_line_atop_a_page_starts_a_block_after_body_text(corpus: Path) -> None:
+    # the Secretary-General's signature ends page 1 of S/2025/85; page 2 opens with the heading "Annex"
+    letter = parse(corpus / "un-mixed-2025" / "S_2025_85.en.pdf")
+    assert any(p.text == "(Signed) António Guterres" for p in letter.paragraphs)
+    assert next(p for p in letter.paragraphs if p.page == 2).kind is ParagraphKind.HEADING
+    # S/2025/356: a photo's credit line ends page 28; "Annex 3: Other human rights violations" heads page 29
+    panel = parse(corpus / "un-mixed-2025" / "S_2025_356.en.pdf")
+    annex = next(p for p in panel.paragraphs if p.text == "Annex 3: Other human rights violations")
+    assert (annex.page, annex.kind) == (29, ParagraphKind.HEADING)
+    assert any(p.text == "Still from video shared on social media, February 2025" for p in panel.paragraphs)
