@@ -241,7 +241,7 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         index = len(records)
         if not block.heading:
             _bare_number(block, state)
-        _dotted_letter(block, blocks[position + 1:position + 2], state)
+        _dotted_item(block, blocks[position + 1:position + 2], state)
         if block.heading:
             section = block.text
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
@@ -279,7 +279,7 @@ _DOTTED_ITEM = re.compile(r"^\s*([a-z]|[ivx]{1,5})\.\s+(?=\S)")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 
 
-def _dotted_letter(block: Block, following: list[Block], state: _Numbering) -> None:
+def _dotted_item(block: Block, following: list[Block], state: _Numbering) -> None:
     """Items lettered "a.", "b." instead of "(a)", "(b)", and items under them numbered "i.", "ii.": subparagraphs,
     when they run in order from the first ("a." followed by "b." or "i.", "i." by "ii."). A lone "a. Something"
     stays text. A run goes on past text between its items, and a bold item that goes on is no heading
