@@ -37,7 +37,7 @@ PROPERTY_KEYS = ("action", "aliases", "child", "confidence", "date", "doc", "doc
                  "mechanism", "member", "method", "organization", "source", "name", "acronym", "organ_keys", "organs", "page", "pages", "paragraph",
                  "paragraph_count", "parent", "pinpoint", "position", "recommendation", "response", "section",
                  "sha256", "situation", "source_path", "symbol", "symbol_keys", "symbols", "text", "text_hash",
-                 "themes", "by_ids", "to_ids", "situation_ids", "mechanism_ids", "is_recommendation", "title", "type", "uid", "value", "verb", "year")
+                 "subtitle", "themes", "by_ids", "to_ids", "situation_ids", "mechanism_ids", "is_recommendation", "title", "type", "uid", "value", "verb", "year")
 
 # -- schema (each statement runs on its own; all idempotent) ----------------------------------
 SCHEMA: tuple[str, ...] = (
@@ -447,12 +447,12 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.iso3 AS iso3, a.m49 AS m49,
 # A store written before documents kept their subtitle as a property: the documents whose JSON has one,
 # and the write that sets them and records that it is done (``Neo4jGraphStore.ensure_schema``).
 SUBTITLES_FILLED = """
-OPTIONAL MATCH (g:StoreMeta {name: 'subtitles'})
+OPTIONAL MATCH (g:StoreMeta {name: $name})
 RETURN g.value AS value
 """
 SUBTITLES_TO_FILL = """
 MATCH (d:Document)
-WHERE d.subtitle IS NULL AND d.document_json CONTAINS '"subtitle":"'
+WHERE d.subtitle IS NULL AND d.document_json CONTAINS $marker
 RETURN d.key AS key, d.document_json AS document_json
 """
 FILL_SUBTITLES = """
@@ -460,8 +460,8 @@ UNWIND $rows AS r
 MATCH (d:Document {key: r.key})
 SET d.subtitle = r.subtitle
 WITH count(*) AS filled
-MERGE (g:StoreMeta {name: 'subtitles'})
-SET g.value = 'filled'
+MERGE (g:StoreMeta {name: $name})
+SET g.value = $value
 """
 
 # The count of committed writes: every write transaction adds one, in the same transaction.

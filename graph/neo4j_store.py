@@ -38,7 +38,8 @@ from graph.store import (
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 _PAGE = 100  # documents per read transaction in iter_documents
-GENERATION_STEP = (Q.BUMP_GENERATION, {"name": "generation"})  # the last step of every write
+GENERATION_STEP = (Q.BUMP_GENERATION, {"name": "generation"})
+SUBTITLES_META = "subtitles"  # set once the subtitle of every document written before it is a property  # the last step of every write
 INDEX_WAIT_SECONDS = 300
 
 
@@ -126,12 +127,13 @@ class Neo4jGraphStore:
 
     def _fill_subtitles(self) -> None:
         """Set the ``subtitle`` property of documents written before it, from their stored JSON (once)."""
-        filled = self._read(Q.SUBTITLES_FILLED, {})
+        filled = self._read(Q.SUBTITLES_FILLED, {"name": SUBTITLES_META})
         if filled and filled[0]["value"]:
             return
         rows = [{"key": r["key"], "subtitle": json.loads(r["document_json"]).get("subtitle")}
-                for r in self._read(Q.SUBTITLES_TO_FILL, {})]
-        self._run_alone("execute_write", Q.FILL_SUBTITLES, {"rows": [r for r in rows if r["subtitle"]]})
+                for r in self._read(Q.SUBTITLES_TO_FILL, {"marker": '"subtitle":"'})]
+        self._run_alone("execute_write", Q.FILL_SUBTITLES, {"rows": [r for r in rows if r["subtitle"]],
+                                                            "name": SUBTITLES_META, "value": "filled"})
 
     # -- writing ----------------------------------------------------------------------------
     def put_document(

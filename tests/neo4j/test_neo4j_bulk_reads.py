@@ -82,9 +82,10 @@ def _sent(driver: RecordingDriver) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _outline_of(doc: ParsedDocument) -> ParsedDocument:
-    """What an outline keeps of a document: no footnotes, citations, warnings or masthead extras; the
-    source path as its file."""
-    return ParsedDocument(file=SOURCE, sha256=doc.sha256, symbols=doc.symbols, title=doc.title, date=doc.date,
+    """What an outline keeps of a document: no footnotes, citations, warnings or masthead extras but its
+    subtitle; the source path as its file."""
+    return ParsedDocument(file=SOURCE, sha256=doc.sha256, symbols=doc.symbols, title=doc.title,
+                          subtitle=doc.subtitle, date=doc.date,
                           language=doc.language, organs=doc.organs, kind=doc.kind, pages=doc.pages,
                           paragraphs=tuple(dataclasses.replace(p, footnotes=()) for p in doc.paragraphs))
 

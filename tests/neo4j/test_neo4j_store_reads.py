@@ -76,10 +76,12 @@ def test_iter_documents_pages_by_key_each_page_its_own_transaction() -> None:
 
 def test_list_documents() -> None:
     row = {"symbol": KEY, "symbols": [KEY, "A/HRC/8/99/Corr.9"], "title": "Report", "date": "2008-05-23",
-           "kind": "report", "organs": ["Human Rights Council"], "language": "en", "paragraphs": 5}
+           "kind": "report", "organs": ["Human Rights Council"], "language": "en", "paragraphs": 5,
+           "subtitle": "Report of the Special Rapporteur"}
     store, driver = store_with({Q.LIST_DOCUMENTS: [row]})
     assert store.list_documents(offset=10, limit=5) == [DocumentSummary(
-        KEY, (KEY, "A/HRC/8/99/Corr.9"), "Report", "2008-05-23", "report", ("Human Rights Council",), "en", 5)]
+        KEY, (KEY, "A/HRC/8/99/Corr.9"), "Report", "2008-05-23", "report", ("Human Rights Council",), "en", 5,
+        "Report of the Special Rapporteur")]
     assert sent(driver) == [(Q.LIST_DOCUMENTS, {"offset": 10, "limit": 5})]
 
 
@@ -260,7 +262,7 @@ def test_a_store_closes_only_the_driver_it_opened() -> None:
 def test_every_statement_of_the_module_is_sent_by_some_public_method() -> None:
     outline = {"key": KEY, "symbols": [KEY], "title": None, "date": None, "language": None, "organs": None,
                "kind": "report", "pages": 1, "sha256": "b" * 64, "facts_json": dumps(sample.facts()),
-               "source_path": None, "ingested_at": None, "paragraph_count": 0}
+               "source_path": None, "ingested_at": None, "paragraph_count": 0, "subtitle": None}
     state = {"sha256": "b" * 64, "document_json": dumps(sample.document("b" * 64)),
              "facts_json": dumps(sample.facts()), "symbol_keys": [KEY]}
     table = {Q.DOCUMENT_STATE: [state], Q.DOCUMENT_KEY: [{"key": KEY, "symbol_keys": [KEY]}],

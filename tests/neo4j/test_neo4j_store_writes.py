@@ -40,14 +40,33 @@ def stored_state(sha256: str, vectors: dict[int, str] | None = None) -> dict[str
 def test_opening_creates_every_constraint_and_index_idempotently() -> None:
     driver = RecordingDriver(answers({Q.VECTOR_INDEX_DIMENSIONS: [{"dimensions": 384}]}))
     Neo4jGraphStore(driver, database="r2p")
-    schema = [t for t in driver.transactions if t.mode == "write"]
+    writes = [t for t in driver.transactions if t.mode == "write"]
+    schema, fill = writes[:-1], writes[-1]
     assert [t.queries for t in schema] == [[q] for q in Q.SCHEMA] + [[Q.CREATE_VECTOR_INDEX]]
     assert all("IF NOT EXISTS" in t.queries[0] for t in schema)
     assert schema[-1].calls[0].params == {"dimensions": 384}
     reads = [t for t in driver.transactions if t.mode == "read"]
     assert [(t.queries, t.calls[0].params) for t in reads] == [
-        ([Q.AWAIT_INDEXES], {"seconds": 300}), ([Q.VECTOR_INDEX_DIMENSIONS], {"name": "paragraph_embedding"})]
+        ([Q.AWAIT_INDEXES], {"seconds": 300}), ([Q.VECTOR_INDEX_DIMENSIONS], {"name": "paragraph_embedding"}),
+        ([Q.SUBTITLES_FILLED], {"name": "subtitles"}), ([Q.SUBTITLES_TO_FILL], {"marker": '"subtitle":"'})]
+    # a new store has no document to fill: it only records that the subtitles are properties now
+    assert (fill.queries, fill.calls[0].params) == ([Q.FILL_SUBTITLES], {"rows": [], "name": "subtitles",
+                                                                          "value": "filled"})
     assert {t.database for t in driver.transactions} == {"r2p"}
+
+
+def test_a_store_written_before_subtitles_were_properties_fills_them_from_the_stored_json_once() -> None:
+    with_subtitle = dumps(dataclasses.replace(sample.document(), subtitle="Report of the Special Rapporteur"))
+    driver = RecordingDriver(answers({Q.VECTOR_INDEX_DIMENSIONS: [{"dimensions": 384}],
+                                      Q.SUBTITLES_TO_FILL: [{"key": KEY, "document_json": with_subtitle}]}))
+    Neo4jGraphStore(driver)
+    (fill,) = [c for t in driver.transactions for c in t.calls if c.query == Q.FILL_SUBTITLES]
+    assert fill.params["rows"] == [{"key": KEY, "subtitle": "Report of the Special Rapporteur"}]
+    filled = RecordingDriver(answers({Q.VECTOR_INDEX_DIMENSIONS: [{"dimensions": 384}],
+                                      Q.SUBTITLES_FILLED: [{"value": "filled"}]}))
+    Neo4jGraphStore(filled)
+    assert not [c for t in filled.transactions for c in t.calls
+                if c.query in (Q.SUBTITLES_TO_FILL, Q.FILL_SUBTITLES)]
 
 
 def test_a_vector_index_of_another_dimension_is_refused() -> None:
