@@ -213,11 +213,14 @@ class _Numbering:
     """Where the numbering stands: main paragraph, nested list (early UPR reports), subparagraphs."""
 
     main: str | None = None  # key of the current numbered paragraph
+    main_label: str | None = None  # its label as printed (its key may differ: a number printed again)
     main_number: int = 0
     main_x: float = 0.0
     nested: int = 0  # last number of a list nested under ``main`` ("56." then "1.", "2." …)
     nested_key: str | None = None
-    letter_parent: str | None = None
+    letter_parent: str | None = None  # key of the paragraph lettered items go under
+    letter_parent_label: str | None = None  # its label
+    printed_parent: str | None = None  # the parent a dotted label names ("24" of "24.1"), for the last one read
     letter_label: str | None = None
     last_letter: str | None = None
     letter_key: str | None = None
@@ -227,6 +230,7 @@ class _Numbering:
     dotted_letter: str | None = None  # the letter of the last "a."-style item, while such items run
     dotted_roman: str | None = None  # the numeral of the last "i."-style item, while such items run
     roman_on_top: bool = False  # whether that run is the paragraph's first level of items
+    headed: bool = False  # a heading came after the current numbered paragraph: a "1." under it starts anew
 
 
 def label_blocks(blocks: list[Block]) -> list[dict]:
@@ -234,6 +238,7 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
     state = _Numbering()
     section: str | None = None
     used: set[str] = set()
+    latest: dict[str, str] = {}  # label -> key of the last paragraph printed with it
     records: list[dict] = []
     for position, block in enumerate(blocks):
         if not block.text:
@@ -244,22 +249,38 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         _dotted_item(block, blocks[position + 1:position + 2], state)
         if block.heading:
             section = block.text
+            state.headed = True
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="heading", section=section)
         elif block.label and _plausible(block.label, state):
             rec = _numbered(block, index, state, section)
-            if rec["parent"] not in used:
-                rec["parent"] = None  # "24.1" under a section heading, not under a paragraph 24
+            if state.printed_parent is not None:  # "24.1" under paragraph 24 if there is one, else under a heading
+                rec["parent"] = latest.get(state.printed_parent)
         elif block.sublabel:
             rec = _lettered(block, index, state, section)
         else:
             if block.label:  # a figure at the start of a table row, not a paragraph number
                 block.text = f"{block.label} {block.text}"
             rec = _record(block, index, label=None, key=f"p{index}", parent=None, kind="text", section=section)
-        if rec["key"] in used:
-            rec["key"] = f"p{index}"
+        if rec["key"] in used:  # a number printed again (an annex numbered anew): the label stays as printed
+            _rekey(rec, f"p{index}", state)
         used.add(rec["key"])
+        if rec["label"] and rec["kind"] == "numbered":
+            latest[rec["label"]] = rec["key"]
         records.append(rec)
     return records
+
+
+def _rekey(rec: dict, key: str, state: _Numbering) -> None:
+    """Give ``rec`` another key, and its items to come the same parent."""
+    old, rec["key"] = rec["key"], key
+    if state.main == old:
+        state.main = key
+    if state.nested_key == old:
+        state.nested_key = key
+    if state.letter_parent == old:
+        state.letter_parent = key
+    if state.letter_key == old:
+        state.letter_key = key
 
 
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3}),?\s+(?=[A-Z])")
@@ -330,7 +351,7 @@ def _plausible(label: str, state: _Numbering) -> bool:
     if "." not in label:
         return True
     parent, sub = label.rsplit(".", 1)
-    if parent == state.main or sub == "1":
+    if parent == state.main_label or sub == "1":
         return True
     last_sub = (state.last_dotted or "").rpartition(".")[2]
     return last_sub.isdigit() and int(sub) == int(last_sub) + 1  # also "84.93" misprinted for "82.93"
@@ -341,24 +362,28 @@ def _numbered(block: Block, index: int, state: _Numbering, section: str | None) 
     x = block.indent
     number = int(label.split(".")[0]) if "." not in label else -1
     nested = state.main is not None and number > 0 and (
-        (number == 1 and (state.opens_list or state.main_number > 1))
+        (number == 1 and (state.opens_list or state.main_number > 1) and not state.headed)
         or (state.nested > 0 and number == state.nested + 1
             and (x > state.main_x + 10 or number != state.main_number + 1))
     )
-    state.letter_parent = state.letter_key = state.last_letter = None
+    state.letter_parent = state.letter_key = state.last_letter = state.printed_parent = None
     if nested:
         state.nested = number
-        key = f"{state.main}.{number}"
+        key, nested_label = f"{state.main}.{number}", f"{state.main_label}.{number}"
         state.nested_key = key
-        state.letter_parent = key
+        state.letter_parent, state.letter_parent_label = key, nested_label
         state.opens_list = False
-        return _record(block, index, label=key, key=key, parent=state.main, kind="numbered", section=section)
+        return _record(block, index, label=nested_label, key=key, parent=state.main, kind="numbered",
+                       section=section)
     parent = label.rsplit(".", 1)[0] if "." in label else None
     if parent is not None:
+        state.printed_parent = parent
         state.last_dotted = label
-    if parent is None:
-        state.main, state.main_number, state.main_x, state.nested = label, number, x, 0
-    state.letter_parent = label
+    else:
+        state.main = state.main_label = label
+        state.main_number, state.main_x, state.nested = number, x, 0
+        state.headed = False
+    state.letter_parent = state.letter_parent_label = label
     state.opens_list = block.text.rstrip().endswith(":")
     return _record(block, index, label=label, key=label, parent=parent, kind="numbered", section=section)
 
@@ -374,8 +399,7 @@ def _lettered(block: Block, index: int, state: _Numbering, section: str | None) 
     if roman:
         parent_key, parent_label = state.letter_key, state.letter_label_full
     else:
-        parent_key = state.letter_parent
-        parent_label = parent_key
+        parent_key, parent_label = state.letter_parent, state.letter_parent_label
         state.last_letter = token
     key = f"{parent_key}/{token}" if parent_key else f"p{index}"
     label = f"{parent_label} ({token})" if parent_label else f"({token})"

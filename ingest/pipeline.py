@@ -38,6 +38,8 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    in order from the first.
 #    A body's name set as its session line is, above it, is no title; nor is a last title line "Corrigendum".
 #    A bold line opening a page after body text starts a paragraph ("(Signed) …" / "Annex").
+#    A list numbered anew after a heading keeps its printed numbers, and items hang under the paragraph printed last
+#    with their parent's number.
 READING = 4
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)

@@ -311,3 +311,25 @@ def test_a_bold_line_atop_a_page_starts_a_block_after_body_text(corpus: Path) ->
     annex = next(p for p in panel.paragraphs if p.text == "Annex 3: Other human rights violations")
     assert (annex.page, annex.kind) == (29, ParagraphKind.HEADING)
     assert any(p.text == "Still from video shared on social media, February 2025" for p in panel.paragraphs)
+
+
+def test_a_list_numbered_anew_after_a_heading_keeps_its_printed_numbers(corpus: Path) -> None:
+    # S/2025/356 ends its body at paragraph 86; annex 3, under its heading, numbers its topics "1." to "10."
+    panel = parse(corpus / "un-mixed-2025" / "S_2025_356.en.pdf")
+    topics = [p for p in panel.paragraphs if p.section == "Annex 3: Other human rights violations" and p.label]
+    assert [p.label for p in topics] == [str(n) for n in range(1, 11)]
+    assert topics[0].text == "Recruitment of children" and topics[0].parent is None
+    assert not any(p.label.startswith("86.") for p in panel.paragraphs if p.label)
+    assert len({p.key for p in panel.paragraphs}) == len(panel.paragraphs)  # "1" again gets a key of its own
+
+
+def test_items_of_a_paragraph_numbered_again_hang_under_it(corpus: Path) -> None:
+    # S/RES/2776 (2025), annex, Part I: "1. Explosive materials …" then "(a) Nitrocellulose …", while the
+    # resolution's own paragraph 1 is "Recalls its decisions …"
+    doc = parse(corpus / "un-mixed-2025" / "S_RES_2776 (2025).en.pdf")
+    by_key = {p.key: p for p in doc.paragraphs}
+    item = next(p for p in doc.paragraphs if p.text.startswith("Nitrocellulose"))
+    parent = by_key[item.parent or ""]
+    assert (item.label, parent.label, parent.page) == ("1 (a)", "1", 14)
+    assert parent.text.startswith("Explosive materials and precursors")
+    assert by_key["1"].text.startswith("Recalls its decisions")
