@@ -38,8 +38,8 @@ from graph.store import (
 from ontology.model import DocumentFacts, ParsedDocument, symbol_key
 
 _PAGE = 100  # documents per read transaction in iter_documents
-GENERATION_STEP = (Q.BUMP_GENERATION, {"name": "generation"})
-SUBTITLES_META = "subtitles"  # set once the subtitle of every document written before it is a property  # the last step of every write
+GENERATION_STEP = (Q.BUMP_GENERATION, {"name": "generation"})  # the last step of every write
+SUBTITLES_META = "subtitles"  # set once the subtitle of every document written before it is a property
 INDEX_WAIT_SECONDS = 300
 
 

@@ -217,7 +217,6 @@ class _Numbering:
     main_number: int = 0
     main_x: float = 0.0
     nested: int = 0  # last number of a list nested under ``main`` ("56." then "1.", "2." …)
-    nested_key: str | None = None
     letter_parent: str | None = None  # key of the paragraph lettered items go under
     letter_parent_label: str | None = None  # its label
     printed_parent: str | None = None  # the parent a dotted label names ("24" of "24.1"), for the last one read
@@ -275,8 +274,6 @@ def _rekey(rec: dict, key: str, state: _Numbering) -> None:
     old, rec["key"] = rec["key"], key
     if state.main == old:
         state.main = key
-    if state.nested_key == old:
-        state.nested_key = key
     if state.letter_parent == old:
         state.letter_parent = key
     if state.letter_key == old:
@@ -370,7 +367,6 @@ def _numbered(block: Block, index: int, state: _Numbering, section: str | None) 
     if nested:
         state.nested = number
         key, nested_label = f"{state.main}.{number}", f"{state.main_label}.{number}"
-        state.nested_key = key
         state.letter_parent, state.letter_parent_label = key, nested_label
         state.opens_list = False
         return _record(block, index, label=nested_label, key=key, parent=state.main, kind="numbered",
