@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest.pdf import SUPERSCRIPT, Line, Page, join_spans
+from ingest.pdf import SUPERSCRIPT, Line, Page, Table, join_spans
 
 TOP_ZONE = 0.085  # share of the page height holding running headers
 BOTTOM_ZONE = 0.87  # running footers start below this share of the page height
@@ -43,6 +43,7 @@ class PageLayout:
     notes: list[Line] = field(default_factory=list)
     left: float = 0.0  # left margin of the body text
     furniture: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 def body_size(pages: list[Page]) -> float:
@@ -60,11 +61,11 @@ def is_strong_furniture(text: str) -> bool:
 
 
 def split_pages(pages: list[Page], *, size: float) -> list[PageLayout]:
-    """Drop furniture, separate footnotes, and strip superscript markers from body lines."""
+    """Drop furniture, separate footnotes, and strip superscript markers from body lines outside tables."""
     repeated = _repeated_zone_lines(pages)
     layouts = []
     for page in pages:
-        layout = PageLayout(number=page.number)
+        layout = PageLayout(number=page.number, tables=page.tables)
         kept = []
         for line in page.lines:
             if _is_furniture(line, page, repeated, size=size):
@@ -73,7 +74,8 @@ def split_pages(pages: list[Page], *, size: float) -> list[PageLayout]:
                 kept.append(line)
         layout.body, layout.notes = _split_notes(kept, size=size)
         for line in layout.body:
-            _strip_markers(line)
+            if not any(table.holds(line) for table in page.tables):  # a table's figures may be set small
+                _strip_markers(line)
         layouts.append(layout)
     for parity in (0, 1):
         same = [lay for lay in layouts if lay.number % 2 == parity]

@@ -1,6 +1,7 @@
 """Body lines to paragraphs: blocks by spacing and indentation (joined across page breaks and
 footnote blocks), hyphenation repaired, labels read ("12", "86.12", "12 (a)"), headings giving
-each paragraph its section."""
+each paragraph its section. The lines of a ruled table make one paragraph of kind "table", a row a line
+and its cells parted by " | ", however its rows are numbered; a table going on over the page is one."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.layout import PageLayout
-from ingest.pdf import Line
+from ingest.pdf import Line, Table, join_spans
 
 LABEL = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.))\.?\s+(?=\S)")
 SUBLABEL = re.compile(r"^\s*\(?([a-zа-я]{1,2}|[ivxlc]{1,6})\)\s+(?=\S)")
@@ -34,6 +35,7 @@ class Block:
     lead: str | None = None  # the italic lead words ("Recalling", "Calls upon")
     markers: list[str] = field(default_factory=list)
     indent: float = 0.0  # first line's distance from the page's left margin
+    tables: list[Table] = field(default_factory=list)  # the table (and its parts on the pages after) it holds
 
     @property
     def page(self) -> int:
@@ -51,13 +53,29 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
         page_gap = _line_gap([layout], size, same_size=False)
         limit = max(2.5, (usual if page_gap is None else page_gap) + size * 0.3)  # white space opening a paragraph
         for line in layout.body:
-            if id(line) in skip or _LEADER.search(line.text) or _TOC_HEAD.match(line.text):
+            table = next((t for t in layout.tables if t.holds(line)), None)
+            if id(line) in skip or (table is None and (_LEADER.search(line.text) or _TOC_HEAD.match(line.text))):
                 continue
-            if prev is None or _starts_block(prev, line, left=left, limit=limit, block=blocks[-1]):
+            if table is not None:
+                if prev is None or not _goes_on(blocks[-1], table, prev):
+                    blocks.append(Block(indent=line.x0 - left))
+                if table not in blocks[-1].tables:
+                    blocks[-1].tables.append(table)
+            elif prev is None or blocks[-1].tables or _starts_block(prev, line, left=left, limit=limit,
+                                                                    block=blocks[-1]):
                 blocks.append(Block(indent=line.x0 - left))
             blocks[-1].lines.append(line)
             prev = line
     return blocks
+
+
+def _goes_on(block: Block, table: Table, prev: Line) -> bool:
+    """Whether a line of ``table`` belongs to ``block``: the same table, or its part on the next page when
+    nothing stands between them and it has as many columns."""
+    if not block.tables:
+        return False
+    last = block.tables[-1]
+    return table is last or (table.page == prev.page + 1 and len(table.columns) == len(last.columns))
 
 
 def _runs_on(prev: Line, line: Line) -> bool:
@@ -108,16 +126,51 @@ def _heading_lines(lines: list[Line]) -> bool:
 def finish_blocks(blocks: list[Block], *, vocabulary: set[str]) -> None:
     """Join each block's text (repairing hyphenation) and read its label, heading flag and lead."""
     for block in blocks:
-        block.text = join_lines([ln.text for ln in block.lines], vocabulary)
+        block.text = table_text(block, vocabulary) if block.tables else \
+            join_lines([ln.text for ln in block.lines], vocabulary)
         for line in block.lines:
             block.markers.extend(m for m in line.markers if m not in block.markers)
-        block.heading = _is_heading(block)
+        block.heading = not block.tables and _is_heading(block)
     for block, after in zip(blocks, blocks[1:] + [None]):
         if block.heading and after is not None and _credit(block, after):
             block.heading = False  # a figure's caption, not the heading of what follows
     for block in blocks:
-        if not block.heading:
+        if not block.heading and not block.tables:
             _read_label(block)
+
+
+CELL = " | "  # between the cells of a table row
+
+
+def table_text(block: Block, vocabulary: set[str]) -> str:
+    """A table's rows, one a line, cells parted by :data:`CELL`. A cell's lines are joined as a paragraph's;
+    a row that repeats one of the table's first rows on a later page (the header printed again) is left out."""
+    rows: list[str] = []
+    for table in block.tables:
+        cells: dict[tuple[int, int], list[str]] = {}
+        for line in block.lines:
+            if not table.holds(line):
+                continue
+            row = _slot(table.rows, (line.y0 + line.y1) / 2)
+            parts: dict[int, list] = {}
+            for span in line.spans:
+                parts.setdefault(_slot(table.columns, (span.x0 + span.x1) / 2), []).append(span)
+            for column, spans in parts.items():
+                cells.setdefault((row, column), []).append(join_spans(spans))
+        for row in range(len(table.rows) - 1):
+            text = CELL.join(join_lines(cells.get((row, column), []), vocabulary)
+                             for column in range(len(table.columns) - 1)).rstrip(" |")
+            if text and not (table is not block.tables[0] and text in rows[:3]):
+                rows.append(text)
+    return "\n".join(rows)
+
+
+def _slot(edges: list[float], at: float) -> int:
+    """The row or column, between ``edges``, that ``at`` falls in (the nearest one at the sides)."""
+    for i in range(len(edges) - 2, -1, -1):
+        if at >= edges[i]:
+            return i
+    return 0
 
 
 def vocabulary_of(layouts: list[PageLayout]) -> set[str]:
@@ -243,6 +296,10 @@ def label_blocks(blocks: list[Block]) -> list[dict]:
         if not block.text:
             continue
         index = len(records)
+        if block.tables:
+            records.append(_record(block, index, label=None, key=f"p{index}", parent=None, kind="table",
+                                   section=section))
+            continue
         if not block.heading:
             _bare_number(block, state)
         _dotted_item(block, blocks[position + 1:position + 2], state)

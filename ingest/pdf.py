@@ -1,8 +1,9 @@
 """The only module that touches PyMuPDF: opens a PDF and turns each page into plain line records.
 
 Each page is extracted once with ``page.get_text("dict")``; pages without a text layer are read with
-Tesseract OCR through PyMuPDF when it is installed. Everything downstream works on :class:`Line`
-and :class:`Span` records (text, box, font size, flags) in pure Python.
+Tesseract OCR through PyMuPDF when it is installed. A page ruled with enough lines to hold a table is also
+searched for tables (``page.find_tables``), kept as :class:`Table` boxes with the edges of their rows and columns.
+Everything downstream works on :class:`Line`, :class:`Span` and :class:`Table` records in pure Python.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ _OCR_LANGUAGES = "eng+fra+spa+rus"
 _ROW_GAP = 40.0  # horizontal gap (pt) under which two lines on one baseline form one row
 _LABEL_ONLY = re.compile(r"^\s*\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z])[.)]?\s*$")  # "4.", "100.", "(a)": a paragraph's label
 _OCR_NOISE = re.compile(r"[^\W_]{3}")  # an OCR line is kept when it holds a word of three letters or digits
+_RULES_FOR_TABLE = 8  # straight lines and boxes a page needs before it is searched for tables
+_TABLE_ROWS = 3  # rows of text set apart in pieces a page needs before it is searched for tables
+_CELL_GAP = 12.0  # white space (pt) between two pieces of one row of text
+_LEAD_ONLY = re.compile(r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,2}|[ivx]{1,5})[.)]?|[•▪◦●■□➢✓o*\-–—])\s*$")
 
 
 @dataclass(slots=True)
@@ -70,6 +75,25 @@ class Line:
 
 
 @dataclass(slots=True)
+class Table:
+    """A ruled table: its box, and the edges of its columns and rows (each list ends with the far edge)."""
+
+    page: int  # 1-based
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    columns: list[float]  # left edge of each column, then the right edge of the table
+    rows: list[float]  # top edge of each row, then the bottom edge of the table
+
+    def holds(self, line: Line) -> bool:
+        """Whether ``line`` is set inside the table."""
+        mid = (line.y0 + line.y1) / 2
+        return line.page == self.page and self.y0 <= mid <= self.y1 and line.x0 >= self.x0 - 2 \
+            and line.x1 <= self.x1 + 2
+
+
+@dataclass(slots=True)
 class Page:
     number: int  # 1-based
     width: float
@@ -77,6 +101,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     ocr: bool = False
     images: int = 0
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -133,7 +158,60 @@ def _read_page(doc: pymupdf.Document, index: int, *, ocr: bool, warnings: list[s
     result.lines = _lines(data, index + 1, _matrix(page))
     if not any(line.text.strip() for line in result.lines) and images and ocr:
         _ocr_page(page, result, warnings)
+    elif index and not page.rotation and _tabular(result.lines):  # the first page's rules are its masthead's
+        result.tables = _tables(page, warnings)
     return result
+
+
+def _tabular(lines: list[Line]) -> bool:
+    """Whether at least :data:`_TABLE_ROWS` rows of text stand apart in two or more pieces (a paragraph's label
+    or a bullet before its text does not count): cheap to tell, and needed before a page is searched for tables."""
+    rows: dict[int, list[Span]] = {}
+    for line in lines:
+        rows.setdefault(round((line.y0 + line.y1) / 6), []).extend(s for s in line.spans if s.text.strip())
+    count = 0
+    for spans in rows.values():
+        spans.sort(key=lambda s: s.x0)
+        starts = [i for i, s in enumerate(spans) if i and s.x0 - spans[i - 1].x1 >= _CELL_GAP]
+        if starts and _LEAD_ONLY.match(join_spans(spans[:starts[0]])):
+            starts = starts[1:]
+        count += bool(starts)
+        if count >= _TABLE_ROWS:
+            return True
+    return False
+
+
+def _straight(item: tuple) -> bool:
+    """A drawn rectangle, or a line drawn level or upright (an emblem's slanted strokes are not rules)."""
+    if item[0] == "re":
+        return True
+    if item[0] != "l":
+        return False
+    (x0, y0), (x1, y1) = item[1], item[2]
+    return abs(y0 - y1) < 1 or abs(x0 - x1) < 1
+
+
+def _tables(page: pymupdf.Page, warnings: list[str]) -> list[Table]:
+    """The tables of a page ruled enough to hold one, with two rows and two columns at least. PyMuPDF finds
+    them from the rules and its layout model; their text is read from the page's own lines downstream."""
+    try:
+        rules = sum(1 for path in page.get_cdrawings() for item in path["items"] if _straight(item))
+        if rules < _RULES_FOR_TABLE:
+            return []
+        found = page.find_tables().tables
+    except Exception as exc:  # noqa: BLE001 - a table not found leaves its lines as text; the page is kept
+        warnings.append(f"page {page.number + 1}: tables not read ({exc})")
+        return []
+    tables = []
+    for table in found:
+        cells = [cell for cell in table.cells if cell is not None]
+        if table.row_count < 2 or table.col_count < 2 or not cells:
+            continue
+        x0, y0, x1, y1 = table.bbox
+        columns = sorted({round(cell[0], 1) for cell in cells}) + [x1]
+        rows = [row.bbox[1] for row in table.rows] + [y1]
+        tables.append(Table(page.number + 1, x0, y0, x1, y1, columns, rows))
+    return tables
 
 
 def _ocr_page(page: pymupdf.Page, result: Page, warnings: list[str]) -> None:

@@ -40,7 +40,9 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    A bold line opening a page after body text starts a paragraph ("(Signed) …" / "Annex").
 #    A list numbered anew after a heading keeps its printed numbers, and items hang under the paragraph printed last
 #    with their parent's number.
-READING = 4
+# 5: a ruled table is one paragraph of kind "table" (a row a line, cells parted by " | "), joined over the page
+#    when it goes on; its figures are no footnote markers and its numbered rows no paragraphs.
+READING = 5
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")

@@ -33,6 +33,7 @@ class ParagraphKind(StrEnum):
     OPERATIVE = "operative"  # resolution operative paragraph ("3. Urges …;")
     HEADING = "heading"  # section heading ("IV. Conclusions and recommendations")
     TEXT = "text"  # any other running text (unnumbered)
+    TABLE = "table"  # a ruled table: a row a line, cells parted by " | "
 
 
 class ActorKind(StrEnum):

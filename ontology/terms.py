@@ -159,6 +159,7 @@ class PK(DefinedNamespace):
     operative: URIRef
     heading: URIRef
     text: URIRef
+    table: URIRef
 
 
 class AK(DefinedNamespace):

@@ -333,3 +333,43 @@ def test_items_of_a_paragraph_numbered_again_hang_under_it(corpus: Path) -> None
     assert (item.label, parent.label, parent.page) == ("1 (a)", "1", 14)
     assert parent.text.startswith("Explosive materials and precursors")
     assert by_key["1"].text.startswith("Recalls its decisions")
+
+
+def test_a_ruled_table_is_one_paragraph_a_row_a_line_however_its_rows_are_numbered(corpus: Path) -> None:
+    # S/2025/472, annex: the MSS's personnel by contributing country, rows numbered "1." to "6.", and the courses
+    # it gave, a table of 27 numbered rows running over pages 20 to 22
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_472.en.pdf")
+    tables = [p for p in doc.paragraphs if p.kind is ParagraphKind.TABLE]
+    assert [t.page for t in tables] == [16, 20]
+    staff = tables[0].text.split("\n")
+    assert staff[0] == "S/NO | PCC | NO. OF PERSONNEL"
+    assert staff[1] == "1. | Kenya | 734" and staff[-1] == "Total |  | 991"
+    courses = tables[1].text.split("\n")
+    assert courses[2].startswith("2. | Fire support weapon training (M240 & M249) (KENCON 3) | 30 Dec 24 - 4 Jan 25 |")
+    assert courses[-1].startswith("27. | Induction Training on Ground on Air Evacuation | 26 - 27 Feb 25 |")
+    assert sum(row.split(" | ")[0].rstrip(".").isdigit() for row in courses) == 27  # header not repeated
+    assert all(t.label is None and t.parent is None for t in tables)
+    # the rows are no paragraphs: "1" to "27" are the report's own paragraph numbers only, each once
+    numbered = [p.label for p in doc.paragraphs if p.label and p.label.isdigit()]
+    assert len(numbered) == len(set(numbered))
+    assert [p.label for p in doc.paragraphs[tables[1].index + 1:tables[1].index + 3]] == [None, "62"]  # numbering goes on
+
+
+def test_a_tables_figures_set_small_are_kept(corpus: Path) -> None:
+    # S/2025/383, annex II: MINUSCA's military and police strength, figures set smaller than the country names
+    doc = parse(corpus / "un-mixed-2025" / "S_2025_383.en.pdf")
+    strength = next(p for p in doc.paragraphs if p.kind is ParagraphKind.TABLE)
+    assert strength.page == 22 and strength.section.endswith("military and police strength as at 1 June 2025")
+    rows = strength.text.split("\n")
+    assert "Bangladesh | 13 | 35 | 1 373 | 1 421 | – | 7" in rows
+    assert not any(p.text == "Argentina" for p in doc.paragraphs)
+
+
+def test_a_table_with_rules_above_and_below_its_rows_only(corpus: Path) -> None:
+    # A/80/44 (Committee against Torture): the reports considered, set between level rules with no upright ones
+    doc = parse(corpus / "un-mixed-2025" / "A_80_44.en.pdf")
+    tables = [p for p in doc.paragraphs if p.kind is ParagraphKind.TABLE]
+    assert tables[0].text.split("\n")[:2] == [
+        "Party | Country rapporteurs | Report | Concluding observations",
+        "Côte d’Ivoire | Abderrazak Rouwane Todd Buchwald | Initial report (CAT/C/CIV/1) | CAT/C/CIV/CO/1"]
+    assert any("Claude Heller (Chair) | Mexico | 2027" in t.text for t in tables)
