@@ -143,7 +143,7 @@ def stats(store: StoreOpt = None, json_: JsonOpt = False) -> None:
 @app.command()
 def search(
     query: str,
-    kind: Annotated[str | None, typer.Option("--kind", help="recommendation | operative | any")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="recommendation | operative | preambular | numbered | table | any")] = None,
     to: Annotated[str | None, typer.Option("--to")] = None,
     by: Annotated[str | None, typer.Option("--by")] = None,
     situation: Annotated[str | None, typer.Option("--situation")] = None,

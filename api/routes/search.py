@@ -21,7 +21,7 @@ Year = Annotated[int | None, Query(ge=1900, le=2100)]
 
 def search_filters(
     kind: Annotated[str | None, Query(max_length=40, description="recommendation | operative | "
-                                      "preambular | numbered | any")] = None,
+                                      "preambular | numbered | table | any")] = None,
     to: Text = None, by: Text = None, situation: Text = None, mechanism: Text = None,
     body: Annotated[str | None, Query(max_length=200, description="Organ or body.")] = None,
     doc_kind: Annotated[str | None, Query(max_length=40, description="Kind of document.")] = None,

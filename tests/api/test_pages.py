@@ -263,3 +263,27 @@ def test_facets_show_the_values_with_most_hits_and_years_newest_first() -> None:
     assert len(shown) == FACET_VALUES and shown == sorted(shown, reverse=True)
     assert shown == [str(y) for y in range(2020, 2008, -1)]
     assert groups["kind"] == [("text", 9), ("numbered", 5), ("heading", 1)]  # other facets by count
+
+
+def test_a_table_is_shown_as_a_table(corpus: Path, tmp_path: Path) -> None:
+    from api.app import create_app, open_settings_store
+    from api.settings import Settings
+    from ingest.link import link
+    from ingest.pipeline import parse
+
+    settings = Settings(store=tmp_path / "store")
+    store = open_settings_store(settings)
+    try:  # A/HRC/WG.6/7/SVN/2/Corr.1: a corrigendum that gives a table of treaty bodies anew
+        document = parse(corpus / "upr-slovenia" / "docs" / "1stcyycleunoriginal" / "g0917825.pdf")
+        store.put_document(document, link(document))
+        client = TestClient(create_app(settings, store=store))
+        page = client.get("/documents/A/HRC/WG.6/7/SVN/2/Corr.1").text
+        table = page.split('<table class="doc-table">')[1].split("</table>")[0]
+        rows = re.findall(r"<tr>(.*?)</tr>", table)
+        assert len(rows) == 10
+        assert re.findall(r"<td>(.*?)</td>", rows[1]) == [
+            "CERD", "2001", "March 2003", "", "Sixth and Seventh reports due in 2005, submitted in 2008"]
+        stored = client.get("/api/documents/A/HRC/WG.6/7/SVN/2/Corr.1").json()["paragraphs"]
+        assert [p["kind"] for p in stored].count("table") == 1
+    finally:
+        store.close()
