@@ -27,6 +27,7 @@ _SYMBOL_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\
 _RECYCLE = re.compile(r"please\s+recycle|accessible\s+document", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\s*/\s*(?:\.\s*){3}\s*$|^\s*/…\s*$")  # "/...": continued overleaf, in typescript
 _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,3}\s*$", re.IGNORECASE)
+_LANGUAGE_WORD = re.compile(r"^\s*(?:English|French|Spanish|Russian|Arabic|Chinese)\s*$", re.IGNORECASE)
 TYPED_HEADER_ZONE = 0.12  # a typewritten header of three lines reaches a little below TOP_ZONE
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _MARKER = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[a-z])(?:\s*,\s*(\d{1,3}))*\s*$")
@@ -44,6 +45,7 @@ class PageLayout:
     left: float = 0.0  # left margin of the body text
     furniture: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    ocr: bool = False  # read with OCR: line boxes are the letters' own, not the type's
 
 
 def body_size(pages: list[Page]) -> float:
@@ -65,7 +67,7 @@ def split_pages(pages: list[Page], *, size: float) -> list[PageLayout]:
     repeated = _repeated_zone_lines(pages)
     layouts = []
     for page in pages:
-        layout = PageLayout(number=page.number, tables=page.tables)
+        layout = PageLayout(number=page.number, tables=page.tables, ocr=page.ocr)
         kept = []
         for line in page.lines:
             if _is_furniture(line, page, repeated, size=size):
@@ -110,8 +112,10 @@ def _is_furniture(line: Line, page: Page, repeated: set[str], *, size: float) ->
     text = line.text
     if is_strong_furniture(text) or _CONTINUED.match(text):
         return True
-    if _PAGE_WORD.match(text) and line.y1 <= page.height * TYPED_HEADER_ZONE:
-        return True  # "Page 2", the last line of a typewritten header block (symbol, language, page)
+    if (_PAGE_WORD.match(text) or _LANGUAGE_WORD.match(text)) and line.y1 <= page.height * TYPED_HEADER_ZONE:
+        return True  # "English", "Page 2": the lines of a typewritten header block (symbol, language, page)
+    if page.ocr and page.number > 1 and _SYMBOL_LINE.match(text) and line.y1 <= page.height * TYPED_HEADER_ZONE:
+        return True  # the symbol atop a scan's typewritten header block, which may reach below TOP_ZONE
     zone = _zone(line, page)
     if zone is None or (page.number == 1 and _SYMBOL_LINE.match(text)):
         return False

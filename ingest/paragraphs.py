@@ -19,6 +19,7 @@ _TOC_HEAD = re.compile(
     r"^\s*(?:(?:paragraphs\s+)?page|contents|table of contents|sommaire|índice|содержание|[\d\s–\-]+)\s*$", re.IGNORECASE
 )
 _TERMINAL = (".", ";", ":", "?", "!", "»", "”", ")")
+_OCR_GAP = 0.5  # on a page read with OCR, white space (in type sizes) under which a line goes on with a paragraph
 _HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 
@@ -52,6 +53,8 @@ def build_blocks(layouts: list[PageLayout], *, size: float, skip: set[int]) -> l
         left = layout.left or left
         page_gap = _line_gap([layout], size, same_size=False)
         limit = max(2.5, (usual if page_gap is None else page_gap) + size * 0.3)  # white space opening a paragraph
+        if layout.ocr:  # the white space between two OCR line boxes of one paragraph varies with their letters
+            limit = max(limit, size * _OCR_GAP)
         for line in layout.body:
             table = next((t for t in layout.tables if t.holds(line)), None)
             if id(line) in skip or (table is None and (_LEADER.search(line.text) or _TOC_HEAD.match(line.text))):

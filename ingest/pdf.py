@@ -1,7 +1,8 @@
 """The only module that touches PyMuPDF: opens a PDF and turns each page into plain line records.
 
 Each page is extracted once with ``page.get_text("dict")``; pages without a text layer are read with
-Tesseract OCR through PyMuPDF when it is installed. A page ruled with enough lines to hold a table is also
+Tesseract OCR through PyMuPDF when it is installed, and so is a scan whose invisible text layer is garbled, when
+Tesseract's reading of it holds clearly more known words (:mod:`ingest.lexicon`). A page ruled with enough lines to hold a table is also
 searched for tables (``page.find_tables``), kept as :class:`Table` boxes with the edges of their rows and columns.
 Everything downstream works on :class:`Line`, :class:`Span` and :class:`Table` records in pure Python.
 """
@@ -17,6 +18,8 @@ from pathlib import Path
 import pymupdf
 
 from ingest.errors import ParseError
+from ingest.language import detect
+from ingest.lexicon import CLEAN_SHARE, known_share
 
 SUPERSCRIPT = 1
 ITALIC = 2
@@ -29,6 +32,13 @@ _OCR_NOISE = re.compile(r"[^\W_]{3}")  # an OCR line is kept when it holds a wor
 _RULES_FOR_TABLE = 8  # straight lines and boxes a page needs before it is searched for tables
 _TABLE_ROWS = 3  # rows of text set apart in pieces a page needs before it is searched for tables
 _CELL_GAP = 12.0  # white space (pt) between two pieces of one row of text
+_SCAN_COVER = 0.8  # share of the page an image must cover for the page to be a scan
+_GARBLED = 0.85  # a scan's text layer is read again when its share of known words is under this much of clean text's
+_OCR_GAIN = 0.05  # how much higher the share of known words of an OCR reading must be for it to be kept
+_OCR_SIZE_SPREAD = 0.25  # type sizes an OCR reading gives within this share of the page's median are taken as one
+_OCR_OVERLAP = 16.0  # how far (pt) OCR's boxes of two pieces of one row may overlap
+_OCR_LABEL = re.compile(r"^\s*((?=[1l]*l)[1l]{1,3})\.\s")  # a paragraph number whose ones OCR read as "l"
+_TESSERACT = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus"}  # Tesseract's models for the languages it has here
 _LEAD_ONLY = re.compile(r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,2}|[ivx]{1,5})[.)]?|[•▪◦●■□➢✓o*\-–—])\s*$")
 
 
@@ -158,6 +168,8 @@ def _read_page(doc: pymupdf.Document, index: int, *, ocr: bool, warnings: list[s
     result.lines = _lines(data, index + 1, _matrix(page))
     if not any(line.text.strip() for line in result.lines) and images and ocr:
         _ocr_page(page, result, warnings)
+    elif images and ocr and _scan(page):
+        _reread_garbled(page, result, warnings)
     elif index and not page.rotation and _tabular(result.lines):  # the first page's rules are its masthead's
         result.tables = _tables(page, warnings)
     return result
@@ -219,14 +231,83 @@ def _ocr_page(page: pymupdf.Page, result: Page, warnings: list[str]) -> None:
         warnings.append(f"page {result.number}: no text layer and OCR is not installed (tesseract); page skipped")
         return
     try:
-        textpage = page.get_textpage_ocr(language=_OCR_LANGUAGES, dpi=200, full=True, tessdata=_tessdata())
-        data = page.get_text("dict", flags=_TEXT_FLAGS, textpage=textpage)
+        result.lines = _ocr_lines(page, result.number, _OCR_LANGUAGES)
     except Exception as exc:  # noqa: BLE001 - a broken Tesseract install must not stop the batch
         warnings.append(f"page {result.number}: OCR failed ({exc}); page skipped")
         return
-    result.lines = [ln for ln in _lines(data, result.number, _matrix(page)) if _OCR_NOISE.search(ln.text)]
     result.ocr = True
     warnings.append(f"page {result.number}: no text layer, read with OCR (quality may vary)")
+
+
+def _ocr_lines(page: pymupdf.Page, number: int, languages: str) -> list[Line]:
+    textpage = page.get_textpage_ocr(language=languages, dpi=200, full=True, tessdata=_tessdata())
+    data = page.get_text("dict", flags=_TEXT_FLAGS, textpage=textpage)
+    lines = [ln for ln in _lines(data, number, _matrix(page), overlap=_OCR_OVERLAP) if _OCR_NOISE.search(ln.text)]
+    for line in lines:
+        if m := _OCR_LABEL.match(line.text):  # "ll. Since early 1982": paragraph 11, its ones read as the letter l
+            line.text = m.group(1).replace("l", "1") + line.text[m.end(1):]
+            first = line.spans[0]
+            first.text = first.text.replace(m.group(1), m.group(1).replace("l", "1"), 1)
+    return _even_sizes(lines)
+
+
+def _even_sizes(lines: list[Line]) -> list[Line]:
+    """OCR gives each line the height of its letters as its type size, so "Portugal." under a line of text reads
+    as smaller type; lines within :data:`_OCR_SIZE_SPREAD` of the page's median size are set to it."""
+    sizes = sorted(line.size for line in lines)
+    if not sizes:
+        return lines
+    body = sizes[len(sizes) // 2]
+    for line in lines:
+        if abs(line.size - body) <= _OCR_SIZE_SPREAD * body:
+            line.size = body
+            for span in line.spans:
+                span.size = body
+    return lines
+
+
+def _scan(page: pymupdf.Page) -> bool:
+    """Whether the page is a scanned image with the text an OCR engine read from it laid invisibly beneath."""
+    area = abs(page.rect)
+    if not area or not any(abs(pymupdf.Rect(image["bbox"]) & page.rect) >= _SCAN_COVER * area
+                           for image in page.get_image_info()):
+        return False
+    chars = {0: 0, 3: 0}  # visible (filled) and invisible characters
+    for span in page.get_texttrace():
+        kind = 3 if span["type"] == 3 else 0
+        chars[kind] += len(span["chars"])
+    return chars[3] > chars[0]
+
+
+def _reread_garbled(page: pymupdf.Page, result: Page, warnings: list[str]) -> None:
+    """Read a scan again with Tesseract when its text layer is garbled, and keep the reading that knows more words.
+
+    Garbled: the share of the layer's words that its language's word list knows is under :data:`_GARBLED` of what
+    clean text of that language reaches. The OCR reading is kept when that share is at least :data:`_OCR_GAIN`
+    higher than the layer's; either way the page's warnings say what was done, with both shares.
+    """
+    text = " ".join(line.text for line in result.lines)
+    language = detect(text)
+    share = known_share(text, language)
+    if share is None or language is None or share >= _GARBLED * CLEAN_SHARE[language]:
+        return
+    where = f"page {result.number}: the scan's text layer reads poorly ({share:.0%} of its words known)"
+    if not ocr_available():
+        warnings.append(f"{where}; it is kept, as OCR is not installed (tesseract)")
+        return
+    try:
+        lines = _ocr_lines(page, result.number, _TESSERACT.get(language, _OCR_LANGUAGES))
+    except Exception as exc:  # noqa: BLE001 - a broken Tesseract install must not stop the batch
+        warnings.append(f"{where}; it is kept, as OCR failed ({exc})")
+        return
+    again = known_share(" ".join(line.text for line in lines), language)
+    if again is None or again < share + _OCR_GAIN:
+        shown = "no words" if again is None else f"{again:.0%}"
+        warnings.append(f"{where}; it is kept, as OCR reads no better ({shown})")
+        return
+    result.lines = lines
+    result.ocr = True
+    warnings.append(f"{where}; read again with OCR ({again:.0%} known; quality may vary)")
 
 
 def _tessdata() -> str | None:
@@ -251,7 +332,8 @@ def _box(bbox: tuple[float, float, float, float], matrix: pymupdf.Matrix | None)
     return rect.x0, rect.y0, rect.x1, rect.y1
 
 
-def _lines(data: dict, page_number: int, matrix: pymupdf.Matrix | None = None) -> list[Line]:
+def _lines(data: dict, page_number: int, matrix: pymupdf.Matrix | None = None, *, overlap: float = 0.0
+           ) -> list[Line]:
     raw: list[Line] = []
     for block in data["blocks"]:
         for line in block.get("lines", ()):
@@ -264,7 +346,7 @@ def _lines(data: dict, page_number: int, matrix: pymupdf.Matrix | None = None) -
                 continue
             x0, y0, x1, y1 = _box(line["bbox"], matrix)
             raw.append(Line(spans, x0, y0, x1, y1, _main_size(spans), page_number))
-    return _rows(raw)
+    return _rows(raw, overlap=overlap)
 
 
 def _main_size(spans: list[Span]) -> float:
@@ -277,17 +359,20 @@ def _main_size(spans: list[Span]) -> float:
     return max(best, key=best.__getitem__) if best else spans[0].size
 
 
-def _rows(lines: list[Line]) -> list[Line]:
-    """Merge lines that share a baseline and sit close together; order rows top to bottom."""
+def _rows(lines: list[Line], *, overlap: float = 0.0) -> list[Line]:
+    """Merge lines that share a baseline and sit close together (or overlap by up to ``overlap`` points, as OCR's
+    boxes of two pieces of one row may); order rows top to bottom."""
     lines.sort(key=lambda ln: (round((ln.y0 + ln.y1) / 2), ln.x0))
     rows: list[Line] = []
     for line in lines:
         last = rows[-1] if rows else None
-        if last is not None and _same_row(last, line):
+        if last is not None and _same_row(last, line, overlap):
             if line.x1 <= last.x0:  # a label a hair lower than its text: "4." left of "Food insecurity"
                 last.spans[:0] = line.spans
                 last.x0 = line.x0
             else:
+                if line.x0 < last.x1 and not last.spans[-1].text.endswith(" "):  # overlapping OCR boxes: two words
+                    line.spans[0].text = " " + line.spans[0].text
                 last.spans.extend(line.spans)
             last.x1 = max(last.x1, line.x1)
             last.y0, last.y1 = min(last.y0, line.y0), max(last.y1, line.y1)
@@ -300,12 +385,12 @@ def _rows(lines: list[Line]) -> list[Line]:
     return rows
 
 
-def _same_row(a: Line, b: Line) -> bool:
+def _same_row(a: Line, b: Line, overlap: float = 0.0) -> bool:
     mid_a, mid_b = (a.y0 + a.y1) / 2, (b.y0 + b.y1) / 2
     height = min(a.y1 - a.y0, b.y1 - b.y0) or 1.0
     if abs(mid_a - mid_b) >= height * 0.5:
         return False
-    return 0 <= b.x0 - a.x1 < _ROW_GAP or (0 <= a.x0 - b.x1 < _ROW_GAP and bool(_LABEL_ONLY.match(join_spans(b.spans))))
+    return -overlap <= b.x0 - a.x1 < _ROW_GAP or (0 <= a.x0 - b.x1 < _ROW_GAP and bool(_LABEL_ONLY.match(join_spans(b.spans))))
 
 
 def join_spans(spans: list[Span]) -> str:

@@ -42,7 +42,9 @@ from ontology.model import DocumentKind, Footnote, Paragraph, ParagraphKind, Par
 #    with their parent's number.
 # 5: a ruled table is one paragraph of kind "table" (a row a line, cells parted by " | "), joined over the page
 #    when it goes on; its figures are no footnote markers and its numbered rows no paragraphs.
-READING = 5
+# 6: a scan whose invisible text layer is garbled is read again with Tesseract, when its reading holds clearly
+#    more known words (ingest.lexicon).
+READING = 6
 
 _PLACEHOLDER = re.compile(r"document you are looking for does not exist", re.IGNORECASE)
 _HEADER_SYMBOL = re.compile(r"^\s*" + SYMBOL.pattern + r"\s*$")
