@@ -51,7 +51,7 @@ def test_a_scan_whose_text_layer_is_garbled_is_read_again_with_ocr(east_timor: P
     assert reread[0].startswith("page 1: the scan's text layer reads poorly (72% of its words known); read again")
     assert (east_timor.symbols, east_timor.date) == (("A/39/361",), "1984-07-25")
     by_label = {p.label: p for p in east_timor.paragraphs if p.label}
-    # the text layer had lost the labels of paragraphs 1, 2 and 11 ("l.", "ll.") and read 19 paragraphs in all
+    # the text layer gave 17: "l." (1) and 2 ran together unlabelled, "20-" was no label; OCR reads 11 as "ll."
     assert list(by_label) == [str(n) for n in range(1, 21)]
     assert by_label["1"].text.startswith("Upon assuming my responsibilities at the beginning of 1982, I undertook "
                                          "consultations with the Governments of Indonesia and Portugal")
