@@ -245,9 +245,8 @@ def _ocr_lines(page: pymupdf.Page, number: int, languages: str) -> list[Line]:
     lines = [ln for ln in _lines(data, number, _matrix(page), overlap=_OCR_OVERLAP) if _OCR_NOISE.search(ln.text)]
     for line in lines:
         if m := _OCR_LABEL.match(line.text):  # "ll. Since early 1982": paragraph 11, its ones read as the letter l
-            line.text = m.group(1).replace("l", "1") + line.text[m.end(1):]
-            first = line.spans[0]
-            first.text = first.text.replace(m.group(1), m.group(1).replace("l", "1"), 1)
+            line.spans[0].text = line.spans[0].text.replace(m.group(1), m.group(1).replace("l", "1"), 1)
+            line.text = join_spans(line.spans)
     return _even_sizes(lines)
 
 
@@ -272,11 +271,13 @@ def _scan(page: pymupdf.Page) -> bool:
     if not area or not any(abs(pymupdf.Rect(image["bbox"]) & page.rect) >= _SCAN_COVER * area
                            for image in page.get_image_info()):
         return False
-    chars = {0: 0, 3: 0}  # visible (filled) and invisible characters
-    for span in page.get_texttrace():
-        kind = 3 if span["type"] == 3 else 0
-        chars[kind] += len(span["chars"])
-    return chars[3] > chars[0]
+    invisible = visible = 0
+    for span in page.get_texttrace():  # type 3: text drawn invisibly
+        if span["type"] == 3:
+            invisible += len(span["chars"])
+        else:
+            visible += len(span["chars"])
+    return invisible > visible
 
 
 def _reread_garbled(page: pymupdf.Page, result: Page, warnings: list[str]) -> None:
